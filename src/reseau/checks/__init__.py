@@ -1,0 +1,28 @@
+"""Cross-file rules: each module has an ID and a `check(network, where)` yielding problems."""
+
+from __future__ import annotations
+
+from reseau.checks import contacts, plans, settings
+from reseau.checks.base import Where
+from reseau.problems import Problem, sort_problems
+from reseau.store import Network
+
+RULES = (
+    settings.check_scoring,
+    contacts.check_slugs,
+    contacts.check_circles,
+    contacts.check_with,
+    contacts.check_territories,
+    contacts.check_shared_emails,
+    contacts.check_dunbar,
+    plans.check_plans,
+)
+
+
+def check_network(network: Network) -> list[Problem]:
+    """The problems of every file (those found while loading, then the cross-file rules)."""
+    where = Where(network.root)
+    found = list(network.problems)
+    for rule in RULES:
+        found.extend(rule(network, where))
+    return sort_problems(found)

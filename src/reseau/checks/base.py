@@ -1,0 +1,42 @@
+"""What the rules share: finding the line of a value in a file, only when a rule needs it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from reseau.problems import Problem, Severity
+from reseau.validation import Loc, locate, suggest
+from reseau.yamlio import compose, read_file
+
+
+class Where:
+    """Lines of values in the folder's files, each file composed at most once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._nodes: dict[str, yaml.Node | None] = {}
+
+    def line(self, relpath: str, loc: Loc) -> int:
+        if relpath not in self._nodes:
+            loaded = read_file(self.root / relpath, relpath)
+            self._nodes[relpath] = compose(loaded.text) if loaded.data is not None else None
+        return locate(self._nodes[relpath], loc)[0]
+
+    def problem(
+        self,
+        relpath: str,
+        loc: Loc,
+        message: str,
+        code: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Problem:
+        from reseau.validation import field_name
+
+        return Problem(relpath, self.line(relpath, loc), field_name(loc), message, code, severity)
+
+
+def did_you_mean(word: str, choices: object) -> str:
+    close = suggest(word, choices)  # type: ignore[arg-type]
+    return f"; did you mean '{close}'?" if close else ""

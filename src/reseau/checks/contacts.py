@@ -1,0 +1,97 @@
+"""Rules across contact files: names, circles, references, territories, size."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reseau.checks.base import Where, did_you_mean
+from reseau.problems import Problem, Severity
+from reseau.slugs import is_valid_slug
+from reseau.store import SETTINGS_FILE, Network
+
+
+def check_slugs(network: Network, where: Where) -> Iterator[Problem]:
+    for slug in network.contacts:
+        if not is_valid_slug(slug):
+            yield Problem(
+                network.contact_path(slug),
+                0,
+                "",
+                "the file name is not a slug (lower-case letters, digits, dashes); rename it",
+                "slug",
+            )
+
+
+def check_circles(network: Network, where: Where) -> Iterator[Problem]:
+    objectives = network.settings.objectives
+    for slug, contact in network.contacts.items():
+        for index, circle in enumerate(contact.circles):
+            if circle not in objectives:
+                hint = did_you_mean(circle, objectives) or "; add it to objectives in reseau.yaml"
+                yield where.problem(
+                    network.contact_path(slug),
+                    ("circles", index),
+                    f"'{circle}' is not an objective of reseau.yaml{hint}",
+                    "unknown-circle",
+                )
+
+
+def check_with(network: Network, where: Where) -> Iterator[Problem]:
+    for slug, contact in network.contacts.items():
+        for position, interaction in enumerate(contact.interactions):
+            for index, other in enumerate(interaction.with_):
+                if other not in network.contacts:
+                    yield where.problem(
+                        network.contact_path(slug),
+                        ("interactions", position, "with", index),
+                        f"no contact '{other}'{did_you_mean(other, network.contacts)}",
+                        "unknown-contact",
+                    )
+
+
+def check_territories(network: Network, where: Where) -> Iterator[Problem]:
+    territories = network.settings.territories
+    for slug, contact in network.contacts.items():
+        influence = contact.qualification.influence if contact.qualification else {}
+        for territory in influence:
+            if territory not in territories:
+                hint = (
+                    did_you_mean(territory, territories) or "; add it to territories in reseau.yaml"
+                )
+                yield where.problem(
+                    network.contact_path(slug),
+                    ("qualification", "influence", territory),
+                    f"'{territory}' is not a territory of reseau.yaml{hint}",
+                    "unknown-territory",
+                    Severity.WARNING,
+                )
+
+
+def check_shared_emails(network: Network, where: Where) -> Iterator[Problem]:
+    owner: dict[str, str] = {}
+    for slug, contact in network.contacts.items():
+        for index, email in enumerate(contact.emails):
+            key = email.strip().casefold()
+            if key in owner and owner[key] != slug:
+                yield where.problem(
+                    network.contact_path(slug),
+                    ("emails", index),
+                    f"{email} is also in {network.contact_path(owner[key])}",
+                    "shared-email",
+                    Severity.WARNING,
+                )
+            owner.setdefault(key, slug)
+
+
+def check_dunbar(network: Network, where: Where) -> Iterator[Problem]:
+    active = sum(1 for contact in network.contacts.values() if contact.is_active)
+    limit = network.settings.dunbar_limit
+    if active > limit:
+        yield Problem(
+            SETTINGS_FILE,
+            where.line(SETTINGS_FILE, ("dunbar_limit",)),
+            "dunbar_limit",
+            f"{active} active contacts, over the limit of {limit}: make some dormant",
+            "dunbar",
+            Severity.WARNING,
+        )

@@ -1,0 +1,64 @@
+"""The Typer application: global options and the command table."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reseau import __version__
+from reseau.cli import check, contacts, init
+from reseau.cli.state import State, parse_today
+
+app = typer.Typer(
+    name="reseau",
+    help="Cultivate a durable professional network, one weekly ritual at a time.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"reseau {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    ctx: typer.Context,
+    dir: Annotated[
+        str | None,
+        typer.Option(
+            "--dir",
+            help="The network folder (default: RESEAU_DIR, else the nearest reseau.yaml upward).",
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            help="The date every computation takes as today (YYYY-MM-DD; or RESEAU_TODAY).",
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback on internal errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    ctx.obj = State(dir=dir, today=parse_today(today), debug=debug)
+
+
+app.command("init")(init.init)
+app.command("add")(contacts.add)
+app.command("list")(contacts.list_contacts)
+app.command("show")(contacts.show)
+app.command("check")(check.check)

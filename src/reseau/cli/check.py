@@ -1,0 +1,45 @@
+"""reseau check."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reseau.cli.output import emit_json, say, say_lines
+from reseau.cli.state import state_of
+
+
+def check(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
+) -> None:
+    """Validate every file; print every problem as path:line: field: message."""
+    from reseau.checks import check_network
+    from reseau.problems import count_errors
+    from reseau.render import clean
+    from reseau.store import load_network
+
+    state = state_of(ctx)
+    network = load_network(state.root())
+    problems = check_network(network)
+    errors = count_errors(problems)
+    if as_json:
+        emit_json([problem.to_json() for problem in problems])
+    else:
+        say_lines(clean(problem.format()) for problem in problems)
+        say(_summary(network, errors, len(problems) - errors))
+    if errors:
+        raise typer.Exit(1)
+
+
+def _summary(network: object, errors: int, warnings: int) -> str:
+    from reseau.store import Network
+
+    assert isinstance(network, Network)
+    files = len(network.contacts) + len(network.plans) + len(network.skipped)
+    if not errors and not warnings:
+        verdict = "no problems"
+    else:
+        verdict = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return f"checked reseau.yaml, {files} contact and plan files, journal.yaml: {verdict}"

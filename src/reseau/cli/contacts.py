@@ -1,0 +1,109 @@
+"""reseau add, list, show."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from reseau.cli.output import emit_json, say, say_lines
+from reseau.cli.state import state_of
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The person's name, as you write it.")],
+    email: Annotated[
+        list[str] | None, typer.Option("--email", help="An e-mail (repeat for more).")
+    ] = None,
+    phone: Annotated[
+        list[str] | None, typer.Option("--phone", help="A phone number, kept as written.")
+    ] = None,
+    company: Annotated[str | None, typer.Option("--company")] = None,
+    role: Annotated[str | None, typer.Option("--role")] = None,
+    city: Annotated[str | None, typer.Option("--city")] = None,
+    circle: Annotated[
+        list[str] | None, typer.Option("--circle", help="An objective of reseau.yaml.")
+    ] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First met, YYYY-MM-DD.")] = None,
+    link: Annotated[list[str] | None, typer.Option("--link")] = None,
+    slug: Annotated[
+        str | None,
+        typer.Option("--slug", help="The file name to use, instead of one from the name."),
+    ] = None,
+    same_name: Annotated[
+        bool, typer.Option("--same-name", help="Add a namesake: a different person, same name.")
+    ] = False,
+) -> None:
+    """Add a contact: writes contacts/<slug>.yaml."""
+    from reseau.newcontact import NewContact, add_contact
+
+    new = NewContact(
+        name=name.strip(),
+        emails=email or [],
+        phones=[p.strip() for p in phone or []],
+        company=company,
+        role=role,
+        city=city,
+        links=link or [],
+        circles=circle or [],
+        tags=tag or [],
+        since=_iso_date(since, "--since"),
+    )
+    state = state_of(ctx)
+    chosen, _ = add_contact(state.root(), new, slug=slug, same_name=same_name)
+    say(f"created contacts/{chosen}.yaml")
+
+
+def list_contacts(
+    ctx: typer.Context,
+    circle: Annotated[str | None, typer.Option("--circle", help="Only this circle.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", help="Only this tag.")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="active, dormant or archived.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The table of contacts."""
+    from reseau.views import contact_rows, list_table
+
+    state = state_of(ctx)
+    network = state.network()
+    rows = contact_rows(network, state.today, circle=circle, tag=tag, status=status)
+    if as_json:
+        emit_json([row.to_json() for row in rows])
+        return
+    say_lines(list_table(rows))
+
+
+def show(
+    ctx: typer.Context,
+    who: Annotated[str, typer.Argument(help="A slug, a unique prefix of one, or part of a name.")],
+    as_json: JsonOption = False,
+) -> None:
+    """One contact, with what reseau computes about them."""
+    from reseau.views import contact_card, contact_detail, find_contact
+
+    state = state_of(ctx)
+    network = state.network()
+    slug = find_contact(network, who)
+    detail = contact_detail(network, slug, state.today)
+    if as_json:
+        emit_json(detail)
+        return
+    say_lines(contact_card(detail))
+
+
+def _iso_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{value}' is not a date; write YYYY-MM-DD", param_hint=option
+        ) from None

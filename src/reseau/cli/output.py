@@ -1,0 +1,25 @@
+"""Writing to the terminal: lines of cleaned text, JSON, and errors on stderr."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+from reseau.render import clean, to_json
+
+
+def say(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+
+
+def say_lines(lines: Iterable[str]) -> None:
+    sys.stdout.write("".join(line + "\n" for line in lines))
+
+
+def warn(line: str) -> None:
+    sys.stderr.write(clean(line, multiline=True) + "\n")
+
+
+def emit_json(value: Any) -> None:
+    sys.stdout.write(to_json(value) + "\n")

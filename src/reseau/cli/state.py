@@ -1,0 +1,56 @@
+"""What every command shares: the global options, resolved once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from reseau.store import Network
+
+
+@dataclass(slots=True)
+class State:
+    dir: str | None
+    today: date
+    debug: bool = False
+
+    def root(self) -> Path:
+        from reseau.store import find_root
+
+        return find_root(self.dir, os.environ, Path.cwd())
+
+    def network(self) -> Network:
+        """The folder loaded, with a line on stderr when some files had to be skipped."""
+        from reseau.store import load_network
+
+        network = load_network(self.root())
+        if network.skipped:
+            count = len(network.skipped)
+            noun = "file" if count == 1 else "files"
+            typer.echo(f"reseau: skipped {count} invalid {noun}; run `reseau check`", err=True)
+        return network
+
+
+def state_of(ctx: typer.Context) -> State:
+    state = ctx.find_root().obj
+    assert isinstance(state, State)
+    return state
+
+
+def parse_today(value: str | None) -> date:
+    text = value or os.environ.get("RESEAU_TODAY") or ""
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        source = "--today" if value else "RESEAU_TODAY"
+        raise typer.BadParameter(
+            f"'{text}' is not a date; write YYYY-MM-DD", param_hint=source
+        ) from None

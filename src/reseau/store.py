@@ -1,0 +1,128 @@
+"""The network folder: where it is, and loading it into (Network, problems)."""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from reseau.model import Contact, Journal, Plan, Settings
+from reseau.problems import Problem, ReseauError
+from reseau.validation import validate
+from reseau.yamlio import read_file
+
+SETTINGS_FILE = "reseau.yaml"
+CONTACTS_DIR = "contacts"
+PLANS_DIR = "plans"
+JOURNAL_FILE = "journal.yaml"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class NotFoundError(ReseauError):
+    pass
+
+
+@dataclass(slots=True)
+class Network:
+    """Everything the folder holds that validated, and the problems of what did not."""
+
+    root: Path
+    settings: Settings = field(default_factory=Settings)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    journal: Journal = field(default_factory=Journal)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def names(self) -> dict[str, str]:
+        return {slug: contact.name for slug, contact in self.contacts.items()}
+
+    def contact_path(self, slug: str) -> str:
+        return f"{CONTACTS_DIR}/{slug}.yaml"
+
+    def skipped_slugs(self) -> list[str]:
+        prefix = f"{CONTACTS_DIR}/"
+        return [Path(p).stem for p in self.skipped if p.startswith(prefix)]
+
+
+def find_root(explicit: str | None, environ: Mapping[str, str], cwd: Path) -> Path:
+    """--dir, else RESEAU_DIR, else the nearest reseau.yaml from `cwd` upward."""
+    given = explicit or environ.get("RESEAU_DIR")
+    if given:
+        root = Path(given).expanduser()
+        if not (root / SETTINGS_FILE).is_file():
+            raise NotFoundError(
+                f"no network folder at {root} (no {SETTINGS_FILE}); run `reseau init {root}`"
+            )
+        return root
+    for folder in (cwd, *cwd.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    raise NotFoundError(f"no network folder here or above (no {SETTINGS_FILE}); run `reseau init`")
+
+
+def contact_files(root: Path) -> list[Path]:
+    return _yaml_files(root / CONTACTS_DIR)
+
+
+def plan_files(root: Path) -> list[Path]:
+    return _yaml_files(root / PLANS_DIR)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    try:
+        entries = os.scandir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    with entries:
+        names = sorted(
+            e.name for e in entries if e.name.endswith(".yaml") and not e.name.startswith(".")
+        )
+    return [folder / name for name in names]
+
+
+def load_network(root: Path) -> Network:
+    """Read every file of the folder; a broken file never stops the others from loading."""
+    network = Network(root)
+    with _collector_paused():
+        network.settings = _load_one(network, root / SETTINGS_FILE, Settings) or Settings()
+        for path in contact_files(root):
+            contact = _load_one(network, path, Contact)
+            if contact is not None:
+                network.contacts[path.stem] = contact
+        for path in plan_files(root):
+            plan = _load_one(network, path, Plan)
+            if plan is not None:
+                network.plans[path.stem] = plan
+        if (root / JOURNAL_FILE).exists():
+            network.journal = _load_one(network, root / JOURNAL_FILE, Journal) or Journal()
+    return network
+
+
+def _load_one(network: Network, path: Path, model: type[M]) -> M | None:
+    relpath = path.relative_to(network.root).as_posix()
+    loaded = read_file(path, relpath)
+    value, problems = validate(model, loaded)
+    if value is None:
+        network.problems.extend(problems)
+        network.skipped.append(relpath)
+    return value
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading allocates many small objects and frees none: the collector would only cost."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -1,0 +1,181 @@
+"""What `list` and `show` print: one result object, as text or as JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reseau import activity, scoring
+from reseau.model import Contact
+from reseau.problems import ReseauError
+from reseau.render import clean, table
+from reseau.slugs import resolve
+from reseau.store import Network
+from reseau.validation import suggest
+
+
+class UnknownContactError(ReseauError):
+    pass
+
+
+def find_contact(network: Network, who: str) -> str:
+    """The slug WHO names; an unknown or ambiguous WHO is an error listing what it could be."""
+    if not who.strip():
+        raise UnknownContactError("say who: a slug, a prefix of one, or part of a name")
+    resolution = resolve(who, network.names())
+    if resolution.slug:
+        return resolution.slug
+    if resolution.candidates:
+        details = [f"{slug}  {network.contacts[slug].name}" for slug in resolution.candidates]
+        raise UnknownContactError(
+            f"'{who}' matches {len(details)} contacts; say which:", details=details
+        )
+    close = suggest(who.lower(), network.contacts)
+    hint = f"; did you mean {close}?" if close else ""
+    raise UnknownContactError(f"no contact matches '{who}'{hint}")
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    slug: str
+    contact: Contact
+    score: int | None
+    tier: str
+    last_met: date | None
+    last_contact: date | None
+    cadence: activity.Cadence
+
+    def to_json(self) -> dict[str, Any]:
+        c = self.contact
+        return {
+            "slug": self.slug,
+            "name": c.name,
+            "company": c.company,
+            "city": c.city,
+            "circles": list(c.circles),
+            "tags": list(c.tags),
+            "status": c.status,
+            "score": self.score,
+            "tier": self.tier,
+            "last_met": _iso(self.last_met),
+            "last_contact": _iso(self.last_contact),
+            "cadence_days": self.cadence.days,
+            "cadence": self.cadence.state,
+        }
+
+
+def row_for(network: Network, slug: str, today: date) -> ContactRow:
+    contact = network.contacts[slug]
+    value = scoring.score(contact, network.settings)
+    tier = scoring.tier_of(value, network.settings)
+    return ContactRow(
+        slug=slug,
+        contact=contact,
+        score=value,
+        tier=tier,
+        last_met=activity.last_met(contact),
+        last_contact=activity.last_contact(contact),
+        cadence=activity.cadence(contact, network.settings, tier, today),
+    )
+
+
+def contact_rows(
+    network: Network,
+    today: date,
+    *,
+    circle: str | None = None,
+    tag: str | None = None,
+    status: str | None = None,
+) -> list[ContactRow]:
+    rows = []
+    for slug, contact in network.contacts.items():
+        if circle and circle not in contact.circles:
+            continue
+        if tag and tag not in contact.tags:
+            continue
+        if status and contact.status != status:
+            continue
+        rows.append(row_for(network, slug, today))
+    return rows
+
+
+def list_table(rows: list[ContactRow]) -> list[str]:
+    if not rows:
+        return ["no contacts"]
+    headers = [
+        "slug",
+        "name",
+        "company",
+        "circles",
+        "status",
+        "score",
+        "tier",
+        "last met",
+        "cadence",
+    ]
+    body = [
+        [
+            row.slug,
+            row.contact.name,
+            row.contact.company or "",
+            ",".join(row.contact.circles),
+            row.contact.status,
+            "" if row.score is None else str(row.score),
+            row.tier,
+            _iso(row.last_met) or "never",
+            row.cadence.state,
+        ]
+        for row in rows
+    ]
+    return [*table(headers, body, numeric=[5]), f"{len(rows)} contacts"]
+
+
+def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
+    row = row_for(network, slug, today)
+    data = row.contact.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return {
+        "slug": slug,
+        "file": network.contact_path(slug),
+        **data,
+        "computed": {
+            "score": row.score,
+            "tier": row.tier,
+            "missing": scoring.missing_criteria(row.contact, network.settings),
+            "last_met": _iso(row.last_met),
+            "last_contact": _iso(row.last_contact),
+            "stale": activity.is_stale(row.contact, today, network.settings.met_within_days),
+            "cadence_days": row.cadence.days,
+            "cadence": row.cadence.state,
+            "due_on": _iso(row.cadence.due_on),
+            "balance": activity.balance(row.contact, today),
+        },
+    }
+
+
+def contact_card(detail: dict[str, Any]) -> list[str]:
+    computed = detail["computed"]
+    lines = [f"{clean(detail['name'])}  ({detail['file']})"]
+    for key in ("company", "role", "city", "status", "since"):
+        if detail.get(key):
+            lines.append(f"  {key}: {clean(detail[key])}")
+    for key in ("emails", "phones", "links", "circles", "tags"):
+        if detail.get(key):
+            lines.append(f"  {key}: {', '.join(clean(v) for v in detail[key])}")
+    score = "unqualified" if computed["score"] is None else f"{computed['score']}/100"
+    lines.append(f"  score: {score}, tier {computed['tier']}")
+    if computed["missing"] and computed["score"] is None:
+        lines.append(f"  to qualify: {', '.join(computed['missing'])}")
+    met = computed["last_met"] or "never"
+    lines.append(f"  last met in person: {met}{'  (stale)' if computed['stale'] else ''}")
+    lines.append(f"  last contact: {computed['last_contact'] or 'never'}")
+    lines.append(f"  cadence: every {computed['cadence_days']} days, {computed['cadence']}")
+    lines.append(f"  balance (last 365 days): {computed['balance']:+d}")
+    if detail.get("notes"):
+        lines.append("  notes:")
+        lines.extend(f"    {clean(line)}" for line in str(detail["notes"]).splitlines())
+    return lines
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
