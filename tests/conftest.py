@@ -1,0 +1,88 @@
+"""Shared fixtures: the sample network copied to a temporary folder, and the CLI in-process."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_PARTS = ("reseau.yaml", "contacts", "plans", "journal.yaml")
+TODAY = "2026-11-30"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+Runner = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RESEAU_TODAY", TODAY)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("RESEAU_DIR", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A copy of the repository's sample network."""
+    root = tmp_path / "network"
+    root.mkdir()
+    for part in SAMPLE_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, root / part)
+        else:
+            shutil.copy2(source, root / part)
+    return root
+
+
+@pytest.fixture
+def empty_network(tmp_path: Path) -> Path:
+    """A minimal network: two objectives, two territories, no contacts."""
+    root = tmp_path / "empty"
+    (root / "contacts").mkdir(parents=True)
+    (root / "plans").mkdir()
+    (root / "reseau.yaml").write_text(
+        "objectives:\n  clients: {goal: referrals, cadence_days: 60}\n  pairs: {goal: peers}\n"
+        "territories: [lyon, export]\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Runner:
+    """Run `reseau ARGS...` in-process, through the same entry point as the installed script."""
+    from reseau.cli.main import main
+
+    def invoke(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Result:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        if stdin is not None:
+            import io
+
+            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        monkeypatch.setattr(sys, "argv", ["reseau", *args])
+        capsys.readouterr()
+        code = 0
+        try:
+            main()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return invoke
