@@ -99,8 +99,9 @@ def _git_init(root: Path, created: list[str]) -> str:
     git = shutil.which("git")
     if git is None:
         return "git is not installed: the folder is not a repository"
-    if (root / ".git").exists():
-        return "already a git repository: nothing committed"
+    inside = _run([git, "rev-parse", "--show-toplevel"], root)
+    if inside is None:
+        return "inside an existing git repository: commit the new files there"
     if _run([git, "init", "-q"], root) is not None:
         return "git init failed"
     files = [name.rstrip("/") for name in created if not name.endswith("/")]

@@ -48,17 +48,17 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
 
 def _to_problem(model: type[BaseModel], error: ErrorDetails, path: str, root: Any) -> Problem:
     loc = tuple(error["loc"])
-    line, column = locate(root, loc)
+    line, column = locate(root, loc, key=error["type"] == "extra_forbidden")
     message = _message(model, error, loc)
     code = error["type"].replace("_", "-")
     return Problem(path, line, field_name(loc), message, code, column=column)
 
 
-def locate(root: yaml.Node | None, loc: Loc) -> tuple[int, int]:
-    """The 1-based line and column of the value at `loc`, or of its nearest parent."""
+def locate(root: yaml.Node | None, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+    """The 1-based line and column of the value (or `key`) at `loc`, or of its nearest parent."""
     node = root
-    for part in loc:
-        child = _child(node, part)
+    for position, part in enumerate(loc):
+        child = _child(node, part, key=key and position == len(loc) - 1)
         if child is None:
             break
         node = child
@@ -67,15 +67,14 @@ def locate(root: yaml.Node | None, loc: Loc) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _child(node: yaml.Node | None, part: int | str) -> yaml.Node | None:
+def _child(node: yaml.Node | None, part: int | str, *, key: bool) -> yaml.Node | None:
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
         return node.value[part] if part < len(node.value) else None
     if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == part:
-                chosen: yaml.Node = (
-                    key if isinstance(value, yaml.ScalarNode) and not value.value else value
-                )
+        for key_node, value in node.value:
+            if key_node.value == part:
+                empty = isinstance(value, yaml.ScalarNode) and not value.value
+                chosen: yaml.Node = key_node if key or empty else value
                 return chosen
     return None
 

@@ -219,6 +219,9 @@ def _yaml_problem(exc: yaml.YAMLError, relpath: str, text: str) -> Problem:
     if "'\\t'" in problem or (0 < line <= len(lines) and "\t" in lines[line - 1]):
         return _problem(relpath, line, "a tab character; indent with spaces", "syntax")
     context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
+    if context and context_mark is not None and context_mark.line + 1 != line:
+        context = f"{context} started at line {context_mark.line + 1}"
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     return _problem(relpath, line, message, "syntax")
 

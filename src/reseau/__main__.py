@@ -1,0 +1,3 @@
+from reseau.cli.main import main
+
+main()

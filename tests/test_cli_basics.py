@@ -1,0 +1,101 @@
+"""Global options, finding the folder, exit codes, list and show."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Runner
+from reseau import __version__
+
+
+def test_version(run: Runner) -> None:
+    result = run("--version")
+    assert (result.code, result.out) == (0, f"reseau {__version__}\n")
+
+
+def test_no_folder_says_to_run_init(run: Runner, tmp_path: Path) -> None:
+    result = run("list", cwd=tmp_path)
+    assert result.code == 1
+    assert result.err == (
+        "reseau: no network folder here or above (no reseau.yaml); run `reseau init`\n"
+    )
+
+
+def test_folder_is_found_upward(run: Runner, sample: Path) -> None:
+    result = run("show", "marie", cwd=sample / "contacts")
+    assert result.code == 0
+    assert result.out.startswith("Marie Dupont  (contacts/marie-dupont.yaml)")
+
+
+def test_reseau_dir_environment(
+    run: Runner, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RESEAU_DIR", str(sample))
+    assert run("show", "marie", cwd=tmp_path).code == 0
+
+
+def test_dir_option_without_a_network(run: Runner, tmp_path: Path) -> None:
+    result = run("--dir", str(tmp_path), "list")
+    assert result.code == 1
+    assert f"no network folder at {tmp_path}" in result.err
+
+
+def test_bad_today_is_a_usage_error(run: Runner, sample: Path) -> None:
+    result = run("--dir", str(sample), "--today", "2026-02-30", "list")
+    assert result.code == 2
+    assert "'2026-02-30' is not a date" in result.err
+
+
+def test_unknown_command_is_a_usage_error(run: Runner) -> None:
+    assert run("frobnicate").code == 2
+
+
+def test_ambiguous_who_lists_candidates(run: Runner, sample: Path) -> None:
+    result = run("--dir", str(sample), "show", "jean")
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        "reseau: 'jean' matches 2 contacts; say which:",
+        "  jean-martin  Jean Martin",
+        "  jean-martin-2  Jean Martin",
+    ]
+
+
+def test_unknown_who_suggests(run: Runner, sample: Path) -> None:
+    result = run("--dir", str(sample), "show", "marie-dupond")
+    assert result.code == 1
+    assert result.err == "reseau: no contact matches 'marie-dupond'; did you mean marie-dupont?\n"
+
+
+def test_list_filters(run: Runner, sample: Path) -> None:
+    dormant = json.loads(run("--dir", str(sample), "list", "--status", "dormant", "--json").out)
+    assert sorted(row["slug"] for row in dormant) == ["isabelle-faure", "olivier-garnier"]
+    tagged = json.loads(run("--dir", str(sample), "list", "--tag", "robotics", "--json").out)
+    assert all("robotics" in row["tags"] for row in tagged) and tagged
+    circle = json.loads(run("--dir", str(sample), "list", "--circle", "export", "--json").out)
+    assert all("export" in row["circles"] for row in circle) and circle
+
+
+def test_show_json_carries_the_file_and_computed_figures(run: Runner, sample: Path) -> None:
+    detail = json.loads(run("--dir", str(sample), "show", "marie-dupont", "--json").out)
+    assert detail["slug"] == "marie-dupont"
+    assert detail["file"] == "contacts/marie-dupont.yaml"
+    assert detail["phones"] == ["+33 6 12 34 56 78", "0612345678"]
+    assert detail["computed"]["tier"] == "A"
+
+
+def test_installed_script_never_shows_a_traceback(sample: Path) -> None:
+    (sample / "reseau.yaml").write_text("objectives: [not, a, mapping]\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reseau", "--dir", str(sample), "list"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+    assert "skipped 1 invalid file" in result.stderr
