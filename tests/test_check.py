@@ -75,6 +75,17 @@ def test_every_problem_in_one_run_sorted_then_a_summary(run: Runner, empty_netwo
     assert lines[-1].endswith("5 errors, 0 warnings")
 
 
+def test_a_file_with_schema_errors_still_gets_its_circle_checked(
+    run: Runner, empty_network: Path
+) -> None:
+    write(empty_network, "contacts/a.yaml", "name: A\ncircles: [client]\nstatus: gone\n")
+    result = run("--dir", str(empty_network), "check")
+    assert [line.split(": ")[1] for line in result.out.splitlines()[:-1]] == [
+        "circles[1]",
+        "status",
+    ]
+
+
 def test_warnings_alone_exit_zero(run: Runner, empty_network: Path) -> None:
     write(empty_network, "contacts/a.yaml", "name: A\nqualification:\n  influence: {paris: 2}\n")
     result = run("--dir", str(empty_network), "check")

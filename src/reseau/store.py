@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -40,6 +40,7 @@ class Network:
     journal: Journal = field(default_factory=Journal)
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    unvalidated: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def names(self) -> dict[str, str]:
         return {slug: contact.name for slug, contact in self.contacts.items()}
@@ -113,6 +114,8 @@ def _load_one(network: Network, path: Path, model: type[M]) -> M | None:
     if value is None:
         network.problems.extend(problems)
         network.skipped.append(relpath)
+        if loaded.data is not None:
+            network.unvalidated[relpath] = loaded.data
     return value
 
 

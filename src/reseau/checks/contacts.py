@@ -23,17 +23,27 @@ def check_slugs(network: Network, where: Where) -> Iterator[Problem]:
 
 
 def check_circles(network: Network, where: Where) -> Iterator[Problem]:
+    """Also on files that failed to validate, so that one run tells every problem."""
     objectives = network.settings.objectives
-    for slug, contact in network.contacts.items():
-        for index, circle in enumerate(contact.circles):
-            if circle not in objectives:
+    for relpath, circles in _circles_by_file(network):
+        for index, circle in enumerate(circles):
+            if isinstance(circle, str) and circle not in objectives:
                 hint = did_you_mean(circle, objectives) or "; add it to objectives in reseau.yaml"
                 yield where.problem(
-                    network.contact_path(slug),
+                    relpath,
                     ("circles", index),
                     f"'{circle}' is not an objective of reseau.yaml{hint}",
                     "unknown-circle",
                 )
+
+
+def _circles_by_file(network: Network) -> Iterator[tuple[str, list[object]]]:
+    for slug, contact in network.contacts.items():
+        yield network.contact_path(slug), list(contact.circles)
+    for relpath, data in network.unvalidated.items():
+        circles = data.get("circles")
+        if relpath.startswith("contacts/") and isinstance(circles, list):
+            yield relpath, circles
 
 
 def check_with(network: Network, where: Where) -> Iterator[Problem]:
