@@ -15,7 +15,7 @@ from reseau.slugs import is_valid_slug, same_name_key, slugify, unique_slug
 from reseau.store import CONTACTS_DIR, Network, load_network
 from reseau.validation import suggest
 from reseau.writer import create, folder_lock
-from reseau.yamledit import render_inline, render_key
+from reseau.yamledit import render_inline, render_key, render_text
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -123,7 +123,7 @@ def contact_text(new: NewContact) -> str:
     if new.since:
         lines.append(f"since: {new.since.isoformat()}")
     if new.notes:
-        lines.append(f"notes: {render_inline(new.notes)}")
+        lines.append(f"notes: {render_text(new.notes)}")
     return "\n".join(lines) + "\n"
 
 

@@ -148,16 +148,21 @@ def update(root: Path, relpath: str, model: type[M], edit: Callable[[Document, M
 def update_many(root: Path, changes: list[Change]) -> list[BaseModel]:
     """Edit several files, all or none: a failure on one puts back those already written."""
     with folder_lock(root):
-        prepared = [_prepare(root, change) for change in changes]
-        written: list[tuple[Path, bytes]] = []
-        try:
-            for path, old, new, _ in prepared:
-                write_atomic(path, new)
-                written.append((path, old))
-        except BaseException:
-            for path, old in reversed(written):
-                write_atomic(path, old)
-            raise
+        return apply_changes(root, changes)
+
+
+def apply_changes(root: Path, changes: list[Change]) -> list[BaseModel]:
+    """`update_many` for a caller that already holds the folder lock."""
+    prepared = [_prepare(root, change) for change in changes]
+    written: list[tuple[Path, bytes]] = []
+    try:
+        for path, old, new, _ in prepared:
+            write_atomic(path, new)
+            written.append((path, old))
+    except BaseException:
+        for path, old in reversed(written):
+            write_atomic(path, old)
+        raise
     return [value for *_, value in prepared]
 
 

@@ -189,6 +189,22 @@ def render_key(key: str) -> str:
     return key if _plain_ok(key, in_flow=False) else json.dumps(key, ensure_ascii=False)
 
 
+def render_text(text: str) -> str:
+    """Free text: a literal block (`|`) when it has several lines and reads back the same."""
+    lines = text.rstrip("\n").split("\n")
+    if (
+        len(lines) > 1
+        and all(line == line.rstrip() for line in lines)
+        and not lines[0][:1].isspace()
+    ):
+        chomp = "" if text.endswith("\n") and not text.endswith("\n\n") else "-"
+        block = f"|{chomp}\n" + "\n".join(f"  {line}" if line else "" for line in lines)
+        loaded = parse_text(f"k: {block}\n", "")
+        if loaded.data == {"k": text}:
+            return block
+    return render_inline(text)
+
+
 def render_inline(value: Any) -> str:
     """A value on one line: a scalar plain when that reads back the same, else quoted."""
     if value is None:

@@ -1,0 +1,169 @@
+"""reseau import and reseau export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from reseau.cli.output import say, say_lines
+from reseau.cli.state import state_of
+
+if TYPE_CHECKING:
+    from reseau.importing import ImportReport
+
+import_app = typer.Typer(help="Bring people in from other tools.", no_args_is_help=True)
+export_app = typer.Typer(
+    help="Write the network for phones, spreadsheets and calendars.", no_args_is_help=True
+)
+
+FileArg = Annotated[Path, typer.Argument(help="The file to import.", exists=True, dir_okay=False)]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Say what would happen; write nothing.")]
+Circles = Annotated[list[str] | None, typer.Option("--circle", help="Put everyone in this circle.")]
+Tags = Annotated[list[str] | None, typer.Option("--tag", help="Give everyone this tag.")]
+Status = Annotated[
+    str, typer.Option("--status", help="Status of new contacts: active, dormant or archived.")
+]
+Encoding = Annotated[
+    str | None,
+    typer.Option("--encoding", help="The file's encoding when it is not UTF-8, e.g. cp1252."),
+]
+Output = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Write to this file, not stdout.")
+]
+Private = Annotated[
+    bool, typer.Option("--private", help="Include qualification, notes, gave/received, balance.")
+]
+CircleFilter = Annotated[str | None, typer.Option("--circle", help="Only this circle.")]
+TagFilter = Annotated[str | None, typer.Option("--tag", help="Only this tag.")]
+StatusFilter = Annotated[str | None, typer.Option("--status", help="Only this status.")]
+
+
+@import_app.command("vcard")
+def import_vcard(
+    ctx: typer.Context, file: FileArg, dry_run: DryRun = False, circle: Circles = None,
+    tag: Tags = None, status: Status = "dormant", encoding: Encoding = None,
+) -> None:  # fmt: skip
+    """Import a .vcf address book (vCard 2.1, 3.0 or 4.0)."""
+    _import(ctx, "vcard", file, dry_run, circle, tag, status, encoding)
+
+
+@import_app.command("linkedin")
+def import_linkedin(
+    ctx: typer.Context, file: FileArg, dry_run: DryRun = False, circle: Circles = None,
+    tag: Tags = None, status: Status = "dormant", encoding: Encoding = None,
+) -> None:  # fmt: skip
+    """Import LinkedIn's Connections.csv."""
+    _import(ctx, "linkedin", file, dry_run, circle, tag, status, encoding)
+
+
+@import_app.command("google")
+def import_google(
+    ctx: typer.Context, file: FileArg, dry_run: DryRun = False, circle: Circles = None,
+    tag: Tags = None, status: Status = "dormant", encoding: Encoding = None,
+) -> None:  # fmt: skip
+    """Import a Google Contacts CSV export."""
+    _import(ctx, "google", file, dry_run, circle, tag, status, encoding)
+
+
+def _import(
+    ctx: typer.Context,
+    kind: str,
+    file: Path,
+    dry_run: bool,
+    circles: list[str] | None,
+    tags: list[str] | None,
+    status: str,
+    encoding: str | None,
+) -> None:
+    from reseau.importing import ImportOptions, import_people, read_export
+
+    if status not in ("active", "dormant", "archived"):
+        raise typer.BadParameter("active, dormant or archived", param_hint="--status")
+    state = state_of(ctx)
+    parsed = read_export(kind, file, encoding)
+    options = ImportOptions(circles or [], tags or [], status, dry_run)
+    report = import_people(state.root(), parsed, options)
+    say_lines(report_lines(report, file.name))
+    if report.skipped:
+        raise typer.Exit(1)
+
+
+def report_lines(report: ImportReport, source: str) -> list[str]:
+    from reseau.render import clean
+
+    verb = "would be " if report.dry_run else ""
+    lines = [f"{source}: {clean(w)}" for w in report.warnings]
+    for label, outcomes in (("created", report.created), ("merged", report.merged)):
+        for outcome in outcomes:
+            added = ", ".join(f"+{key}" for key in outcome.added)
+            detail = f"  {added}" if added else ""
+            lines.append(f"{verb}{label}  {outcome.slug}  {source}:{outcome.line}{detail}")
+    for skipped in report.skipped:
+        lines.append(f"skipped  {source}:{skipped.line}: {clean(skipped.reason)}")
+    counts = (
+        f"{len(report.created)} {verb}created, {len(report.merged)} {verb}merged, "
+        f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped"
+    )
+    lines.append(counts + (" (dry run: nothing written)" if report.dry_run else ""))
+    return lines
+
+
+@export_app.command("vcard")
+def export_vcard(
+    ctx: typer.Context, circle: CircleFilter = None, tag: TagFilter = None,
+    status: StatusFilter = None, private: Private = False, output: Output = None,
+) -> None:  # fmt: skip
+    """vCard 3.0, one card per contact."""
+    from reseau.exporters import Selection, select
+    from reseau.exporters.vcard import contacts_to_vcard
+
+    network = state_of(ctx).network()
+    chosen = select(network.contacts, Selection(circle, tag, status))
+    _deliver(contacts_to_vcard(chosen, private=private).encode(), output)
+
+
+@export_app.command("csv")
+def export_csv(
+    ctx: typer.Context, circle: CircleFilter = None, tag: TagFilter = None,
+    status: StatusFilter = None, private: Private = False, output: Output = None,
+) -> None:  # fmt: skip
+    """CSV for spreadsheets, formulas neutralised."""
+    from reseau.exporters import Selection, select
+    from reseau.exporters.spreadsheet import contacts_to_csv
+
+    state = state_of(ctx)
+    network = state.network()
+    chosen = select(network.contacts, Selection(circle, tag, status))
+    text = contacts_to_csv(chosen, network.settings, state.today, private=private)
+    _deliver(text.encode("utf-8"), output)
+
+
+@export_app.command("ics")
+def export_ics(
+    ctx: typer.Context,
+    weeks: Annotated[
+        int, typer.Option("--weeks", min=1, max=52, help="Follow-ups due within.")
+    ] = 4,
+    output: Output = None,
+) -> None:
+    """A calendar: the weekly ritual, the plan's dated items, the follow-ups due."""
+    from reseau.exporters.ics import calendar_events, events_to_ics
+
+    state = state_of(ctx)
+    network = state.network()
+    _deliver(events_to_ics(calendar_events(network, state.today, weeks), state.today), output)
+
+
+def _deliver(data: bytes, output: Path | None) -> None:
+    import sys
+
+    from reseau.writer import write_atomic
+
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_atomic(output, data)
+    say(f"wrote {output}")

@@ -1,0 +1,103 @@
+"""Exports: vCard for phones, CSV for spreadsheets, ICS for calendars; private fields kept out."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from conftest import Runner
+from reseau.exporters.spreadsheet import neutralise
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("-2+3", "'-2+3"),
+        ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+        ("\tx", "'\tx"),
+        ("+33 6 12 34 56 78", "+33 6 12 34 56 78"),
+        ("+1 (555) 010-0199", "+1 (555) 010-0199"),
+        ("Marie Dupont", "Marie Dupont"),
+        ("0612345678", "0612345678"),
+    ],
+)
+def test_neutralise(cell: str, expected: str) -> None:
+    assert neutralise(cell) == expected
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_is_public_by_default(run: Runner, sample: Path) -> None:
+    result = run("--dir", str(sample), "export", "csv")
+    assert result.code == 0
+    table = rows(result.out)
+    assert len(table) == len(list((sample / "contacts").iterdir()))
+    assert "notes" not in table[0] and "score" not in table[0]
+    marie = next(row for row in table if row["slug"] == "marie-dupont")
+    assert marie["phones"] == "+33 6 12 34 56 78; 0612345678"
+
+
+def test_csv_private_adds_the_private_columns(run: Runner, sample: Path) -> None:
+    table = rows(run("--dir", str(sample), "export", "csv", "--private").out)
+    marie = next(row for row in table if row["slug"] == "marie-dupont")
+    assert marie["tier"] == "A"
+    assert marie["notes"].startswith("Decides fast")
+
+
+def test_csv_neutralises_a_formula_name(run: Runner, empty_network: Path) -> None:
+    (empty_network / "contacts" / "evil.yaml").write_text(
+        "name: '=cmd|'' /C calc''!A0'\nphones: [+33 6 12 34 56 78]\n", encoding="utf-8"
+    )
+    (row,) = rows(run("--dir", str(empty_network), "export", "csv").out)
+    assert row["name"] == "'=cmd|' /C calc'!A0"
+    assert row["phones"] == "+33 6 12 34 56 78"
+
+
+def test_vcard_export_filters_and_keeps_notes_private(run: Runner, sample: Path) -> None:
+    public = run("--dir", str(sample), "export", "vcard", "--circle", "export").out
+    assert public.count("BEGIN:VCARD") == sum(
+        "export" in path.read_text(encoding="utf-8").split("circles:")[1].split("\n")[0]
+        for path in (sample / "contacts").iterdir()
+    )
+    assert "NOTE" not in public
+    private = run("--dir", str(sample), "export", "vcard", "--private").out
+    assert "NOTE:" in private
+
+
+def test_vcard_export_to_a_file(run: Runner, sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.vcf"
+    result = run("--dir", str(sample), "export", "vcard", "-o", str(target))
+    assert result.out == f"wrote {target}\n"
+    assert target.read_text(encoding="utf-8").startswith("BEGIN:VCARD")
+
+
+def test_ics_holds_the_ritual_plan_items_and_follow_ups(run: Runner, sample: Path) -> None:
+    from icalendar import Calendar
+
+    result = run("--dir", str(sample), "export", "ics", "--weeks", "4")
+    assert result.code == 0
+    calendar = Calendar.from_ical(result.out)
+    events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+    ritual = events["ritual@reseau"]
+    assert ritual["rrule"]["freq"] == ["WEEKLY"] and ritual["rrule"]["byday"] == ["MO"]
+    assert str(ritual.decoded("dtstart").date()) == "2026-11-30"
+    assert "plan-2026-Q4-meet-6@reseau" in events
+    assert "plan-2026-Q4-meet-1@reseau" not in events  # done
+    assert "follow-up-marie-dupont@reseau" in events
+    assert str(events["follow-up-marie-dupont@reseau"]["summary"]) == "Follow up: Marie Dupont"
+
+
+def test_ics_text_cannot_inject_an_event(run: Runner, empty_network: Path) -> None:
+    (empty_network / "contacts" / "x.yaml").write_text(
+        'name: "X\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:owned"\n', encoding="utf-8"
+    )
+    result = run("--dir", str(empty_network), "export", "ics")
+    assert result.out.count("BEGIN:VEVENT") == 2  # the ritual and the follow-up
+    assert "\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:owned" not in result.out.replace("\r\n", "\n")
