@@ -15,7 +15,7 @@ from reseau.exporters.spreadsheet import neutralise
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("-2+3", "'-2+3"),
         ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
@@ -98,6 +98,10 @@ def test_ics_text_cannot_inject_an_event(run: Runner, empty_network: Path) -> No
     (empty_network / "contacts" / "x.yaml").write_text(
         'name: "X\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:owned"\n', encoding="utf-8"
     )
+    from icalendar import Calendar
+
     result = run("--dir", str(empty_network), "export", "ics")
-    assert result.out.count("BEGIN:VEVENT") == 2  # the ritual and the follow-up
-    assert "\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:owned" not in result.out.replace("\r\n", "\n")
+    events = Calendar.from_ical(result.out).walk("VEVENT")
+    assert [str(e["uid"]) for e in events] == ["ritual@reseau", "follow-up-x@reseau"]
+    assert str(events[1]["summary"]) == "Follow up: X\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:owned"
+    assert "\nSUMMARY:owned" not in result.out.replace("\r\n", "\n")

@@ -43,6 +43,7 @@ class Outcome:
     name: str
     slug: str
     added: dict[str, Any] = field(default_factory=dict)
+    dropped: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -153,10 +154,10 @@ def _place(
         record = _new_record(person)
         index.add(slug, record)
         new_texts[slug] = contact_text(_new_contact(person, options))
-        report.created.append(Outcome(person.line, person.name, slug))
+        report.created.append(Outcome(person.line, person.name, slug, dropped=person.dropped))
         return
     added = _additions(person, index.records[match])
-    outcome = Outcome(person.line, person.name, match, added)
+    outcome = Outcome(person.line, person.name, match, added, person.dropped)
     if not added:
         report.unchanged.append(outcome)
         return
@@ -173,7 +174,7 @@ def _match(person: ImportedPerson, index: _Index) -> tuple[str | None, str | Non
             return slug, None
     namesakes = index.by_name.get(same_name_key(person.name), [])
     if len(namesakes) > 1:
-        listed = ", ".join(namesakes)
+        listed = ", ".join(sorted(namesakes))
         return None, f"{person.name} matches several contacts ({listed}); merge by hand"
     return (namesakes[0] if namesakes else None), None
 

@@ -83,10 +83,12 @@ def _yaml_files(folder: Path) -> list[Path]:
     except (FileNotFoundError, NotADirectoryError):
         return []
     with entries:
-        names = sorted(
-            e.name for e in entries if e.name.endswith(".yaml") and not e.name.startswith(".")
+        stems = sorted(
+            e.name[: -len(".yaml")]
+            for e in entries
+            if e.name.endswith(".yaml") and not e.name.startswith(".")
         )
-    return [folder / name for name in names]
+    return [folder / f"{stem}.yaml" for stem in stems]
 
 
 def load_network(root: Path) -> Network:

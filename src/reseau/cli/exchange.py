@@ -97,8 +97,9 @@ def report_lines(report: ImportReport, source: str) -> list[str]:
     lines = [f"{source}: {clean(w)}" for w in report.warnings]
     for label, outcomes in (("created", report.created), ("merged", report.merged)):
         for outcome in outcomes:
-            added = ", ".join(f"+{key}" for key in outcome.added)
-            detail = f"  {added}" if added else ""
+            notes = [f"+{key}" for key in outcome.added]
+            notes += [f"{clean(item)} left out" for item in outcome.dropped]
+            detail = f"  {', '.join(notes)}" if notes else ""
             lines.append(f"{verb}{label}  {outcome.slug}  {source}:{outcome.line}{detail}")
     for skipped in report.skipped:
         lines.append(f"skipped  {source}:{skipped.line}: {clean(skipped.reason)}")

@@ -1,8 +1,8 @@
 """CSV for spreadsheets, with every cell a spreadsheet would run as a formula neutralised.
 
 OWASP's rule: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
-prefixed with a single quote. A phone number (`+` then digits and separators only) is left as
-written: it cannot be a formula, and a quote would spoil it.
+prefixed with a single quote. Phone numbers (`+` then digits and separators only, several
+joined by `;`) are left as written: they cannot run anything, and a quote would spoil them.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ PUBLIC_COLUMNS = (
 )  # fmt: skip
 PRIVATE_COLUMNS = ("nature", "score", "tier", "last_met", "balance", "notes")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PHONE = re.compile(r"^\+[\d\s().\-/]+$")
+_PHONES = re.compile(r"^\+[\d\s().\-/;+]+$")
 
 
 def neutralise(cell: str) -> str:
-    if cell.startswith(_FORMULA_START) and not _PHONE.match(cell):
+    if cell.startswith(_FORMULA_START) and not _PHONES.match(cell):
         return "'" + cell
     return cell
 

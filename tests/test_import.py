@@ -1,0 +1,277 @@
+"""`reseau import`: every real-world file, matching, merging without overwriting, round trips."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO, Runner
+from reseau.importers.records import ImportedPerson, ParseResult
+from reseau.importing import ImportOptions, import_people
+
+
+def realworld() -> Path:
+    folder = Path(os.environ.get("RESEAU_REALWORLD", REPO.parent / "shared" / "realworld"))
+    if not folder.is_dir():
+        pytest.fail(f"the real-world export files are missing: {folder} (set RESEAU_REALWORLD)")
+    return folder
+
+
+def kind_of(path: Path) -> str:
+    if path.suffix == ".vcf":
+        return "vcard"
+    return "linkedin" if "linkedin" in path.name else "google"
+
+
+REALWORLD_FILES = sorted(
+    p.name for p in (REPO.parent / "shared" / "realworld").glob("*") if p.suffix in (".vcf", ".csv")
+)
+
+
+@pytest.mark.parametrize("name", REALWORLD_FILES)
+def test_every_realworld_file_imports_or_reports(
+    run: Runner, empty_network: Path, name: str
+) -> None:
+    path = realworld() / name
+    result = run("--dir", str(empty_network), "import", kind_of(path), str(path))
+    assert "Traceback" not in result.out + result.err
+    summary = result.out.splitlines()[-1]
+    created, merged, unchanged, skipped = (int(part.split()[0]) for part in summary.split(", "))
+    assert created + merged + unchanged + skipped >= 1
+    assert result.code == (1 if skipped else 0)
+    assert len(list((empty_network / "contacts").iterdir())) == created
+    assert run("--dir", str(empty_network), "check").code == 0
+
+
+def test_realworld_folder_is_complete() -> None:
+    assert len(REALWORLD_FILES) == 20, "the shared real-world files were not found"
+
+
+def test_a_broken_card_is_reported_with_its_line(run: Runner, empty_network: Path) -> None:
+    path = realworld() / "khard-unparsable.vcf"
+    result = run("--dir", str(empty_network), "import", "vcard", str(path))
+    assert result.code == 1
+    assert result.out.splitlines()[0].startswith(
+        "skipped  khard-unparsable.vcf:1: card never closed"
+    )
+
+
+def test_imports_default_to_dormant_and_take_circle_tag_status(
+    run: Runner, empty_network: Path
+) -> None:
+    path = realworld() / "ezvcard-gmail-list.vcf"
+    run(
+        "--dir",
+        str(empty_network),
+        "import",
+        "vcard",
+        str(path),
+        "--circle",
+        "clients",
+        "--tag",
+        "gmail",
+    )
+    text = (empty_network / "contacts" / "arnold-smith.yaml").read_text(encoding="utf-8")
+    assert "circles: [clients]\ntags: [gmail]\nstatus: dormant\n" in text
+    other = empty_network.parent / "other"
+    other.mkdir()
+    (other / "reseau.yaml").write_text("{}\n", encoding="utf-8")
+    run("--dir", str(other), "import", "vcard", str(path), "--status", "active")
+    assert "status: active" in (other / "contacts" / "arnold-smith.yaml").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_unknown_circle_is_refused_before_anything_is_written(
+    run: Runner, empty_network: Path
+) -> None:
+    path = realworld() / "ezvcard-gmail-list.vcf"
+    result = run("--dir", str(empty_network), "import", "vcard", str(path), "--circle", "client")
+    assert result.code == 1
+    assert "did you mean 'clients'?" in result.err
+    assert list((empty_network / "contacts").iterdir()) == []
+
+
+def test_dry_run_writes_nothing(run: Runner, sample: Path) -> None:
+    before = {p.name: p.read_bytes() for p in (sample / "contacts").iterdir()}
+    path = realworld() / "linkedin-flashesofbrilliance-sample_connections.csv"
+    result = run("--dir", str(sample), "import", "linkedin", str(path), "--dry-run")
+    assert result.code == 0
+    assert result.out.splitlines()[-1] == (
+        "7 would be created, 0 would be merged, 0 unchanged, 0 skipped (dry run: nothing written)"
+    )
+    assert {p.name: p.read_bytes() for p in (sample / "contacts").iterdir()} == before
+
+
+HAND_WRITTEN = """\
+# Paul, met at the 2019 fair
+name: Paul Bernard   # not Bernardo
+emails: [paul.bernard@example.org]
+company: Bernard Chaudronnerie   # his own firm
+notes: |
+  Thinking of selling.
+"""
+
+
+def person(**fields: object) -> ImportedPerson:
+    return ImportedPerson(line=int(str(fields.pop("line", 1))), **fields)  # type: ignore[arg-type]
+
+
+def test_merge_by_email_adds_and_never_overwrites(empty_network: Path) -> None:
+    path = empty_network / "contacts" / "paul-bernard.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    parsed = ParseResult(
+        [
+            person(
+                name="P. Bernard",
+                emails=["PAUL.BERNARD@example.org", "pb@example.com"],
+                phones=["06 11 22 33 44"],
+                company="Other Co",
+                role="Owner",
+            )
+        ],
+        [],
+    )
+    report = import_people(empty_network, parsed, ImportOptions())
+    assert [o.slug for o in report.merged] == ["paul-bernard"]
+    assert path.read_text(encoding="utf-8") == (
+        "# Paul, met at the 2019 fair\n"
+        "name: Paul Bernard   # not Bernardo\n"
+        "emails: [paul.bernard@example.org, pb@example.com]\n"
+        "phones: [06 11 22 33 44]\n"
+        "company: Bernard Chaudronnerie   # his own firm\n"
+        "role: Owner\n"
+        "notes: |\n"
+        "  Thinking of selling.\n"
+    )
+
+
+def test_merge_by_name_without_accents_or_case(empty_network: Path) -> None:
+    (empty_network / "contacts" / "elodie-fournier.yaml").write_text(
+        "name: Élodie Fournier\n", encoding="utf-8"
+    )
+    parsed = ParseResult([person(name="ELODIE FOURNIER", emails=["e@example.org"])], [])
+    report = import_people(empty_network, parsed, ImportOptions())
+    assert [o.slug for o in report.merged] == ["elodie-fournier"]
+    again = import_people(empty_network, parsed, ImportOptions())
+    assert [o.slug for o in again.unchanged] == ["elodie-fournier"]
+
+
+def test_a_namesake_pair_is_not_guessed(sample: Path) -> None:
+    parsed = ParseResult([person(name="Jean Martin", line=7)], [])
+    report = import_people(sample, parsed, ImportOptions())
+    assert [(s.line, s.reason) for s in report.skipped] == [
+        (7, "Jean Martin matches several contacts (jean-martin, jean-martin-2); merge by hand")
+    ]
+
+
+def test_the_same_person_twice_in_one_file_is_created_once(empty_network: Path) -> None:
+    parsed = ParseResult(
+        [
+            person(name="Ada Lovelace", emails=["ada@example.org"], line=2),
+            person(name="Ada King", emails=["ada@example.org"], phones=["+44 20 0000"], line=3),
+        ],
+        [],
+    )
+    report = import_people(empty_network, parsed, ImportOptions())
+    assert [o.slug for o in report.created] == ["ada-lovelace"]
+    assert [o.slug for o in report.merged] == ["ada-lovelace"]
+    text = (empty_network / "contacts" / "ada-lovelace.yaml").read_text(encoding="utf-8")
+    assert "phones: [+44 20 0000]" in text
+
+
+def test_five_thousand_cards_import_in_one_pass(
+    run: Runner, empty_network: Path, tmp_path: Path
+) -> None:
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {n}\r\nEMAIL:p{n}@example.org\r\n"
+        f"TEL:+33 6 00 00 {n:04d}\r\nEND:VCARD\r\n"
+        for n in range(5000)
+    )
+    path = tmp_path / "big.vcf"
+    path.write_text(cards, encoding="utf-8")
+    result = run("--dir", str(empty_network), "import", "vcard", str(path))
+    assert result.code == 0
+    assert result.out.splitlines()[-1] == "5000 created, 0 merged, 0 unchanged, 0 skipped"
+    assert len(list((empty_network / "contacts").iterdir())) == 5000
+
+
+def test_csv_encoding_error_suggests_the_option(
+    run: Runner, empty_network: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "Connections.csv"
+    path.write_bytes(
+        "First Name,Last Name,Email Address\nRené,Dupré,r@example.org\n".encode("latin-1")
+    )
+    result = run("--dir", str(empty_network), "import", "linkedin", str(path))
+    assert result.code == 1
+    assert "0xe9" in result.err and "--encoding" in result.err
+    fixed = run(
+        "--dir", str(empty_network), "import", "linkedin", str(path), "--encoding", "latin-1"
+    )
+    assert fixed.code == 0
+    assert "name: René Dupré" in (empty_network / "contacts" / "rene-dupre.yaml").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_unknown_encoding(run: Runner, empty_network: Path, tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text("First Name,Last Name\nA,B\n", encoding="utf-8")
+    result = run(
+        "--dir", str(empty_network), "import", "linkedin", str(path), "--encoding", "klingon"
+    )
+    assert result.code == 1
+    assert "unknown encoding 'klingon'" in result.err
+
+
+words = st.text(alphabet=st.characters(categories=["L"]), min_size=1, max_size=12)
+phones = st.from_regex(r"\+?[0-9]{2}( ?[0-9]{2}){3,5}", fullmatch=True)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    given_name=words,
+    family=words,
+    user=st.from_regex(r"[a-z][a-z0-9.]{0,10}", fullmatch=True),
+    phone_list=st.lists(phones, max_size=3, unique=True),
+    company=st.none() | words,
+    role=st.none() | words,
+)
+def test_vcard_round_trip(
+    given_name: str,
+    family: str,
+    user: str,
+    phone_list: list[str],
+    company: str | None,
+    role: str | None,
+) -> None:
+    from reseau.exporters.vcard import contacts_to_vcard
+    from reseau.importers.vcard import read_vcard
+    from reseau.model import Contact
+
+    original = Contact(
+        name=f"{given_name} {family}",
+        emails=[f"{user}@example.org"],
+        phones=phone_list,
+        company=company,
+        role=role,
+    )
+    card = contacts_to_vcard([("x", original)], private=False)
+    (back,) = read_vcard(card.encode("utf-8")).people
+
+    def nfc(text: str | None) -> str | None:
+        return None if text is None else unicodedata.normalize("NFC", text)
+
+    assert (back.name, back.emails, back.phones, back.company, back.role) == (
+        nfc(original.name),
+        original.emails,
+        original.phones,
+        nfc(original.company),
+        nfc(original.role),
+    )
