@@ -12,6 +12,7 @@ from reseau.problems import ReseauError
 from reseau.render import clean, table
 from reseau.slugs import resolve
 from reseau.store import Network
+from reseau.timeline import card_lines, figures
 from reseau.validation import suggest
 
 
@@ -149,6 +150,7 @@ def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
             "cadence": row.cadence.state,
             "due_on": _iso(row.cadence.due_on),
             "balance": activity.balance(row.contact, today),
+            **figures(network, slug, today),
         },
     }
 
@@ -171,6 +173,7 @@ def contact_card(detail: dict[str, Any]) -> list[str]:
     lines.append(f"  last contact: {computed['last_contact'] or 'never'}")
     lines.append(f"  cadence: every {computed['cadence_days']} days, {computed['cadence']}")
     lines.append(f"  balance (last 365 days): {computed['balance']:+d}")
+    lines.extend(card_lines(computed))
     if detail.get("notes"):
         lines.append("  notes:")
         lines.extend(f"    {clean(line)}" for line in str(detail["notes"]).splitlines())

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from reseau import __version__
-from reseau.cli import check, contacts, exchange, init
+from reseau.cli import check, contacts, edit, exchange, init, interactions
 from reseau.cli.state import State, parse_today
 
 app = typer.Typer(
@@ -64,3 +64,6 @@ app.command("show")(contacts.show)
 app.command("check")(check.check)
 app.add_typer(exchange.import_app, name="import")
 app.add_typer(exchange.export_app, name="export")
+app.command("log")(interactions.log)
+app.command("intro")(interactions.intro)
+app.command("edit")(edit.edit)

@@ -1,0 +1,134 @@
+"""reseau log, reseau intro."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from reseau.cli.output import say, say_lines
+from reseau.cli.state import state_of
+
+if TYPE_CHECKING:
+    from reseau.interactions import Written
+
+WhoArgument = Annotated[
+    str, typer.Argument(help="A slug, a unique prefix of one, or part of a name.")
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="When: YYYY-MM-DD, today, yesterday or a weekday (the latest one, today included).",
+    ),
+]
+
+
+def log(
+    ctx: typer.Context,
+    who: WhoArgument,
+    note: Annotated[str, typer.Argument(help="What happened, in a few words.")],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="meeting, meal, event (in person), call, video, message, email, intro, "
+            "invite or service.",
+        ),
+    ] = "meeting",
+    when: DateOption = None,
+    gave: Annotated[
+        str | None, typer.Option("--gave", help="What you gave them (give before you take).")
+    ] = None,
+    received: Annotated[str | None, typer.Option("--received", help="What they gave you.")] = None,
+    with_: Annotated[
+        list[str] | None,
+        typer.Option("--with", help="Another contact involved (repeat, or separate by commas)."),
+    ] = None,
+    tone: Annotated[
+        str | None, typer.Option("--tone", help="positive, neutral or negative.")
+    ] = None,
+    remote: Annotated[
+        bool, typer.Option("--remote", help="A meeting, meal or event that was not in person.")
+    ] = False,
+) -> None:
+    """Record an interaction with a contact, in its place in the timeline."""
+    from reseau.interactions import Entry, find_target, log_interaction, resolve_others
+
+    state = state_of(ctx)
+    day = _parse_date(when, state.today)
+    _check_choice(kind, "--kind")
+    if tone is not None:
+        _check_choice(tone, "--tone")
+    network = state.network()
+    slug = find_target(network, who)
+    others = resolve_others(network, with_ or [], slug)
+    entry = Entry(
+        day, kind, remote=remote, tone=tone, note=note, gave=gave, received=received, with_=others
+    )
+    written = log_interaction(state.root(), network, slug, entry)
+    _report(written, state.today)
+
+
+def intro(
+    ctx: typer.Context,
+    first: Annotated[str, typer.Argument(help="One of the two people (like WHO).")],
+    second: Annotated[str, typer.Argument(help="The other one.")],
+    note: Annotated[str | None, typer.Argument(help="Why you introduced them.")] = None,
+    when: DateOption = None,
+) -> None:
+    """Record that you introduced two contacts: an intro in both files, or in neither."""
+    from reseau.interactions import find_target, introduce
+
+    state = state_of(ctx)
+    day = _parse_date(when, state.today)
+    network = state.network()
+    a, b = find_target(network, first), find_target(network, second)
+    written = introduce(state.root(), network, a, b, day, note)
+    for item in written:
+        _report(item, state.today)
+
+
+def _report(written: Written, today: date) -> None:
+    from reseau import activity
+    from reseau.render import clean
+
+    contact = written.contact
+    say(f"added to {written.relpath}:")
+    lines = textwrap.dedent("\n".join(written.lines)).splitlines()
+    say_lines(f"  {clean(line)}" for line in lines)
+    met = activity.last_met(contact)
+    say(
+        f"{clean(contact.name)}: last met in person {met or 'never'}, "
+        f"balance {activity.balance(contact, today):+d} over the last 365 days"
+    )
+
+
+def _parse_date(value: str | None, today: date) -> date:
+    from reseau.interactions import DateFormError, parse_when
+    from reseau.render import clean
+
+    if value is None:
+        return today
+    try:
+        return parse_when(value, today)
+    except DateFormError as exc:
+        raise typer.BadParameter(clean(str(exc)), param_hint="--date") from None
+
+
+def _check_choice(value: str, option: str) -> None:
+    from reseau.interactions import TONES
+    from reseau.model import KINDS
+    from reseau.render import clean
+    from reseau.validation import suggest
+
+    choices = KINDS if option == "--kind" else TONES
+    if value in choices:
+        return
+    close = suggest(value, choices)
+    hint = f"; did you mean '{close}'?" if close else ""
+    raise typer.BadParameter(
+        f"'{clean(value)}' is not one of: {', '.join(choices)}{hint}", param_hint=option
+    )

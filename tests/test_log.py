@@ -1,0 +1,330 @@
+"""reseau log: the date forms, the item written, its place, the refusals."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import Runner
+from reseau.interactions import (
+    DateFormError,
+    Entry,
+    insert_position,
+    interaction_item,
+    parse_when,
+)
+from reseau.model import WEEKDAYS
+
+TODAY = date(2026, 11, 30)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-02", date(2026, 11, 2)),
+        ("today", TODAY),
+        (" Today ", TODAY),
+        ("yesterday", date(2026, 11, 29)),
+        ("monday", TODAY),
+        ("Sunday", date(2026, 11, 29)),
+        ("friday", date(2026, 11, 27)),
+        ("tuesday", date(2026, 11, 24)),
+        ("2026-11-30", TODAY),
+    ],
+)
+def test_date_forms(text: str, expected: date) -> None:
+    assert parse_when(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["01/02", "2026-1-2", "20261130", "2026-W49-1", "last monday", "", "tomorrow", "mon", "11-30"],
+)
+def test_other_forms_are_refused_with_the_accepted_ones(text: str) -> None:
+    with pytest.raises(DateFormError) as caught:
+        parse_when(text, TODAY)
+    assert str(caught.value) == (
+        f"'{text}' is not a date; write YYYY-MM-DD, today, yesterday, "
+        "or a weekday name (monday ... sunday)"
+    )
+
+
+def test_a_day_not_on_the_calendar_is_refused() -> None:
+    with pytest.raises(DateFormError, match=r"^'2026-02-30' is not a day of the calendar$"):
+        parse_when("2026-02-30", TODAY)
+
+
+def test_a_future_date_is_refused() -> None:
+    with pytest.raises(DateFormError) as caught:
+        parse_when("2026-12-01", TODAY)
+    assert str(caught.value) == (
+        "2026-12-01 is in the future (today is 2026-11-30); log what has happened"
+    )
+
+
+@given(st.dates(max_value=TODAY))
+def test_any_past_iso_date_reads_back(day: date) -> None:
+    assert parse_when(day.isoformat(), TODAY) == day
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)), st.sampled_from(WEEKDAYS))
+def test_a_weekday_is_one_of_the_last_seven_days(today: date, name: str) -> None:
+    day = parse_when(name, today)
+    assert day.weekday() == WEEKDAYS.index(name)
+    assert 0 <= (today - day).days <= 6
+
+
+def test_item_keys_in_the_contract_order_without_empty_values() -> None:
+    entry = Entry(
+        TODAY, "meal", remote=True, tone="positive", note="n", received="r", with_=("a", "b")
+    )
+    assert list(interaction_item(entry).items()) == [
+        ("date", "2026-11-30"),
+        ("kind", "meal"),
+        ("in_person", "false"),
+        ("tone", "positive"),
+        ("note", "n"),
+        ("received", "r"),
+        ("with", ["a", "b"]),
+    ]
+
+
+def test_remote_is_only_written_where_it_overrides_the_kind() -> None:
+    assert interaction_item(Entry(TODAY, "call", remote=True, note="n")) == {
+        "date": "2026-11-30",
+        "kind": "call",
+        "note": "n",
+    }
+
+
+@pytest.mark.parametrize(
+    ("dates", "when", "expected"),
+    [
+        ([], 10, 0),
+        ([1, 5, 9], 10, 3),
+        ([1, 5, 9], 9, 3),
+        ([1, 5, 9], 5, 2),
+        ([1, 5, 9], 4, 1),
+        ([1, 5, 9], 0, 0),
+        ([1, 5, 5, 9], 5, 3),
+    ],
+)
+def test_insert_position(dates: list[int], when: int, expected: int) -> None:
+    days = [TODAY - timedelta(days=100 - n) for n in dates]
+    assert insert_position(days, TODAY - timedelta(days=100 - when)) == expected
+
+
+@given(st.lists(st.integers(0, 50)), st.integers(0, 50))
+def test_inserting_keeps_the_list_oldest_first(offsets: list[int], when: int) -> None:
+    days = sorted(TODAY - timedelta(days=n) for n in offsets)
+    new = TODAY - timedelta(days=when)
+    position = insert_position(days, new)
+    result = [*days[:position], new, *days[position:]]
+    assert result == sorted(result)
+    assert all(day > new for day in result[position + 1 :])
+
+
+def _file(sample: Path, slug: str) -> str:
+    return (sample / "contacts" / f"{slug}.yaml").read_text(encoding="utf-8")
+
+
+def test_log_appends_and_reports(run: Runner, sample: Path) -> None:
+    before = _file(sample, "marie-dupont")
+    result = run("--dir", str(sample), "log", "marie", "Coffee at the station", "--gave", "A book")
+    assert result.code == 0, result.err
+    assert result.out == (
+        "added to contacts/marie-dupont.yaml:\n"
+        "  - date: 2026-11-30\n"
+        "    kind: meeting\n"
+        "    note: Coffee at the station\n"
+        "    gave: A book\n"
+        "Marie Dupont: last met in person 2026-11-30, balance +4 over the last 365 days\n"
+    )
+    head, tail = before.split("notes: |")
+    assert _file(sample, "marie-dupont") == (
+        head + "  - date: 2026-11-30\n    kind: meeting\n    note: Coffee at the station\n"
+        "    gave: A book\nnotes: |" + tail
+    )
+
+
+def test_a_back_dated_interaction_goes_in_its_place(run: Runner, sample: Path) -> None:
+    result = run(
+        "--dir", str(sample), "log", "marie-dupont", "Trade fair", "--kind", "event",
+        "--date", "2026-06-01", "--tone", "neutral", "--received", "A lead",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    text = _file(sample, "marie-dupont")
+    assert (
+        "    gave: Benchmark of subcontractors' rates\n"
+        "  - date: 2026-06-01\n"
+        "    kind: event\n"
+        "    tone: neutral\n"
+        "    note: Trade fair\n"
+        "    received: A lead\n"
+        "  - date: 2026-10-02\n"
+    ) in text
+    assert result.out.splitlines()[-1] == (
+        "Marie Dupont: last met in person 2026-10-22, balance +2 over the last 365 days"
+    )
+
+
+def test_a_weekday_date_and_remote_meeting(run: Runner, sample: Path) -> None:
+    result = run(
+        "--dir", str(sample), "log", "paul", "Video lunch", "--kind", "meal",
+        "--date", "friday", "--remote",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1:5] == [
+        "  - date: 2026-11-27",
+        "    kind: meal",
+        "    in_person: false",
+        "    note: Video lunch",
+    ]
+    assert result.out.splitlines()[-1] == (
+        "Paul Bernard: last met in person 2026-04-09, balance +1 over the last 365 days"
+    )
+
+
+def test_with_names_are_resolved_like_who(run: Runner, sample: Path) -> None:
+    result = run(
+        "--dir", str(sample), "log", "marie", "Dinner", "--kind", "meal",
+        "--with", "paul-b", "--with", "Élodie,paul-bernard",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert "    with: [paul-bernard, elodie-fournier]\n" in _file(sample, "marie-dupont")
+
+
+def test_an_unknown_with_is_refused_and_nothing_written(run: Runner, sample: Path) -> None:
+    before = _file(sample, "marie-dupont")
+    result = run("--dir", str(sample), "log", "marie", "Dinner", "--with", "nobody-at-all")
+    assert (result.code, result.err) == (1, "reseau: no contact matches 'nobody-at-all'\n")
+    assert _file(sample, "marie-dupont") == before
+
+
+def test_an_ambiguous_with_lists_the_candidates(run: Runner, sample: Path) -> None:
+    result = run("--dir", str(sample), "log", "marie", "Dinner", "--with", "jean")
+    assert result.code == 1
+    assert result.err == (
+        "reseau: 'jean' matches 2 contacts; say which:\n"
+        "  jean-martin  Jean Martin\n"
+        "  jean-martin-2  Jean Martin\n"
+    )
+
+
+def test_with_cannot_name_the_contact_itself(run: Runner, sample: Path) -> None:
+    result = run("--dir", str(sample), "log", "marie", "Dinner", "--with", "marie-dupont")
+    assert (result.code, result.err) == (
+        1,
+        "reseau: --with marie-dupont names marie-dupont itself; name the other people\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--date", "01/02"), "Invalid value for --date: '01/02' is not a date"),
+        (("--date", "2026-12-01"), "Invalid value for --date: 2026-12-01 is in the future"),
+        (("--kind", "lunch"), "Invalid value for --kind: 'lunch' is not one of: meeting, meal"),
+        (("--tone", "positve"), "did you mean 'positive'?"),
+    ],
+)
+def test_bad_options_are_usage_errors(
+    run: Runner, sample: Path, args: tuple[str, ...], message: str
+) -> None:
+    before = _file(sample, "marie-dupont")
+    result = run("--dir", str(sample), "log", "marie", "Dinner", *args)
+    assert result.code == 2
+    assert message in result.err
+    assert _file(sample, "marie-dupont") == before
+
+
+@pytest.mark.parametrize(
+    ("note", "message"),
+    [
+        ("   ", "reseau: the note is empty; write something or leave it out\n"),
+        ("bell\x07", "reseau: the note holds control characters; write plain text\n"),
+        ("esc\x1b[31m", "reseau: the note holds control characters; write plain text\n"),
+    ],
+)
+def test_bad_text_is_refused(run: Runner, sample: Path, note: str, message: str) -> None:
+    before = _file(sample, "marie-dupont")
+    result = run("--dir", str(sample), "log", "marie", note)
+    assert (result.code, result.err) == (1, message)
+    assert _file(sample, "marie-dupont") == before
+
+
+def test_an_unknown_contact(run: Runner, sample: Path) -> None:
+    result = run("--dir", str(sample), "log", "zorglub", "Dinner")
+    assert (result.code, result.err) == (1, "reseau: no contact matches 'zorglub'\n")
+
+
+def _network_with(root: Path, text: str) -> Path:
+    (root / "contacts").mkdir(parents=True)
+    (root / "reseau.yaml").write_text("objectives: {clients: {}}\n", encoding="utf-8")
+    path = root / "contacts" / "zoe.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "name: Zoé\ncircles: [clients]\nnotes: hi\n",
+            "name: Zoé\ncircles: [clients]\ninteractions:\n"
+            "  - date: 2026-11-30\n    kind: call\n    note: First\nnotes: hi\n",
+        ),
+        (
+            "name: Zoé\ninteractions: []\n",
+            "name: Zoé\ninteractions:\n  - date: 2026-11-30\n    kind: call\n    note: First\n",
+        ),
+        (
+            "name: Zoé\ninteractions:\n",
+            "name: Zoé\ninteractions:\n  - date: 2026-11-30\n    kind: call\n    note: First\n",
+        ),
+    ],
+)
+def test_the_first_interaction(run: Runner, tmp_path: Path, text: str, expected: str) -> None:
+    path = _network_with(tmp_path, text)
+    result = run("--dir", str(tmp_path), "log", "zoe", "First", "--kind", "call")
+    assert result.code == 0, result.err
+    assert path.read_text(encoding="utf-8") == expected
+
+
+def test_a_read_only_file_is_refused(run: Runner, sample: Path) -> None:
+    path = sample / "contacts" / "marie-dupont.yaml"
+    before = path.read_bytes()
+    os.chmod(path, 0o444)
+    result = run("--dir", str(sample), "log", "marie", "Dinner")
+    assert (result.code, result.err) == (
+        1,
+        "reseau: contacts/marie-dupont.yaml is read-only; make it writable (chmod u+w) "
+        "to change it\n",
+    )
+    assert path.read_bytes() == before
+
+
+def test_a_symlinked_file_is_refused(run: Runner, sample: Path, tmp_path: Path) -> None:
+    path = sample / "contacts" / "marie-dupont.yaml"
+    elsewhere = tmp_path / "marie.yaml"
+    path.rename(elsewhere)
+    path.symlink_to(elsewhere)
+    before = elsewhere.read_bytes()
+    result = run("--dir", str(sample), "log", "marie", "Dinner")
+    assert (result.code, result.err) == (
+        1,
+        "reseau: contacts/marie-dupont.yaml is a symbolic link; reseau only writes regular files\n",
+    )
+    assert elsewhere.read_bytes() == before
+
+
+def test_the_new_mode_is_the_old_one(run: Runner, sample: Path) -> None:
+    path = sample / "contacts" / "marie-dupont.yaml"
+    os.chmod(path, 0o600)
+    assert run("--dir", str(sample), "log", "marie", "Dinner").code == 0
+    assert path.stat().st_mode & 0o777 == 0o600
