@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from reseau.checks.base import Where, did_you_mean
 from reseau.model import Plan
+from reseau.plans import Item
 from reseau.problems import Problem, Severity
 from reseau.quarters import Quarter
+from reseau.slugs import resolve
 from reseau.store import PLANS_DIR, Network
 
 
@@ -17,6 +19,8 @@ def check_plans(network: Network, where: Where) -> Iterator[Problem]:
         yield from _quarter(stem, plan, relpath, where)
         yield from _references(network, plan, relpath, where)
         yield from _dates(plan, relpath, where)
+        yield from _carried(plan, relpath, where)
+        yield from _duplicates(plan, relpath, where)
 
 
 def _quarter(stem: str, plan: Plan, relpath: str, where: Where) -> Iterator[Problem]:
@@ -39,7 +43,7 @@ def _references(network: Network, plan: Plan, relpath: str, where: Where) -> Ite
             yield where.problem(relpath, ("focus", index), message, "unknown-circle")
     for index, item in enumerate(plan.meet):
         if item.contact not in network.contacts:
-            message = f"no contact '{item.contact}'{did_you_mean(item.contact, network.contacts)}"
+            message = f"no contact '{item.contact}'{_contact_hint(network, item.contact)}"
             yield where.problem(relpath, ("meet", index, "contact"), message, "unknown-contact")
     for index, animate in enumerate(plan.animate):
         for position, name in enumerate(animate.invite):
@@ -53,17 +57,68 @@ def _references(network: Network, plan: Plan, relpath: str, where: Where) -> Ite
                 yield where.problem(relpath, loc, message, "unknown-invite")
 
 
+def _contact_hint(network: Network, written: str) -> str:
+    """A name or part of one written where a slug belongs suggests that contact's slug."""
+    resolution = resolve(written, network.names())
+    if resolution.slug:
+        return f"; did you mean '{resolution.slug}'?"
+    return did_you_mean(written.lower(), network.contacts)
+
+
 def _dates(plan: Plan, relpath: str, where: Where) -> Iterator[Problem]:
+    """`by` and `on` fall inside the quarter; `done` inside it or before (never after)."""
     quarter = Quarter.parse(plan.quarter)
-    sections: list[tuple[str, list[object]]] = [
-        ("meet", list(plan.meet)),
-        ("animate", list(plan.animate)),
-        ("reputation", list(plan.reputation)),
-    ]
+    span = f"{quarter.start} to {quarter.end}"
+    for section, index, item in _items(plan):
+        for key in ("by", "on"):
+            when = getattr(item, key, None)
+            if when is not None and when not in quarter:
+                message = f"{when} is outside {quarter} ({span}); plan it inside the quarter"
+                yield where.problem(relpath, (section, index, key), message, "outside-quarter")
+        if item.done is not None and item.done > quarter.end:
+            message = (
+                f"{item.done} is after {quarter} (it ends {quarter.end});"
+                " an item done later belongs to a later plan"
+            )
+            yield where.problem(relpath, (section, index, "done"), message, "done-after-quarter")
+
+
+def _carried(plan: Plan, relpath: str, where: Where) -> Iterator[Problem]:
+    """`carried` names the earlier quarter an item comes from."""
+    quarter = Quarter.parse(plan.quarter)
+    for section, index, item in _items(plan):
+        if item.carried is None:
+            continue
+        loc = (section, index, "carried")
+        try:
+            source = Quarter.parse(item.carried)
+        except ValueError as exc:
+            yield where.problem(relpath, loc, str(exc), "carried-quarter")
+            continue
+        if source >= quarter:
+            message = f"carried from {source}, which is not before {quarter}"
+            yield where.problem(relpath, loc, message, "carried-quarter")
+
+
+def _duplicates(plan: Plan, relpath: str, where: Where) -> Iterator[Problem]:
+    first: dict[str, int] = {}
+    for index, item in enumerate(plan.meet):
+        if item.contact in first:
+            message = (
+                f"'{item.contact}' is already in meet (item {first[item.contact] + 1});"
+                " merge the two"
+            )
+            loc = ("meet", index, "contact")
+            yield where.problem(relpath, loc, message, "duplicate-meet", Severity.WARNING)
+        first.setdefault(item.contact, index)
+
+
+def _items(plan: Plan) -> Iterator[tuple[str, int, Item]]:
+    sections: tuple[tuple[str, Sequence[Item]], ...] = (
+        ("meet", plan.meet),
+        ("animate", plan.animate),
+        ("reputation", plan.reputation),
+    )
     for section, items in sections:
         for index, item in enumerate(items):
-            for key in ("by", "on"):
-                when = getattr(item, key, None)
-                if when is not None and not quarter.start <= when <= quarter.end:
-                    message = f"{when} is outside {plan.quarter} ({quarter.start} to {quarter.end})"
-                    yield where.problem(relpath, (section, index, key), message, "outside-quarter")
+            yield section, index, item

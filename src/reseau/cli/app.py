@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from reseau import __version__
-from reseau.cli import check, contacts, edit, exchange, init, interactions
+from reseau.cli import check, contacts, edit, exchange, init, interactions, plan
 from reseau.cli.state import State, parse_today
 
 app = typer.Typer(
@@ -67,3 +67,4 @@ app.add_typer(exchange.export_app, name="export")
 app.command("log")(interactions.log)
 app.command("intro")(interactions.intro)
 app.command("edit")(edit.edit)
+app.add_typer(plan.app, name="plan")

@@ -1,0 +1,276 @@
+"""reseau plan [QUARTER], reseau plan new [QUARTER], reseau plan done ITEM."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from reseau.cli.output import emit_json, say, say_lines, warn
+from reseau.cli.state import state_of
+
+if TYPE_CHECKING:
+    from reseau.plandraft import Draft
+    from reseau.plans import ItemState, PlanProgress
+    from reseau.quarters import Quarter
+    from reseau.store import Network
+
+DEFAULT_COMMAND = "show"
+_SUBCOMMANDS = ("show", "new", "done")
+
+
+class PlanGroup(TyperGroup):
+    """`reseau plan 2026-Q4` shows that quarter: what is not a subcommand goes to `show`.
+
+    A group cannot take an optional argument of its own without swallowing the name of
+    its subcommands (`new` would be read as a quarter), so the default is routed instead.
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        first = args[0] if args else None
+        if first is None or (first not in self.commands and first not in ctx.help_option_names):
+            args = [DEFAULT_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=PlanGroup,
+    help="The quarterly action plan (plans/YYYY-Qn.yaml): progress, next draft, done.",
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+@app.command(DEFAULT_COMMAND)
+def show(
+    ctx: typer.Context,
+    quarter: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="QUARTER",
+            help="A quarter like 2026-Q4 (default: the current one).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """The quarter's progress: each item's state, completion, the focus. `reseau plan` runs it."""
+    from reseau.plans import find_plan, plan_progress
+    from reseau.quarters import Quarter
+
+    state = state_of(ctx)
+    chosen = _quarter(quarter) if quarter else Quarter.of(state.today)
+    network = state.network()
+    plan = find_plan(network, chosen)
+    if plan.quarter != str(chosen):
+        warn(f"reseau: plans/{chosen}.yaml says quarter {plan.quarter}; run `reseau check`")
+    progress = plan_progress(plan, network.contacts, state.today)
+    if as_json:
+        emit_json(progress.to_json())
+        return
+    say_lines(_progress_lines(progress, network))
+
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    quarter: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="QUARTER",
+            help="The quarter to draft (default: the next one).",
+            show_default=False,
+        ),
+    ] = None,
+    meet: Annotated[
+        int, typer.Option("--meet", min=0, help="How many people to propose to meet first.")
+    ] = 12,
+    focus: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--focus", help="An objective in focus (repeat; default: the previous plan's)."
+        ),
+    ] = None,
+) -> None:
+    """Draft a quarter's plan: carry over what is undone, propose who to meet first."""
+    from reseau.plandraft import draft_plan, write_draft
+    from reseau.quarters import Quarter
+    from reseau.render import clean
+
+    state = state_of(ctx)
+    current = Quarter.of(state.today)
+    chosen = _quarter(quarter) if quarter else current.next()
+    network = state.network()
+    draft = draft_plan(network, chosen, state.today, meet=meet, focus=focus)
+    text = write_draft(network, draft)
+    say(clean(text.rstrip("\n"), multiline=True))
+    say()
+    say_lines(_draft_summary(draft, network))
+    if quarter is None and str(current) not in network.plans:
+        say(f"note: {current} has no plan either; `reseau plan new {current}` drafts it")
+
+
+@app.command("done")
+def done(
+    ctx: typer.Context,
+    item: Annotated[
+        str,
+        typer.Argument(
+            metavar="ITEM",
+            help="The item's number as `reseau plan` shows it, or a contact (for a meet item).",
+            show_default=False,
+        ),
+    ],
+) -> None:
+    """Mark an item of the current quarter's plan done today."""
+    from reseau.plans import mark_done
+    from reseau.quarters import Quarter
+
+    state = state_of(ctx)
+    network = state.network()
+    marked = mark_done(network, Quarter.of(state.today), item, state.today)
+    label = _item_label(marked.state, network)
+    if marked.changed:
+        say(f"{marked.relpath}: item {marked.state.number} done on {state.today}: {label}")
+    else:
+        say(f"{marked.relpath}: item {marked.state.number} is already done: {label}")
+        say(f"  {_done_detail(marked.state)}")
+
+
+def _quarter(text: str) -> Quarter:
+    from reseau.quarters import Quarter
+    from reseau.validation import suggest
+
+    try:
+        return Quarter.parse(text)
+    except ValueError as exc:
+        close = suggest(text, _SUBCOMMANDS)
+        hint = f", or did you mean `reseau plan {close}`?" if close else ""
+        raise typer.BadParameter(f"{exc}{hint}", param_hint="QUARTER") from None
+
+
+# What `reseau plan` prints.
+
+_DETAIL_HEADER = {"meet": "why", "animate": "invite", "reputation": "channel"}
+_WHAT_HEADER = {"meet": "contact", "animate": "what", "reputation": "what"}
+
+
+def _progress_lines(progress: PlanProgress, network: Network) -> list[str]:
+    from reseau.plans import SECTIONS, plan_relpath
+    from reseau.quarters import iso_week
+
+    overall = progress.overall
+    lines = [
+        f"{plan_relpath(progress.quarter)} on {progress.today} ({iso_week(progress.today)}):"
+        f" {overall.done} of {overall.total} item{'s' * (overall.total != 1)} done"
+        f" ({overall.percent}%)",
+    ]
+    lines.extend(_focus_lines(progress))
+    for section in SECTIONS:
+        lines.append("")
+        lines.extend(_section_lines(progress, section, network))
+    if overall.done < overall.total:
+        lines.extend(["", "mark one done: reseau plan done NUMBER (or a contact, for a meet item)"])
+    return lines
+
+
+def _focus_lines(progress: PlanProgress) -> list[str]:
+    from reseau.render import table
+
+    if not progress.focus:
+        return ["", "focus: none (add objectives under focus: in the plan)"]
+    rows = [
+        [f.circle, f"{len(f.met)} of {len(f.members)}", _percent(len(f.met), len(f.members))]
+        for f in progress.focus
+    ]
+    return ["", *table(["focus", "met in person this quarter", ""], rows, numeric=[2])]
+
+
+def _section_lines(progress: PlanProgress, section: str, network: Network) -> list[str]:
+    from reseau.render import table
+
+    states = [s for s in progress.states if s.section == section]
+    completion = progress.sections[section]
+    heading = f"{section}: {completion.done} of {completion.total} done"
+    if not states:
+        return [f"{section}: nothing planned"]
+    headers = ["#", "state", "date", _WHAT_HEADER[section], _DETAIL_HEADER[section]]
+    rows = [_row(state, progress.states, network) for state in states]
+    lines = [f"{heading} ({completion.percent}%)", *table(headers, rows, numeric=[0])]
+    for position, state in reversed(list(enumerate(states))):
+        if state.done_by is not None:
+            lines.insert(position + 3, _fitted(f"{'':5}{_done_detail(state)}"))
+    return lines
+
+
+def _row(state: ItemState, states: list[ItemState], network: Network) -> list[str]:
+    from reseau.model import AnimateItem, MeetItem
+
+    item = state.item
+    when = state.done_on if state.is_done else state.when
+    if isinstance(item, MeetItem):
+        contact = network.contacts.get(item.contact)
+        what, detail = (contact.name if contact else item.contact), item.why or ""
+    elif isinstance(item, AnimateItem):
+        what, detail = item.what, ", ".join(item.invite)
+    else:
+        what, detail = item.what, item.channel or ""
+    if item.carried:
+        detail = f"{detail} (carried from {item.carried})".lstrip()
+    number = str(state.number).rjust(len(str(len(states))))
+    return [number, state.state.ljust(len("this week")), str(when or ""), what, detail]
+
+
+def _fitted(line: str) -> str:
+    from reseau.render import fit, terminal_width
+
+    columns = terminal_width()
+    return fit(line, columns) if columns else line
+
+
+def _done_detail(state: ItemState) -> str:
+    from reseau.render import clean
+
+    met = state.done_by
+    if met is None:
+        return f"done on {state.done_on}"
+    note = f": {clean(met.note)}" if met.note else ""
+    return f"met in person on {met.date} ({met.kind}){note}"
+
+
+def _item_label(state: ItemState, network: Network) -> str:
+    from reseau.model import MeetItem
+    from reseau.render import clean
+
+    item = state.item
+    if isinstance(item, MeetItem):
+        contact = network.contacts.get(item.contact)
+        name = contact.name if contact else item.contact
+        return f"meet {clean(name)}"
+    return f"{state.section} {clean(item.what)}"
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else ""
+
+
+# What `reseau plan new` prints after the draft.
+
+
+def _draft_summary(draft: Draft, network: Network) -> list[str]:
+    carried = len(draft.carried)
+    proposed = len(draft.proposals)
+    if draft.previous_found:
+        source = f"{carried} undone item{'s' * (carried != 1)} carried over from {draft.previous}"
+    else:
+        source = f"no plan for {draft.previous}, nothing carried over"
+    lines = [
+        f"wrote {draft.relpath}: {source}, {proposed} {'person' if proposed == 1 else 'people'}"
+        " proposed to meet first",
+    ]
+    for state in draft.dropped:
+        label = _item_label(state, network)
+        lines.append(f"not carried: item {state.number} ({label}): that contact no longer exists")
+    lines.append("next: edit it (why, channel, dates), then run `reseau check`")
+    return lines
