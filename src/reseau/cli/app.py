@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from reseau import __version__
-from reseau.cli import check, contacts, init
+from reseau.cli import check, contacts, init, qualify, stale
 from reseau.cli.state import State, parse_today
 
 app = typer.Typer(
@@ -62,3 +62,5 @@ app.command("add")(contacts.add)
 app.command("list")(contacts.list_contacts)
 app.command("show")(contacts.show)
 app.command("check")(check.check)
+app.command("qualify")(qualify.qualify)
+app.command("stale")(stale.stale)
