@@ -1,7 +1,12 @@
-"""Following contacts over time (recommendations 2, 6 and 7): met, touched, due, balance."""
+"""Following contacts over time (recommendations 2, 6 and 7): met, touched, due, balance.
+
+Every function that takes `today` ignores interactions dated after it: with `--today` set in
+the past, or a meeting logged ahead of time, what has not happened yet does not count.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -11,25 +16,38 @@ BALANCE_DAYS = 365
 LATE_FACTOR = 1.5
 
 
-def last_met(contact: Contact) -> date | None:
-    """The latest in-person interaction."""
-    return max((i.date for i in contact.interactions if i.is_in_person), default=None)
+def _happened(contact: Contact, today: date | None) -> Iterator[Interaction]:
+    return (i for i in contact.interactions if today is None or i.date <= today)
 
 
-def last_contact(contact: Contact) -> date | None:
-    return max((i.date for i in contact.interactions), default=None)
+def last_met(contact: Contact, today: date | None = None) -> date | None:
+    """The latest in-person interaction (up to `today` when given)."""
+    return max((i.date for i in _happened(contact, today) if i.is_in_person), default=None)
+
+
+def last_contact(contact: Contact, today: date | None = None) -> date | None:
+    """The latest interaction of any kind (up to `today` when given)."""
+    return max((i.date for i in _happened(contact, today)), default=None)
+
+
+def days_since_met(contact: Contact, today: date) -> int | None:
+    met = last_met(contact, today)
+    return None if met is None else (today - met).days
 
 
 def is_stale(contact: Contact, today: date, within_days: int) -> bool:
-    """Active, and not met in person within `within_days` (or never)."""
+    """Active, and not met in person within `within_days` (or never).
+
+    Met exactly `within_days` ago is still within; a call or a video never counts.
+    """
     if not contact.is_active:
         return False
-    met = last_met(contact)
-    return met is None or (today - met).days > within_days
+    days = days_since_met(contact, today)
+    return days is None or days > within_days
 
 
 def cadence_days(contact: Contact, settings: Settings, tier: str) -> int:
-    """The contact's own rhythm, else the smallest of its circles', else its tier's."""
+    """The contact's own rhythm, else the smallest of its circles', else its tier's (C's for ?)."""
     if contact.cadence_days:
         return contact.cadence_days
     circle_days = [
@@ -45,25 +63,30 @@ def cadence_days(contact: Contact, settings: Settings, tier: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Cadence:
+    """The keep-in-touch rhythm: `state` is ok, due or late; `since` the last interaction."""
+
     days: int
     since: date | None
     state: str
     due_on: date | None
 
 
+def cadence_state(elapsed: int, days: int) -> str:
+    """Due once `days` have passed, late once 1.5 times `days` have."""
+    if elapsed >= days * LATE_FACTOR:
+        return "late"
+    if elapsed >= days:
+        return "due"
+    return "ok"
+
+
 def cadence(contact: Contact, settings: Settings, tier: str, today: date) -> Cadence:
-    """ok, due (the cadence has passed since the last interaction) or late (1.5 times)."""
+    """Counted from the last interaction, else from `since`; due at once without either."""
     days = cadence_days(contact, settings, tier)
-    reference = last_contact(contact) or contact.since
+    reference = last_contact(contact, today) or contact.since
     if reference is None:
         return Cadence(days, None, "due", today)
-    elapsed = (today - reference).days
-    if elapsed >= days * LATE_FACTOR:
-        state = "late"
-    elif elapsed >= days:
-        state = "due"
-    else:
-        state = "ok"
+    state = cadence_state((today - reference).days, days)
     return Cadence(days, reference, state, reference + timedelta(days=days))
 
 

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from reseau.model import Contact, Qualification, Settings
+from reseau.model import CRITERIA, Contact, Qualification, Settings
 
 UNQUALIFIED = "?"
+TIERS = ("A", "B", "C", UNQUALIFIED)
+TOP_LEVEL = 3
 
 
 def best_influence(qualification: Qualification, territories: list[str]) -> int | None:
-    """The strongest influence over the network's territories (over all, when it has none)."""
+    """The strongest influence over the network's territories (over all, when it lists none).
+
+    None when no influence is rated at all; 0 when the only ones rated are on territories the
+    network does not cultivate (`reseau check` warns about those).
+    """
     if not qualification.influence:
         return None
-    counted = [qualification.influence[t] for t in territories if t in qualification.influence]
-    if territories:
-        return max(counted, default=0)
-    return int(max(qualification.influence.values()))
+    if not territories:
+        return max(qualification.influence.values())
+    return max((qualification.influence.get(t, 0) for t in territories), default=0)
 
 
 def criteria(qualification: Qualification | None, settings: Settings) -> dict[str, int | None]:
+    """The five criteria of the score, each 0-3, None where not rated."""
     if qualification is None:
-        return dict.fromkeys(("strength", "sharing", "influence", "pleasure", "efficiency"))
+        return dict.fromkeys(CRITERIA)
     return {
         "strength": qualification.strength,
         "sharing": qualification.sharing,
@@ -29,17 +35,34 @@ def criteria(qualification: Qualification | None, settings: Settings) -> dict[st
     }
 
 
-def score(contact: Contact, settings: Settings) -> int | None:
-    """The weighted mean of the five criteria, each out of 3, as 0-100; None if any is missing."""
-    values = criteria(contact.qualification, settings)
+def score_of(values: dict[str, int | None], settings: Settings) -> int | None:
+    """The weighted mean of the criteria as 0-100, halves rounded up; None if one is missing.
+
+    Weights are relative: they are divided by their sum, whatever it is. A sum of zero gives
+    no score (and is an error for `reseau check`).
+    """
     weights = settings.scoring.weights
-    if weights.total <= 0 or any(value is None for value in values.values()):
+    total_weight: int = sum(getattr(weights, name) for name in CRITERIA)
+    if total_weight <= 0:
         return None
-    total: int = sum(getattr(weights, name) * (value or 0) for name, value in values.items())
-    return round(total * 100 / (3 * weights.total))
+    weighted: int = 0
+    for name in CRITERIA:
+        value = values.get(name)
+        if value is None:
+            return None
+        weighted += getattr(weights, name) * value
+    # round(weighted * 100 / (TOP_LEVEL * total_weight)), in integers and half up
+    denominator = TOP_LEVEL * total_weight
+    return (2 * weighted * 100 + denominator) // (2 * denominator)
+
+
+def score(contact: Contact, settings: Settings) -> int | None:
+    """The contact's score, 0-100; None while any criterion is missing (unqualified)."""
+    return score_of(criteria(contact.qualification, settings), settings)
 
 
 def tier_of(value: int | None, settings: Settings) -> str:
+    """A at or above A's threshold, B at or above B's, else C; `?` without a score."""
     if value is None:
         return UNQUALIFIED
     tiers = settings.scoring.tiers

@@ -10,7 +10,7 @@ from reseau import activity, scoring
 from reseau.model import Contact
 from reseau.problems import ReseauError
 from reseau.render import clean, table
-from reseau.slugs import resolve
+from reseau.slugs import resolve, same_name_key
 from reseau.store import Network
 from reseau.timeline import card_lines, figures
 from reseau.validation import suggest
@@ -63,6 +63,7 @@ class ContactRow:
             "last_contact": _iso(self.last_contact),
             "cadence_days": self.cadence.days,
             "cadence": self.cadence.state,
+            "due_on": _iso(self.cadence.due_on),
         }
 
 
@@ -75,8 +76,8 @@ def row_for(network: Network, slug: str, today: date) -> ContactRow:
         contact=contact,
         score=value,
         tier=tier,
-        last_met=activity.last_met(contact),
-        last_contact=activity.last_contact(contact),
+        last_met=activity.last_met(contact, today),
+        last_contact=activity.last_contact(contact, today),
         cadence=activity.cadence(contact, network.settings, tier, today),
     )
 
@@ -88,6 +89,8 @@ def contact_rows(
     circle: str | None = None,
     tag: str | None = None,
     status: str | None = None,
+    tier: str | None = None,
+    sort: str | None = None,
 ) -> list[ContactRow]:
     rows = []
     for slug, contact in network.contacts.items():
@@ -97,8 +100,26 @@ def contact_rows(
             continue
         if status and contact.status != status:
             continue
-        rows.append(row_for(network, slug, today))
-    return rows
+        row = row_for(network, slug, today)
+        if tier and row.tier != tier:
+            continue
+        rows.append(row)
+    return sort_rows(rows, sort) if sort else rows
+
+
+LIST_SORTS = ("score", "last-met", "name")
+
+
+def sort_rows(rows: list[ContactRow], by: str) -> list[ContactRow]:
+    """score: best first, unqualified last; last-met: never met first, then the longest
+    unseen; name: alphabetical, ignoring case and accents. Ties keep slug order."""
+    if by == "score":
+        return sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), r.slug))
+    if by == "last-met":
+        return sorted(rows, key=lambda r: (r.last_met is not None, r.last_met or date.min, r.slug))
+    if by == "name":
+        return sorted(rows, key=lambda r: (same_name_key(r.contact.name), r.slug))
+    raise ValueError(f"unknown sort: {by}")
 
 
 def list_table(rows: list[ContactRow]) -> list[str]:
@@ -107,29 +128,29 @@ def list_table(rows: list[ContactRow]) -> list[str]:
     headers = [
         "slug",
         "name",
-        "company",
         "circles",
         "status",
         "score",
         "tier",
         "last met",
+        "last touch",
         "cadence",
     ]
     body = [
         [
             row.slug,
             row.contact.name,
-            row.contact.company or "",
             ",".join(row.contact.circles),
             row.contact.status,
             "" if row.score is None else str(row.score),
             row.tier,
             _iso(row.last_met) or "never",
+            _iso(row.last_contact) or "never",
             row.cadence.state,
         ]
         for row in rows
     ]
-    return [*table(headers, body, numeric=[5]), f"{len(rows)} contacts"]
+    return [*table(headers, body, numeric=[4]), f"{len(rows)} contacts"]
 
 
 def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from reseau import __version__
-from reseau.cli import check, contacts, edit, exchange, init, interactions, plan
+from reseau.cli import check, contacts, edit, exchange, init, interactions, plan, qualify, stale
 from reseau.cli.state import State, parse_today
 
 app = typer.Typer(
@@ -59,12 +59,14 @@ def options(
 
 app.command("init")(init.init)
 app.command("add")(contacts.add)
-app.command("list")(contacts.list_contacts)
 app.command("show")(contacts.show)
-app.command("check")(check.check)
-app.add_typer(exchange.import_app, name="import")
-app.add_typer(exchange.export_app, name="export")
+app.command("list")(contacts.list_contacts)
+app.command("qualify")(qualify.qualify)
+app.command("stale")(stale.stale)
 app.command("log")(interactions.log)
 app.command("intro")(interactions.intro)
 app.command("edit")(edit.edit)
 app.add_typer(plan.app, name="plan")
+app.command("check")(check.check)
+app.add_typer(exchange.import_app, name="import")
+app.add_typer(exchange.export_app, name="export")

@@ -66,6 +66,17 @@ def list_contacts(
     status: Annotated[
         str | None, typer.Option("--status", help="active, dormant or archived.")
     ] = None,
+    tier: Annotated[
+        str | None, typer.Option("--tier", help="Only this tier: A, B, C or ? (unqualified).")
+    ] = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(
+            "--sort",
+            metavar="score|last-met|name",
+            help="Best score first; never or longest unmet first; by name. Default: by slug.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """The table of contacts."""
@@ -73,7 +84,15 @@ def list_contacts(
 
     state = state_of(ctx)
     network = state.network()
-    rows = contact_rows(network, state.today, circle=circle, tag=tag, status=status)
+    rows = contact_rows(
+        network,
+        state.today,
+        circle=circle,
+        tag=tag,
+        status=status,
+        tier=_tier(tier),
+        sort=_sort(sort),
+    )
     if as_json:
         emit_json([row.to_json() for row in rows])
         return
@@ -96,6 +115,27 @@ def show(
         emit_json(detail)
         return
     say_lines(contact_card(detail))
+
+
+def _tier(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from reseau.scoring import TIERS
+
+    tier = value.strip().upper()
+    if tier not in TIERS:
+        raise typer.BadParameter(f"'{value}' is not a tier; use A, B, C or ?", param_hint="--tier")
+    return tier
+
+
+def _sort(value: str | None) -> str | None:
+    from reseau.views import LIST_SORTS
+
+    if value is None or value in LIST_SORTS:
+        return value
+    raise typer.BadParameter(
+        f"'{value}' is not a sort; use score, last-met or name", param_hint="--sort"
+    )
 
 
 def _iso_date(value: str | None, option: str) -> date | None:

@@ -1,0 +1,169 @@
+"""reseau qualify WHO, reseau qualify --missing."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from reseau.cli.output import emit_json, say_lines
+from reseau.cli.state import state_of
+from reseau.problems import ReseauError
+
+if TYPE_CHECKING:
+    from reseau.model import Contact
+    from reseau.qualify import Answers
+    from reseau.store import Network
+
+FLAGS = "--nature, --strength, --sharing, --influence TERRITORY=N, --pleasure, --efficiency"
+
+
+class CancelledError(ReseauError):
+    pass
+
+
+class QualifyUsageError(ReseauError):
+    exit_code = 2
+
+
+def qualify(
+    ctx: typer.Context,
+    who: Annotated[
+        str | None,
+        typer.Argument(
+            help="A slug, a unique prefix of one, or part of a name.", show_default=False
+        ),
+    ] = None,
+    missing: Annotated[
+        bool,
+        typer.Option("--missing", help="List the active contacts to qualify, or to qualify again."),
+    ] = False,
+    nature: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NATURE", help="client, prospect, prescriber, partner, peer, colleague, ..."
+        ),
+    ] = None,
+    strength: Annotated[
+        int | None, typer.Option(metavar="0-3", help="How strong the tie is.")
+    ] = None,
+    sharing: Annotated[
+        int | None, typer.Option(metavar="0-3", help="Do they open their network to you.")
+    ] = None,
+    influence: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="TERRITORY=N", help="Influence 0-3 on a territory of reseau.yaml (repeat)."
+        ),
+    ] = None,
+    pleasure: Annotated[
+        int | None, typer.Option(metavar="0-3", help="How much you enjoy the exchange.")
+    ] = None,
+    efficiency: Annotated[
+        int | None, typer.Option(metavar="0-3", help="What the exchange brings.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Qualify a contact: asks each criterion in a terminal, or takes them as options."""
+    from reseau.qualify import Answers
+
+    answers = Answers(
+        nature=_nature(nature),
+        strength=_level(strength, "--strength"),
+        sharing=_level(sharing, "--sharing"),
+        influence=_influence(influence or []),
+        pleasure=_level(pleasure, "--pleasure"),
+        efficiency=_level(efficiency, "--efficiency"),
+    )
+    if missing:
+        if who is not None or not answers.is_empty():
+            raise QualifyUsageError("--missing lists contacts; it takes no WHO and no criterion")
+        _list_missing(ctx, as_json)
+        return
+    if who is None:
+        raise QualifyUsageError("say who to qualify (reseau qualify WHO), or use --missing")
+    _qualify_one(ctx, who, answers, as_json)
+
+
+def _qualify_one(ctx: typer.Context, who: str, answers: Answers, as_json: bool) -> None:
+    from reseau.qualify import outcome_json, outcome_lines, qualify_contact
+    from reseau.views import find_contact
+
+    state = state_of(ctx)
+    network = state.network()
+    slug = find_contact(network, who)
+    if answers.is_empty():
+        answers = _interview(network.contacts[slug], network.contact_path(slug), network)
+    outcome = qualify_contact(state.root(), network, slug, answers, state.today)
+    if as_json:
+        emit_json(outcome_json(outcome, network.settings))
+    else:
+        say_lines(outcome_lines(outcome, network.settings))
+
+
+def _interview(contact: Contact, relpath: str, network: Network) -> Answers:
+    from reseau.questionnaire import interview
+
+    if not sys.stdin.isatty():
+        raise QualifyUsageError(f"no criterion given and no terminal to ask in; pass {FLAGS}")
+    try:
+        return interview(contact, relpath, network.settings, _ask, _tell)
+    except (EOFError, KeyboardInterrupt):
+        sys.stderr.write("\n")
+        raise CancelledError("stopped; nothing was written") from None
+
+
+def _ask(prompt: str) -> str:
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\r\n")
+
+
+def _tell(line: str) -> None:
+    sys.stderr.write(line + "\n")
+
+
+def _list_missing(ctx: typer.Context, as_json: bool) -> None:
+    from reseau.qualify import to_qualify, to_qualify_table
+
+    state = state_of(ctx)
+    network = state.network()
+    rows = to_qualify(network, state.today)
+    if as_json:
+        emit_json([row.to_json() for row in rows])
+    else:
+        say_lines(to_qualify_table(rows))
+
+
+def _nature(value: str | None) -> str | None:
+    from reseau.model import NATURES
+    from reseau.validation import suggest
+
+    if value is None or value in NATURES:
+        return value
+    close = suggest(value, NATURES)
+    hint = f"; did you mean '{close}'?" if close else f"; one of: {', '.join(NATURES)}"
+    raise typer.BadParameter(f"'{value}' is not a nature of link{hint}", param_hint="--nature")
+
+
+def _level(value: int | None, option: str) -> int | None:
+    if value is None or 0 <= value <= 3:
+        return value
+    raise typer.BadParameter(f"must be 0, 1, 2 or 3, got {value}", param_hint=option)
+
+
+def _influence(values: list[str]) -> dict[str, int]:
+    from reseau.qualify import parse_influence
+
+    levels = {}
+    for value in values:
+        try:
+            territory, level = parse_influence(value)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--influence") from None
+        levels[territory] = level
+    return levels
