@@ -170,7 +170,7 @@ def render_draft(draft: Draft, network: Network) -> tuple[str, dict[str, Any]]:
     sections = _sections(draft)
     data: dict[str, Any] = {"quarter": str(draft.quarter), "focus": list(draft.focus)}
     lines = [*_header(draft), f"quarter: {draft.quarter}"]
-    lines.append(_commented(f"focus: {_scalar(draft.focus)}", _focus_note(draft, network)))
+    lines.append(_commented(f"focus: {render_inline(draft.focus)}", _focus_note(draft, network)))
     for section in SECTIONS:
         entries = sections[section]
         data[section] = [entry.fields for entry in entries] or None
@@ -266,7 +266,7 @@ def _entry_lines(entry: _Entry) -> list[str]:
     lines = []
     for position, (key, value) in enumerate(entry.fields.items()):
         lead = "  - " if position == 0 else "    "
-        lines.append(_commented(f"{lead}{key}: {_scalar(value)}", entry.notes.get(key)))
+        lines.append(_commented(f"{lead}{key}: {render_inline(value)}", entry.notes.get(key)))
     return lines
 
 
@@ -283,35 +283,6 @@ def _example_lines(quarter: Quarter, section: str) -> list[str]:
     }
     first, *rest = examples[section]
     return ["  # for example:", f"  # - {first}", *(f"  #   {line}" for line in rest)]
-
-
-def _scalar(value: Any) -> str:
-    """A value on one line: plain when that reads back the same, else quoted and escaped."""
-    if isinstance(value, list):
-        return "[" + ", ".join(_flow_item(item) for item in value) + "]"
-    rendered = render_inline(value)
-    return _quoted(str(value)) if rendered.startswith('"') else rendered
-
-
-def _flow_item(value: Any) -> str:
-    rendered = render_inline([value])[1:-1]
-    return _quoted(str(value)) if rendered.startswith('"') else rendered
-
-
-def _quoted(text: str) -> str:
-    # YAML reads raw DEL, C1 controls or U+2028 as errors or line breaks: escape them all
-    return '"' + "".join(_escaped(ch) for ch in text) + '"'
-
-
-def _escaped(ch: str) -> str:
-    if ch in '"\\':
-        return "\\" + ch
-    if ch.isprintable():
-        return ch
-    code = ord(ch)
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _commented(line: str, note: str | None) -> str:

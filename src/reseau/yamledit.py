@@ -21,6 +21,9 @@ from reseau.yamlio import compose, is_null, parse_text
 
 Path_ = Sequence[str | int]
 _FLOW_MAX = 100
+_ESCAPE_IN_QUOTES = frozenset(
+    [chr(code) for code in range(0x7F, 0xA0)] + ["\u2028", "\u2029", "\ufeff"]
+)
 
 
 class EditError(ReseauError):
@@ -186,7 +189,7 @@ class Document:
 
 
 def render_key(key: str) -> str:
-    return key if _plain_ok(key, in_flow=False) else json.dumps(key, ensure_ascii=False)
+    return key if _plain_ok(key, in_flow=False) else quote(key)
 
 
 def render_text(text: str) -> str:
@@ -223,7 +226,13 @@ def _render_scalar(value: Any, *, in_flow: bool) -> str:
     if isinstance(value, list | dict):
         return render_inline(value)
     text = str(value)
-    return text if _plain_ok(text, in_flow=in_flow) else json.dumps(text, ensure_ascii=False)
+    return text if _plain_ok(text, in_flow=in_flow) else quote(text)
+
+
+def quote(text: str) -> str:
+    """A double-quoted YAML scalar; characters YAML reads as breaks or refuses are escaped."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(f"\\u{ord(ch):04x}" if ch in _ESCAPE_IN_QUOTES else ch for ch in quoted)
 
 
 def _plain_ok(text: str, *, in_flow: bool) -> bool:
