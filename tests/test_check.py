@@ -86,6 +86,16 @@ def test_a_file_with_schema_errors_still_gets_its_circle_checked(
     ]
 
 
+def test_references_to_an_invalid_contact_file_are_not_errors_twice(
+    run: Runner, sample: Path
+) -> None:
+    write(sample, "contacts/marie-dupont.yaml", "name: Marie Dupont\nstatus: gone\n")
+    result = run("--dir", str(sample), "check")
+    assert [line.split(": ")[0] for line in result.out.splitlines()[:-1]] == [
+        "contacts/marie-dupont.yaml:2"
+    ]
+
+
 def test_warnings_alone_exit_zero(run: Runner, empty_network: Path) -> None:
     write(empty_network, "contacts/a.yaml", "name: A\nqualification:\n  influence: {paris: 2}\n")
     result = run("--dir", str(empty_network), "check")

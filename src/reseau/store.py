@@ -48,6 +48,10 @@ class Network:
     def contact_path(self, slug: str) -> str:
         return f"{CONTACTS_DIR}/{slug}.yaml"
 
+    def has_contact_file(self, slug: str) -> bool:
+        """A contact that exists, even when its file did not validate this time."""
+        return slug in self.contacts or slug in self.skipped_slugs()
+
     def skipped_slugs(self) -> list[str]:
         prefix = f"{CONTACTS_DIR}/"
         return [Path(p).stem for p in self.skipped if p.startswith(prefix)]

@@ -50,7 +50,7 @@ def check_with(network: Network, where: Where) -> Iterator[Problem]:
     for slug, contact in network.contacts.items():
         for position, interaction in enumerate(contact.interactions):
             for index, other in enumerate(interaction.with_):
-                if other not in network.contacts:
+                if not network.has_contact_file(other):
                     yield where.problem(
                         network.contact_path(slug),
                         ("interactions", position, "with", index),

@@ -42,7 +42,7 @@ def _references(network: Network, plan: Plan, relpath: str, where: Where) -> Ite
             )
             yield where.problem(relpath, ("focus", index), message, "unknown-circle")
     for index, item in enumerate(plan.meet):
-        if item.contact not in network.contacts:
+        if not network.has_contact_file(item.contact):
             message = f"no contact '{item.contact}'{_contact_hint(network, item.contact)}"
             yield where.problem(relpath, ("meet", index, "contact"), message, "unknown-contact")
     for index, animate in enumerate(plan.animate):
@@ -51,7 +51,7 @@ def _references(network: Network, plan: Plan, relpath: str, where: Where) -> Ite
             if name in objectives and name in network.contacts:
                 message = f"'{name}' is both a circle and a contact; the circle is invited"
                 yield where.problem(relpath, loc, message, "ambiguous-invite", Severity.WARNING)
-            elif name not in objectives and name not in network.contacts:
+            elif name not in objectives and not network.has_contact_file(name):
                 hint = did_you_mean(name, [*objectives, *network.contacts])
                 message = f"'{name}' is neither a circle nor a contact{hint}"
                 yield where.problem(relpath, loc, message, "unknown-invite")
