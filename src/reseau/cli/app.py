@@ -34,6 +34,7 @@ def options(
         str | None,
         typer.Option(
             "--dir",
+            metavar="PATH",
             help="The network folder (default: RESEAU_DIR, else the nearest reseau.yaml upward).",
         ),
     ] = None,
@@ -41,6 +42,7 @@ def options(
         str | None,
         typer.Option(
             "--today",
+            metavar="DATE",
             help="The date every computation takes as today (YYYY-MM-DD; or RESEAU_TODAY).",
         ),
     ] = None,
