@@ -127,11 +127,15 @@ def _load_one(network: Network, path: Path, model: type[M]) -> M | None:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Loading allocates many small objects and frees none: the collector would only cost."""
+    """Loading allocates many small objects and frees none: the collector would only cost.
+
+    The loaded objects are then frozen, so that later collections do not scan them again.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()

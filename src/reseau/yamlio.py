@@ -28,8 +28,29 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOM = "\ufeff"
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 
-Loader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-HAS_C_LOADER = Loader is not yaml.BaseLoader
+_BaseLoader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+HAS_C_LOADER = _BaseLoader is not yaml.BaseLoader
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]", re.MULTILINE)
+
+
+class Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """The C parser, without implicit typing: every node keeps the tag of its kind.
+
+    PyYAML's resolver runs Python for every node to guess types that are not wanted here
+    (every scalar stays text), so it is replaced by the tag of the node's kind. An explicit
+    tag is kept as written, so that tags can still be refused.
+    """
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        if kind is yaml.ScalarNode:
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
 @dataclass(slots=True)
@@ -109,14 +130,20 @@ class _Builder:
         self.problems: list[Problem] = []
 
     def build(self, node: yaml.Node, depth: int) -> Any:
-        if node.tag not in (_STR, _SEQ, _MAP):
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            if node.tag is not _STR and node.tag != _STR:
+                self._add(node, f"tags are not allowed ({node.tag}); remove it", "tag")
+            value = node.value
+            if value in _NULLS and not node.style:  # type: ignore[attr-defined]
+                return None
+            return value
+        if node.tag not in (_SEQ, _MAP):
             self._add(node, f"tags are not allowed ({node.tag}); remove it", "tag")
-        if isinstance(node, yaml.ScalarNode):
-            return None if is_null(node) else node.value
         if depth >= MAX_DEPTH:
             self._add(node, f"nested deeper than {MAX_DEPTH} levels", "too-deep")
             return None
-        if isinstance(node, yaml.SequenceNode):
+        if kind is yaml.SequenceNode:
             return [self.build(item, depth + 1) for item in node.value]
         assert isinstance(node, yaml.MappingNode)
         return self._mapping(node, depth)
@@ -152,7 +179,7 @@ def _structure_problems(text: str, relpath: str) -> list[Problem]:
     Composing an alias bomb or a deeply nested flow collection costs time or the C stack,
     so files that could hold either are scanned first; ordinary files skip the scan.
     """
-    suspicious = "&" in text or "*" in text or text.count("[") + text.count("{") > 64
+    suspicious = text.count("[") + text.count("{") > 64 or _ANCHOR_OR_ALIAS.search(text)
     if not suspicious:
         return []
     try:
