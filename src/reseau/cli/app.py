@@ -8,6 +8,8 @@ import typer
 
 from reseau import __version__
 from reseau.cli import check, contacts, init
+from reseau.cli import stats as stats_command
+from reseau.cli import week as week_command
 from reseau.cli.state import State, parse_today
 
 app = typer.Typer(
@@ -62,3 +64,5 @@ app.command("add")(contacts.add)
 app.command("list")(contacts.list_contacts)
 app.command("show")(contacts.show)
 app.command("check")(check.check)
+app.command("week")(week_command.week)
+app.command("stats")(stats_command.stats)
