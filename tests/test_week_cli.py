@@ -6,9 +6,12 @@ import io
 import json
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import Runner
 from reseau.cli.week import Style, agenda_lines
@@ -461,3 +464,26 @@ def test_the_readme_opens_with_the_real_agenda(
     shown = readme.split("```text\n", 1)[1].split("```", 1)[0]
     monkeypatch.setenv("COLUMNS", "80")
     assert run("--dir", str(sample), "week").out == shown
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(note=st.text(min_size=1, max_size=80))
+def test_any_note_reads_back_as_written(note: str) -> None:
+    """--done --note writes any text (less its control characters) so that the journal
+    reads it back exactly."""
+    from datetime import date
+
+    from reseau.cli.week import _write_session, session_note
+    from reseau.store import load_network
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "reseau.yaml").write_text("owner: X\n", encoding="utf-8")
+        (root / "journal.yaml").write_text("sessions:\n  - {date: 2026-11-23}\n")
+        kept = session_note(note)
+        _write_session(root, date(2026, 11, 30), 30, kept)
+        sessions = load_network(root).journal.sessions
+        assert [(s.date.isoformat(), s.minutes, s.note) for s in sessions] == [
+            ("2026-11-23", None, None),
+            ("2026-11-30", 30, kept),
+        ]

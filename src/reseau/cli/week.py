@@ -100,13 +100,21 @@ def record_done(state: State, minutes: int | None, note: str | None, as_json: bo
     from reseau.ritual import ritual_state
 
     root = state.root()
-    outcome, journal = _write_session(root, state.today, minutes, note)
+    outcome, journal = _write_session(root, state.today, minutes, session_note(note))
     ritual = ritual_state(journal, state.today)
     if as_json:
         emit_json({"recorded": outcome, "date": state.today.isoformat(), **ritual.to_json()})
         return
     say(_done_message(outcome, journal, state.today))
     say(f"streak: {_weeks(ritual.streak)} in a row")
+
+
+def session_note(text: str | None) -> str | None:
+    """The note as the journal keeps it: text without control characters, or none."""
+    from reseau.render import clean
+
+    kept = clean(text, multiline=True).strip() if text else ""
+    return kept or None
 
 
 def _write_session(
