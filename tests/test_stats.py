@@ -201,3 +201,11 @@ def test_stats_on_the_sample_fit_in_80_columns(
     numbered = [line[:4].strip() for line in lines if line[:2].strip().isdigit()]
     assert numbered == [str(n) for n in range(1, 11)]
     assert max(width(line) for line in lines) <= 80
+
+
+def test_an_empty_network_is_told_to_add_contacts_first(empty_network: Path) -> None:
+    lines = network_stats(load_network(empty_network), TODAY).lines
+    assert [line.advice for line in lines if line.number in (1, 2, 3, 6, 7)] == [
+        "add the people you cultivate (reseau add)"
+    ] * 5
+    assert (lines[-1].score, lines[-1].verdict) == (0, "weak")

@@ -23,6 +23,7 @@ from reseau.store import Network
 GOOD = 75
 FAIR = 50
 MONTHS = 12
+ADD_FIRST = "add the people you cultivate (reseau add)"
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -171,6 +172,11 @@ def distinct_interactions(
     return [(people, interaction) for (_, _, people), interaction in seen.items()]
 
 
+def _unless_empty(active: int, advice: str) -> str:
+    """What to do next, or first of all to add contacts when there is no one to measure."""
+    return advice if active else ADD_FIRST
+
+
 def _percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
@@ -194,6 +200,7 @@ def objectives(facts: _Facts) -> Line:
         figure += f" · {outside} in none"
     score = _percent(len(facts.active) - outside, len(facts.active))
     advice = f"give the {outside} without a circle one of the objectives" if outside else ""
+    advice = _unless_empty(len(facts.active), advice)
     return Line(1, "objectives", figure, score, advice, {"members": members, "outside": outside})
 
 
@@ -206,7 +213,7 @@ def selection(facts: _Facts) -> Line:
         f" ({_percent(met, active)}%)"
     )
     score = _percent(met, active)
-    advice = f"meet the {active - met} not seen in person (reseau stale)"
+    advice = _unless_empty(active, f"meet the {active - met} not seen in person (reseau stale)")
     if active > limit:
         score, advice = min(score, FAIR - 1), f"over the limit: make {active - limit} dormant"
     data = {"active": active, "dunbar_limit": limit, "met_in_person": met}
@@ -219,7 +226,9 @@ def qualification(facts: _Facts) -> Line:
     active = len(facts.active)
     spread = ", ".join(f"{tier} {tiers[tier]}" for tier in ("A", "B", "C"))
     figure = f"{qualified} of {active} active qualified ({_percent(qualified, active)}%) · {spread}"
-    advice = f"qualify the {active - qualified} others (reseau qualify --missing)"
+    advice = _unless_empty(
+        active, f"qualify the {active - qualified} others (reseau qualify --missing)"
+    )
     data = {"qualified": qualified, "tiers": {t: tiers[t] for t in ("A", "B", "C", "?")}}
     return Line(3, "qualification", figure, _percent(qualified, active), advice, data)
 
@@ -263,7 +272,9 @@ def give_first(facts: _Facts) -> Line:
     figure = (
         f"gave {given}, received {received} in 12 months · you owe {_plural(len(owing), 'contact')}"
     )
-    advice = f"give back to the {len(owing)} first (reseau week, give)"
+    advice = _unless_empty(
+        len(facts.active), f"give back to the {len(owing)} first (reseau week, give)"
+    )
     score = _percent(len(facts.active) - len(owing), len(facts.active))
     data = {"given": given, "received": received, "owing": owing}
     return Line(6, "give first", figure, score, advice, data)
@@ -289,7 +300,7 @@ def cultivate(facts: _Facts) -> Line:
         f"{total} interactions in 12 months, {positive}% positive"
         f" · {active - len(late)} of {active} active in rhythm"
     )
-    advice = f"catch up with the {len(late)} late (reseau week, touch)"
+    advice = _unless_empty(active, f"catch up with the {len(late)} late (reseau week, touch)")
     data = {"interactions": total, "positive_percent": positive, "late": late}
     return Line(7, "cultivate", figure, _percent(active - len(late), active), advice, data)
 
