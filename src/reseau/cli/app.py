@@ -8,6 +8,8 @@ import typer
 
 from reseau import __version__
 from reseau.cli import check, contacts, edit, exchange, init, interactions, plan, qualify, stale
+from reseau.cli import stats as stats_command
+from reseau.cli import week as week_command
 from reseau.cli.state import State, parse_today
 
 app = typer.Typer(
@@ -59,6 +61,8 @@ def options(
     ctx.obj = State(dir=dir, today=parse_today(today), debug=debug)
 
 
+app.command("week")(week_command.week)
+app.command("stats")(stats_command.stats)
 app.command("init")(init.init)
 app.command("add")(contacts.add)
 app.command("show")(contacts.show)
