@@ -99,3 +99,35 @@ def test_installed_script_never_shows_a_traceback(sample: Path) -> None:
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
     assert "skipped 1 invalid file" in result.stderr
+
+
+def test_every_command_in_the_table_builds_with_help() -> None:
+    from reseau.cli.app import COMMANDS, build_command
+
+    for name, entry in COMMANDS.items():
+        command = build_command(name)
+        assert command.name == name
+        assert command.help, name
+        assert entry.summary.endswith("."), name
+
+
+def test_help_lists_every_command_without_importing_them() -> None:
+    from reseau.cli.app import COMMANDS
+
+    script = (
+        "import sys\n"
+        "from reseau.cli.main import main\n"
+        "sys.argv = ['reseau', '--help']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('reseau.cli.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    help_text, loaded = result.stdout.rsplit("\n", 2)[0], result.stdout.rsplit("\n", 2)[1]
+    listed = [line.split()[0] for line in help_text.split("Commands:")[1].strip().splitlines()]
+    assert listed == list(COMMANDS)
+    assert loaded == "['reseau.cli.app', 'reseau.cli.main', 'reseau.cli.state']"

@@ -2,24 +2,115 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import importlib
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 import typer
+import typer.main
+from typer.core import TyperGroup
 
 from reseau import __version__
-from reseau.cli import check, contacts, edit, exchange, init, interactions, plan, qualify, stale
-from reseau.cli import stats as stats_command
-from reseau.cli import week as week_command
 from reseau.cli.state import State, parse_today
 
+SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """Where a command lives, and the line `reseau --help` shows for it."""
+
+    module: str
+    attribute: str
+    summary: str
+    group: bool = False
+
+
+COMMANDS = {
+    "week": Entry(
+        "reseau.cli.week", "week", "The week's agenda, in the ritual's minutes; --done records it."
+    ),
+    "stats": Entry(
+        "reseau.cli.stats", "stats", "The network's health against the ten recommendations."
+    ),
+    "init": Entry(
+        "reseau.cli.init", "init", "Create a network folder: reseau.yaml, contacts/, plans/, git."
+    ),
+    "add": Entry("reseau.cli.contacts", "add", "Add a contact: writes contacts/<slug>.yaml."),
+    "show": Entry(
+        "reseau.cli.contacts", "show", "One contact, with what reseau computes about them."
+    ),
+    "list": Entry("reseau.cli.contacts", "list_contacts", "The table of contacts."),
+    "qualify": Entry(
+        "reseau.cli.qualify", "qualify", "Qualify a contact; --missing lists who needs it."
+    ),
+    "stale": Entry("reseau.cli.stale", "stale", "Active contacts not met in person lately."),
+    "log": Entry("reseau.cli.interactions", "log", "Record an interaction with a contact."),
+    "intro": Entry("reseau.cli.interactions", "intro", "Record that you introduced two contacts."),
+    "edit": Entry(
+        "reseau.cli.edit", "edit", "Open a contact's file in $EDITOR, checked when it closes."
+    ),
+    "plan": Entry(
+        "reseau.cli.plan",
+        "app",
+        "The quarterly action plan: progress, next draft, done.",
+        group=True,
+    ),
+    "check": Entry(
+        "reseau.cli.check", "check", "Validate every file; print every problem with its line."
+    ),
+    "import": Entry(
+        "reseau.cli.exchange",
+        "import_app",
+        "Bring people in from vCard, LinkedIn or Google.",
+        group=True,
+    ),
+    "export": Entry(
+        "reseau.cli.exchange", "export_app", "Write vCard, CSV or a calendar (ICS).", group=True
+    ),
+}
+
+
+def build_command(name: str) -> Any:
+    """The click command for `name`, built from its module only when it is asked for."""
+    entry = COMMANDS[name]
+    target = getattr(importlib.import_module(entry.module), entry.attribute)
+    if not entry.group:
+        single = typer.Typer(add_completion=False, rich_markup_mode=None)
+        single.command(name, context_settings=SETTINGS)(target)
+        target = single
+    command = typer.main.get_command(target)
+    command.name = name
+    return command
+
+
+class LazyGroup(TyperGroup):
+    """Imports and builds a command's module only when that command runs or shows its help.
+
+    Start-up then costs the same whatever the number of commands, and `reseau --help`
+    imports none of them.
+    """
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        return build_command(cmd_name) if cmd_name in COMMANDS else None
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, entry.summary) for name, entry in COMMANDS.items()])
+
+
 app = typer.Typer(
+    cls=LazyGroup,
     name="reseau",
     help="Cultivate a durable professional network, one weekly ritual at a time.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=SETTINGS,
 )
 
 
@@ -59,20 +150,3 @@ def options(
     ] = False,
 ) -> None:
     ctx.obj = State(dir=dir, today=parse_today(today), debug=debug)
-
-
-app.command("week")(week_command.week)
-app.command("stats")(stats_command.stats)
-app.command("init")(init.init)
-app.command("add")(contacts.add)
-app.command("show")(contacts.show)
-app.command("list")(contacts.list_contacts)
-app.command("qualify")(qualify.qualify)
-app.command("stale")(stale.stale)
-app.command("log")(interactions.log)
-app.command("intro")(interactions.intro)
-app.command("edit")(edit.edit)
-app.add_typer(plan.app, name="plan")
-app.command("check")(check.check)
-app.add_typer(exchange.import_app, name="import")
-app.add_typer(exchange.export_app, name="export")
