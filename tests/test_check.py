@@ -133,7 +133,7 @@ def test_json_gives_the_same_problems_as_objects(run: Runner, empty_network: Pat
             "field": "emials",
             "message": "unknown key 'emials'; did you mean 'emails'?",
             "severity": "error",
-            "code": "extra-forbidden",
+            "code": "unknown-key",
         }
     ]
 
@@ -163,3 +163,15 @@ def test_file_name_that_is_not_a_slug(run: Runner, empty_network: Path) -> None:
     result = run("--dir", str(empty_network), "check")
     assert result.code == 1
     assert result.out.startswith("contacts/Marie Dupont.yaml: the file name is not a slug")
+
+
+def test_unknown_key_inside_an_interaction_suggests(run: Runner, empty_network: Path) -> None:
+    write(
+        empty_network,
+        "contacts/a.yaml",
+        "name: A\ninteractions:\n  - date: 2026-01-02\n    knd: call\n",
+    )
+    result = run("--dir", str(empty_network), "check")
+    assert result.out.splitlines()[0] == (
+        "contacts/a.yaml:4: interactions[1].knd: unknown key 'knd'; did you mean 'kind'?"
+    )

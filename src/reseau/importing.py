@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reseau.folder import CONTACTS_DIR
 from reseau.importers.records import ImportedPerson, ParseResult, Skipped
 from reseau.model import CONTACT_KEYS, Contact
 from reseau.newcontact import NewContact, contact_text
 from reseau.problems import ReseauError
 from reseau.slugs import same_name_key, slugify, unique_slug
-from reseau.store import CONTACTS_DIR, Network, load_network
+from reseau.store import Network, load_network
 from reseau.validation import suggest
 from reseau.writer import Change, apply_changes, create, folder_lock
 from reseau.yamledit import Document

@@ -6,10 +6,12 @@ string where a string is expected and `2026-02-30` is a validation error with it
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 Level = Annotated[int, Field(ge=0, le=3)]
 Days = Annotated[int, Field(ge=1, le=36500)]
@@ -85,8 +87,15 @@ class Qualification(Strict):
     _lists = field_validator("influence", mode="before")(lambda v: {} if v is None else v)
 
 
-class Interaction(Strict):
-    date: date
+@pydantic_dataclass(
+    frozen=True,
+    slots=True,
+    config=ConfigDict(extra="forbid", populate_by_name=True),
+)
+class Interaction:
+    """A model with slots: a large network holds tens of thousands of interactions."""
+
+    date: datetime.date
     kind: Kind = "meeting"
     in_person: bool | None = None
     tone: Tone | None = None

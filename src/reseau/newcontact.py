@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from reseau.folder import CONTACTS_DIR
 from reseau.model import Contact
 from reseau.problems import ReseauError
 from reseau.render import clean
 from reseau.slugs import is_valid_slug, same_name_key, slugify, unique_slug
-from reseau.store import CONTACTS_DIR, Network, load_network
+from reseau.store import Network, load_network
 from reseau.validation import suggest
 from reseau.writer import create, folder_lock
 from reseau.yamledit import render_inline, render_key, render_text

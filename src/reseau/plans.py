@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from reseau.folder import PLANS_DIR
 from reseau.model import AnimateItem, Contact, Interaction, MeetItem, Plan, ReputationItem
 from reseau.problems import ReseauError
 from reseau.quarters import Quarter, iso_week, week_bounds
-from reseau.store import PLANS_DIR, Network
+from reseau.store import Network
 from reseau.yamledit import Document
 
 Item = MeetItem | AnimateItem | ReputationItem

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,21 +12,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from reseau.folder import CONTACTS_DIR, JOURNAL_FILE, PLANS_DIR, SETTINGS_FILE
 from reseau.model import Contact, Journal, Plan, Settings
-from reseau.problems import Problem, ReseauError
+from reseau.problems import Problem
 from reseau.validation import validate
 from reseau.yamlio import read_file
 
-SETTINGS_FILE = "reseau.yaml"
-CONTACTS_DIR = "contacts"
-PLANS_DIR = "plans"
-JOURNAL_FILE = "journal.yaml"
-
 M = TypeVar("M", bound=BaseModel)
-
-
-class NotFoundError(ReseauError):
-    pass
 
 
 @dataclass(slots=True)
@@ -57,20 +49,10 @@ class Network:
         return [Path(p).stem for p in self.skipped if p.startswith(prefix)]
 
 
-def find_root(explicit: str | None, environ: Mapping[str, str], cwd: Path) -> Path:
-    """--dir, else RESEAU_DIR, else the nearest reseau.yaml from `cwd` upward."""
-    given = explicit or environ.get("RESEAU_DIR")
-    if given:
-        root = Path(given).expanduser()
-        if not (root / SETTINGS_FILE).is_file():
-            raise NotFoundError(
-                f"no network folder at {root} (no {SETTINGS_FILE}); run `reseau init {root}`"
-            )
-        return root
-    for folder in (cwd, *cwd.parents):
-        if (folder / SETTINGS_FILE).is_file():
-            return folder
-    raise NotFoundError(f"no network folder here or above (no {SETTINGS_FILE}); run `reseau init`")
+def skipped_warning(network: Network) -> str:
+    count = len(network.skipped)
+    noun = "file" if count == 1 else "files"
+    return f"reseau: skipped {count} invalid {noun}; run `reseau check`"
 
 
 def contact_files(root: Path) -> list[Path]:

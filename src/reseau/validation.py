@@ -10,12 +10,14 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from reseau.problems import Problem
 from reseau.yamlio import Loaded, compose
 
 M = TypeVar("M", bound=BaseModel)
+_UNKNOWN_KEY = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
 Loc = Sequence[int | str]
 
 
@@ -48,9 +50,10 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
 
 def _to_problem(model: type[BaseModel], error: ErrorDetails, path: str, root: Any) -> Problem:
     loc = tuple(error["loc"])
-    line, column = locate(root, loc, key=error["type"] == "extra_forbidden")
+    unknown = error["type"] in _UNKNOWN_KEY
+    line, column = locate(root, loc, key=unknown)
     message = _message(model, error, loc)
-    code = error["type"].replace("_", "-")
+    code = "unknown-key" if unknown else error["type"].replace("_", "-")
     return Problem(path, line, field_name(loc), message, code, column=column)
 
 
@@ -85,7 +88,7 @@ def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:
     ctx = error.get("ctx") or {}
     if kind == "missing":
         return "is required"
-    if kind == "extra_forbidden":
+    if kind in _UNKNOWN_KEY:
         return _unknown_key(model, loc)
     if kind == "literal_error":
         return _not_one_of(model, loc, given)
@@ -157,7 +160,17 @@ def _known_keys(model: type[BaseModel], loc: Loc) -> list[str]:
     target = _model_in(_annotation_at(model, loc)) if loc else model
     if target is None:
         return []
-    return [info.alias or name for name, info in target.model_fields.items()]
+    return [info.alias or name for name, info in _fields_of(target).items()]
+
+
+def _fields_of(cls: type) -> dict[str, FieldInfo]:
+    """The fields of a pydantic model or of a pydantic dataclass."""
+    fields = getattr(cls, "__pydantic_fields__", None)
+    return dict(fields) if isinstance(fields, dict) else {}
+
+
+def _is_model(candidate: Any) -> bool:
+    return isinstance(candidate, type) and hasattr(candidate, "__pydantic_fields__")
 
 
 def _annotation_at(model: type[BaseModel], loc: Loc) -> Any:
@@ -172,12 +185,8 @@ def _annotation_at(model: type[BaseModel], loc: Loc) -> Any:
 
 def _step(annotation: Any, part: int | str) -> Any:
     for candidate in _unwrap(annotation):
-        if (
-            isinstance(candidate, type)
-            and issubclass(candidate, BaseModel)
-            and isinstance(part, str)
-        ):
-            for name, info in candidate.model_fields.items():
+        if _is_model(candidate) and isinstance(part, str):
+            for name, info in _fields_of(candidate).items():
                 if part in (name, info.alias):
                     return (
                         info.annotation
@@ -202,10 +211,10 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def _model_in(annotation: Any) -> type | None:
     for candidate in _unwrap(annotation):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return candidate
+        if _is_model(candidate):
+            return candidate  # type: ignore[no-any-return]
     return None
 
 

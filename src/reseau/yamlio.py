@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import yaml
@@ -137,7 +138,7 @@ class _Builder:
             value = node.value
             if value in _NULLS and not node.style:  # type: ignore[attr-defined]
                 return None
-            return value
+            return intern(value) if len(value) < 24 else value
         if node.tag not in (_SEQ, _MAP):
             self._add(node, f"tags are not allowed ({node.tag}); remove it", "tag")
         if depth >= MAX_DEPTH:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reseau.checks.base import Where, did_you_mean
+from reseau.folder import SETTINGS_FILE
 from reseau.problems import Problem, Severity
 from reseau.slugs import is_valid_slug
-from reseau.store import SETTINGS_FILE, Network
+from reseau.store import Network
 
 
 def check_slugs(network: Network, where: Where) -> Iterator[Problem]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from reseau.checks.base import Where, did_you_mean
+from reseau.folder import PLANS_DIR
 from reseau.model import Plan
 from reseau.plans import Item
 from reseau.problems import Problem, Severity
 from reseau.quarters import Quarter
 from reseau.slugs import resolve
-from reseau.store import PLANS_DIR, Network
+from reseau.store import Network
 
 
 def check_plans(network: Network, where: Where) -> Iterator[Problem]:

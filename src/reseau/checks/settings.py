@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reseau.checks.base import Where
+from reseau.folder import SETTINGS_FILE
 from reseau.problems import Problem
-from reseau.store import SETTINGS_FILE, Network
+from reseau.store import Network
 
 
 def check_scoring(network: Network, where: Where) -> Iterator[Problem]:

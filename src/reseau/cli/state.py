@@ -21,19 +21,17 @@ class State:
     debug: bool = False
 
     def root(self) -> Path:
-        from reseau.store import find_root
+        from reseau.folder import find_root
 
         return find_root(self.dir, os.environ, Path.cwd())
 
     def network(self) -> Network:
         """The folder loaded, with a line on stderr when some files had to be skipped."""
-        from reseau.store import load_network
+        from reseau.store import load_network, skipped_warning
 
         network = load_network(self.root())
         if network.skipped:
-            count = len(network.skipped)
-            noun = "file" if count == 1 else "files"
-            typer.echo(f"reseau: skipped {count} invalid {noun}; run `reseau check`", err=True)
+            typer.echo(skipped_warning(network), err=True)
         return network
 
 

@@ -61,16 +61,37 @@ def week(
     if done:
         record_done(state, minutes, note, as_json)
         return
-    from reseau.agenda import unknown_durations, week_agenda
+    from reseau.cache import recall, remember, result_key
 
-    network = state.network()
-    for key in unknown_durations(network.settings):
-        warn(_unknown_duration(key))
-    agenda = week_agenda(network, state.today)
+    root = state.root()
+    style, width = Style.for_stream(sys.stdout), _width()
+    key = result_key(root, "week", state.today.isoformat(), as_json, style.enabled, width)
+    output = recall(root, "week", key)
+    if output is None:
+        output = _agenda_output(root, state.today, as_json, style, width)
+        remember(root, "week", key, output)
+    lines, warnings = output
+    for line in warnings:
+        warn(line)
+    say_lines(lines)
+
+
+def _agenda_output(
+    root: Path, today: date, as_json: bool, style: Style, width: int | None
+) -> tuple[list[str], list[str]]:
+    """What `reseau week` prints: the lines on stdout, and the warnings for stderr."""
+    from reseau.agenda import unknown_durations, week_agenda
+    from reseau.render import to_json
+    from reseau.store import load_network, skipped_warning
+
+    network = load_network(root)
+    warnings = [_unknown_duration(key) for key in unknown_durations(network.settings)]
+    if network.skipped:
+        warnings.append(skipped_warning(network))
+    agenda = week_agenda(network, today)
     if as_json:
-        emit_json(agenda.to_json())
-        return
-    say_lines(agenda_lines(agenda, Style.for_stream(sys.stdout), _width()))
+        return [to_json(agenda.to_json())], warnings
+    return agenda_lines(agenda, style, width), warnings
 
 
 def _unknown_duration(key: str) -> str:
@@ -121,9 +142,9 @@ def _write_session(
     root: Path, today: date, minutes: int | None, note: str | None
 ) -> tuple[str, Journal]:
     """Write the session; says what happened: created, added, updated or unchanged."""
+    from reseau.folder import JOURNAL_FILE
     from reseau.model import Journal
     from reseau.ritual import session_index
-    from reseau.store import JOURNAL_FILE
     from reseau.writer import create, folder_lock, update
     from reseau.yamledit import Document
 
@@ -158,8 +179,8 @@ def _ritual_minutes(root: Path) -> int:
 
 def _settings(root: Path) -> Settings:
     """reseau.yaml alone: recording a session does not need the contacts."""
+    from reseau.folder import SETTINGS_FILE
     from reseau.model import Settings
-    from reseau.store import SETTINGS_FILE
     from reseau.validation import validate
     from reseau.yamlio import read_file
 
