@@ -68,7 +68,8 @@ Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: a command builds the validators of the files it reads, not of all of them
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 def _text_list(value: Any) -> Any:
@@ -90,7 +91,7 @@ class Qualification(Strict):
 @pydantic_dataclass(
     frozen=True,
     slots=True,
-    config=ConfigDict(extra="forbid", populate_by_name=True),
+    config=ConfigDict(extra="forbid", populate_by_name=True, defer_build=True),
 )
 class Interaction:
     """A model with slots: a large network holds tens of thousands of interactions."""

@@ -12,7 +12,9 @@ from reseau.cli.output import say, say_lines
 from reseau.cli.state import state_of
 
 if TYPE_CHECKING:
+    from reseau.cli.state import State
     from reseau.interactions import Written
+    from reseau.store import Network
 
 WhoArgument = Annotated[
     str, typer.Argument(help="A slug, a unique prefix of one, or part of a name.")
@@ -55,21 +57,40 @@ def log(
     ] = False,
 ) -> None:
     """Record an interaction with a contact, in its place in the timeline."""
-    from reseau.interactions import Entry, find_target, log_interaction, resolve_others
+    from reseau.interactions import Entry, log_interaction
 
     state = state_of(ctx)
     day = _parse_date(when, state.today)
     _check_choice(kind, "--kind")
     if tone is not None:
         _check_choice(tone, "--tone")
-    network = state.network()
-    slug = find_target(network, who)
-    others = resolve_others(network, with_ or [], slug)
+    network, slug, others = _targets(state, who, with_ or [])
     entry = Entry(
         day, kind, remote=remote, tone=tone, note=note, gave=gave, received=received, with_=others
     )
-    written = log_interaction(state.root(), network, slug, entry)
+    written = log_interaction(network.root, network, slug, entry)
     _report(written, state.today)
+
+
+def _targets(state: State, who: str, names: list[str]) -> tuple[Network, str, tuple[str, ...]]:
+    """WHO and the --with contacts; the whole folder is read only when file names do not say."""
+    from reseau.interactions import (
+        by_file_name,
+        distinct_others,
+        find_target,
+        resolve_others,
+        split_names,
+    )
+    from reseau.store import Network
+
+    root = state.root()
+    slug = by_file_name(root, who)
+    found = [by_file_name(root, name) for name in split_names(names)]
+    if slug is not None and None not in found:
+        return Network(root), slug, distinct_others([s for s in found if s], slug)
+    network = state.network()
+    slug = find_target(network, who)
+    return network, slug, resolve_others(network, names, slug)
 
 
 def intro(
