@@ -352,7 +352,7 @@ def test_done_appends_todays_session_and_prints_the_streak(run: Runner, small: P
         "streak: 3 weeks in a row\n"
     )
     after = (small / "journal.yaml").read_bytes()
-    assert after == before + b"  - date: 2026-11-30\n    minutes: 75\n    note: Called Ann\n"
+    assert after == before + b"  - {date: 2026-11-30, minutes: 75, note: Called Ann}\n"
 
 
 def test_done_keeps_comments_and_uses_the_minutes_given(run: Runner, small: Path) -> None:
@@ -362,7 +362,7 @@ def test_done_keeps_comments_and_uses_the_minutes_given(run: Runner, small: Path
     assert result.code == 0
     assert path.read_text() == (
         "# my ritual\nsessions:  # one a week\n  - {date: 2026-11-23}\n"
-        "  - date: 2026-11-30\n    minutes: 95\n"
+        "  - {date: 2026-11-30, minutes: 95}\n"
     )
 
 
@@ -385,7 +385,7 @@ def test_done_again_with_minutes_or_a_note_updates_that_session(run: Runner, sma
         "updated the session of 2026-11-30 (90 minutes) in journal.yaml"
     )
     text = (small / "journal.yaml").read_text()
-    assert text.endswith("  - date: 2026-11-30\n    minutes: 90\n    note: Two calls\n")
+    assert text.endswith("  - {date: 2026-11-30, minutes: 90, note: Two calls}\n")
     assert text.count("2026-11-30") == 1
 
 

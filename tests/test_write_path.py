@@ -306,3 +306,16 @@ def test_log_on_an_invalid_file_is_refused_with_its_problems(run: Runner, sample
         "meeting, meal, event, call, video, message, email, intro, invite, service\n"
     )
     assert path.read_bytes() == broken
+
+
+def test_an_item_follows_the_one_line_style_of_its_siblings() -> None:
+    from reseau.yamledit import Document
+
+    text = "sessions:\n  - {date: 2026-11-16, minutes: 240}\n  - {date: 2026-11-23, minutes: 210}\n"
+    document = Document(text)
+    document.insert(
+        ["sessions"], {"date": "2026-11-30", "minutes": "200", "note": "Calls, two intros"}
+    )
+    assert (
+        document.text == text + '  - {date: 2026-11-30, minutes: 200, note: "Calls, two intros"}\n'
+    )

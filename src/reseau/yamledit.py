@@ -141,7 +141,12 @@ class Document:
         dash = seq.start_mark.column
         first = seq.value[0]
         gap = first.start_mark.column - dash if first.start_mark.line == seq.start_mark.line else 2
-        lines = self._item_lines(item, dash, max(gap, 2))
+        if _is_flow_mapping(seq.value[-1]) and _is_flat(item):
+            lines = [
+                " " * dash + "-" + " " * (max(gap, 2) - 1) + render_inline(item) + self.newline
+            ]
+        else:
+            lines = self._item_lines(item, dash, max(gap, 2))
         if position == 0:
             at = _line_start(self.text, seq.start_mark.index)
         else:
@@ -272,6 +277,11 @@ def _is_block_value(value: Any) -> bool:
 def _is_flat(value: Any) -> bool:
     items = value.values() if isinstance(value, dict) else value
     return isinstance(value, dict | list) and not any(isinstance(i, dict | list) for i in items)
+
+
+def _is_flow_mapping(node: yaml.Node) -> bool:
+    """A sibling written `{key: value, ...}` on one line: a new item follows its style."""
+    return isinstance(node, yaml.MappingNode) and bool(node.flow_style)
 
 
 def _is_block_collection(node: yaml.Node) -> bool:
