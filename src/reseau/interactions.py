@@ -24,6 +24,7 @@ from reseau.model import (
     IN_PERSON_KINDS,
     INTERACTION_KEYS,
     KINDS,
+    TONES,
     WEEKDAYS,
     Contact,
 )
@@ -34,7 +35,6 @@ from reseau.views import find_contact
 from reseau.writer import Change, WriteError, update_many
 from reseau.yamledit import Document
 
-TONES = ("positive", "neutral", "negative")
 DATE_FORMS = "YYYY-MM-DD, today, yesterday, or a weekday name (monday ... sunday)"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

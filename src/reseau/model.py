@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.dataclasses import dataclass as pydantic_dataclass
@@ -16,55 +16,24 @@ from pydantic.dataclasses import dataclass as pydantic_dataclass
 Level = Annotated[int, Field(ge=0, le=3)]
 Days = Annotated[int, Field(ge=1, le=36500)]
 
-NATURES = (
-    "client",
-    "prospect",
-    "prescriber",
-    "partner",
-    "peer",
-    "colleague",
-    "supplier",
-    "mentor",
-    "friend",
-    "family",
-    "other",
-)
-KINDS = (
-    "meeting",
-    "meal",
-    "event",
-    "call",
-    "video",
-    "message",
-    "email",
-    "intro",
-    "invite",
-    "service",
-)
-IN_PERSON_KINDS = frozenset({"meeting", "meal", "event"})
-STATUSES = ("active", "dormant", "archived")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-CRITERIA = ("strength", "sharing", "influence", "pleasure", "efficiency")
-
 Nature = Literal[
-    "client",
-    "prospect",
-    "prescriber",
-    "partner",
-    "peer",
-    "colleague",
-    "supplier",
-    "mentor",
-    "friend",
-    "family",
-    "other",
-]
+    "client", "prospect", "prescriber", "partner", "peer", "colleague", "supplier", "mentor",
+    "friend", "family", "other",
+]  # fmt: skip
 Kind = Literal[
     "meeting", "meal", "event", "call", "video", "message", "email", "intro", "invite", "service"
 ]
 Status = Literal["active", "dormant", "archived"]
 Tone = Literal["positive", "neutral", "negative"]
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+NATURES: tuple[str, ...] = get_args(Nature)
+KINDS: tuple[str, ...] = get_args(Kind)
+STATUSES: tuple[str, ...] = get_args(Status)
+TONES: tuple[str, ...] = get_args(Tone)
+WEEKDAYS: tuple[str, ...] = get_args(Weekday)
+IN_PERSON_KINDS = frozenset({"meeting", "meal", "event"})
+CRITERIA = ("strength", "sharing", "influence", "pleasure", "efficiency")
 
 
 class Strict(BaseModel):

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from reseau.activity import BALANCE_DAYS, counts_as_given
-from reseau.model import Contact, Interaction
+from reseau.model import TONES, Contact, Interaction
 from reseau.render import clean
 from reseau.store import Network
 
@@ -71,11 +71,11 @@ def figures(network: Network, slug: str, today: date) -> dict[str, Any]:
     start = today - timedelta(days=BALANCE_DAYS)
     recent = [i for i in contact.interactions if start < i.date <= today]
     owed = not_returned(contact)
-    tones = [i.tone for i in contact.interactions]
+    tones: list[str | None] = [i.tone for i in contact.interactions]
     return {
         "given": sum(counts_as_given(i) for i in recent),
         "received": sum(bool(i.received) for i in recent),
-        "tones": {tone: tones.count(tone) for tone in ("positive", "neutral", "negative")},
+        "tones": {tone: tones.count(tone) for tone in TONES},
         "not_positive_lately": is_souring(contact),
         "offer_next": _offer(owed[-1]) if owed else None,
         "not_returned": len(owed),

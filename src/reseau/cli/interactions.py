@@ -140,8 +140,7 @@ def _parse_date(value: str | None, today: date) -> date:
 
 
 def _check_choice(value: str, option: str) -> None:
-    from reseau.interactions import TONES
-    from reseau.model import KINDS
+    from reseau.model import KINDS, TONES
     from reseau.render import clean
     from reseau.validation import suggest
 
