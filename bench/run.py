@@ -299,17 +299,24 @@ def log_command(network: synth.Network, tools: Tools) -> Command:
     slug = network.people[len(network.people) // 2].slug
     path = network.root / "contacts" / f"{slug}.yaml"
     original = path.read_bytes()
+    stamp = path.stat()
     argv = [tools.reseau, "log", slug, "Coffee to compare notes on the benchmark"]
     command = Command(
-        "log", "reseau log", argv, network.root, after=lambda: _restore(path, original)
+        "log", "reseau log", argv, network.root, after=lambda: _restore(path, original, stamp)
     )
     if not tools.has_log:
         command.missing = "no `reseau log` in this build"
     return command
 
 
-def _restore(path: Path, original: bytes) -> None:
+def _restore(path: Path, original: bytes, stamp: os.stat_result) -> None:
+    """The file as it was, its modification time included: the network is the same again.
+
+    The restored file has a new inode, so reseau's cache still sees it as changed once; with
+    a fresh time it would also be too recent to trust, and no run after it could be warm.
+    """
     path.write_bytes(original)
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
 
 
 def run_once(command: Command, environ: dict[str, str], keep: bool) -> None:
