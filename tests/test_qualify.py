@@ -177,7 +177,7 @@ def test_requalifying_with_no_change_only_moves_the_date(tmp_path: Path) -> None
     assert new == HAND_WRITTEN.replace("on: 2025-04-01", "on: 2026-11-30")
 
 
-def test_a_one_line_qualification_is_rewritten_whole_in_order(tmp_path: Path) -> None:
+def test_a_one_line_qualification_keeps_its_style_and_order(tmp_path: Path) -> None:
     flat = "name: Flat\nqualification: {nature: peer, strength: 1}  # kept\nnotes: x\n"
     nested = "name: Nested\nqualification: {strength: 1, influence: {lyon: 1}}  # kept\n"
     root = network(tmp_path, {"flat": flat, "nested": nested})
@@ -187,13 +187,8 @@ def test_a_one_line_qualification_is_rewritten_whole_in_order(tmp_path: Path) ->
     )
     assert qualify(root, "nested", Answers(sharing=2, influence={"export": 3})) == (
         "name: Nested\n"
-        "qualification:  # kept\n"
-        "  strength: 1\n"
-        "  sharing: 2\n"
-        "  influence:\n"
-        "    lyon: 1\n"
-        "    export: 3\n"
-        "  on: 2026-11-30\n"
+        "qualification: {strength: 1, sharing: 2, influence: {lyon: 1, export: 3}, on: 2026-11-30}"
+        "  # kept\n"
     )
 
 

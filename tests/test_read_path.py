@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,64 @@ def test_an_ordinary_star_or_ampersand_in_text_is_fine() -> None:
     loaded = parse_text("note: R&D lead, *very* keen\n", "f.yaml")
     assert loaded.problems == []
     assert loaded.data == {"note": "R&D lead, *very* keen"}
+
+
+def test_aliases_right_after_a_colon_in_flow_are_refused() -> None:
+    text = 'name: X\nextra: {"l0":&l0 x, "l1":&l1 {"k0":*l0, "k1":*l0}, "l2": {"k":*l1}}\n'
+    loaded = parse_text(text, "f.yaml")
+    assert loaded.data is None
+    assert [p.code for p in loaded.problems] == ["anchor"]
+
+
+def test_an_alias_is_refused_even_when_the_scan_is_skipped() -> None:
+    import yaml
+
+    from reseau.yamlio import _Builder, compose
+
+    node = compose("a: &x [1, 2]\nb: *x\n")
+    assert isinstance(node, yaml.MappingNode)
+    builder = _Builder("f.yaml")
+    builder.build(node, 0)
+    assert [(p.line, p.code) for p in builder.problems] == [(1, "anchor")]
+
+
+@pytest.mark.parametrize("text", ["name: !!str Alias\n", 'extra: {"k": ! v}\n', "? !!str k\n: v\n"])
+def test_explicit_tags_are_refused_even_when_they_mean_text(text: str) -> None:
+    assert "tag" in [p.code for p in parse_text(text, "f.yaml").problems]
+
+
+def test_a_duplicate_key_does_not_hide_the_other_problems(tmp_path: Path) -> None:
+    from reseau.model import Contact
+    from reseau.validation import validate
+
+    loaded = parse_text(
+        "name: A\nstatus: actif\nsince: 2026-02-30\ncity: a\ncity: b\n", "contacts/a.yaml"
+    )
+    value, problems = validate(Contact, loaded)
+    assert value is None
+    assert sorted((p.line, p.field or p.code) for p in problems) == [
+        (2, "status"),
+        (3, "since"),
+        (5, "duplicate-key"),
+    ]
+
+
+def test_a_fifo_is_refused_without_reading_it(tmp_path: Path) -> None:
+    import os
+
+    from reseau.yamlio import read_file
+
+    fifo = tmp_path / "x.yaml"
+    os.mkfifo(fifo)
+    (problem,) = read_file(fifo, "contacts/x.yaml").problems
+    assert problem.code == "not-a-file"
+
+
+def test_a_large_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    from reseau.yamlio import read_file
+
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as handle:
+        handle.truncate(MAX_FILE_BYTES * 50)
+    (problem,) = read_file(big, "contacts/big.yaml").problems
+    assert (problem.code, problem.message) == ("too-large", "file is 50.0 MiB; the limit is 1 MiB")

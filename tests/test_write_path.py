@@ -319,3 +319,30 @@ def test_an_item_follows_the_one_line_style_of_its_siblings() -> None:
     assert (
         document.text == text + '  - {date: 2026-11-30, minutes: 200, note: "Calls, two intros"}\n'
     )
+
+
+def test_comments_inside_multi_line_flow_collections_survive() -> None:
+    from reseau.yamledit import Document
+
+    text = (
+        "name: X\n"
+        "emails: [\n  a@b.org,  # work\n  c@d.org,  # home\n]\n"
+        "qualification: {nature: peer,   # a peer\n strength: 1}\n"
+    )
+    document = Document(text)
+    document.insert(["emails"], "new@x.org")
+    document.set(["qualification", "sharing"], "2", order=["nature", "strength", "sharing"])
+    assert document.text == (
+        "name: X\n"
+        "emails: [\n  a@b.org,  # work\n  c@d.org, new@x.org,  # home\n]\n"
+        "qualification: {nature: peer,   # a peer\n strength: 1, sharing: 2}\n"
+    )
+
+
+def test_a_key_goes_in_its_place_inside_a_one_line_mapping() -> None:
+    from reseau.yamledit import Document
+
+    document = Document("q: {b: 1, d: 2}  # kept\n")
+    document.set(["q", "a"], "0", order=["a", "b", "c", "d"])
+    document.set(["q", "c"], "3", order=["a", "b", "c", "d"])
+    assert document.text == "q: {a: 0, b: 1, c: 3, d: 2}  # kept\n"

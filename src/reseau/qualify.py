@@ -12,8 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reseau import activity, scoring
 from reseau.model import CONTACT_KEYS, CRITERIA, NATURES, Contact, Qualification, Settings
 from reseau.problems import ReseauError
@@ -22,7 +20,6 @@ from reseau.slugs import fold
 from reseau.store import Network
 from reseau.validation import suggest
 from reseau.yamledit import Document
-from reseau.yamlio import compose
 
 QUALIFICATION_KEYS = tuple(Qualification.model_fields)
 REQUALIFY_DAYS = 365
@@ -102,10 +99,7 @@ def edit_qualification(document: Document, old: Qualification | None, new: Quali
     """Write `new` over `old` in the contact file, touching only the values that change."""
     wanted = as_text(new)
     current = document.get(("qualification",))
-    if not isinstance(current, dict) or (
-        _is_flow_mapping(document.text, "qualification") and set(wanted) - set(current)
-    ):
-        # a key added to a one-line mapping would land last: write the mapping whole, in order
+    if not isinstance(current, dict):
         document.set(("qualification",), wanted, order=CONTACT_KEYS)
         return
     before = as_text(old or Qualification())
@@ -118,15 +112,6 @@ def edit_qualification(document: Document, old: Qualification | None, new: Quali
                     document.set(("qualification", key, territory), level)
         else:
             document.set(("qualification", key), value, order=QUALIFICATION_KEYS)
-
-
-def _is_flow_mapping(text: str, key: str) -> bool:
-    root = compose(text)
-    if isinstance(root, yaml.MappingNode):
-        for key_node, value_node in root.value:
-            if key_node.value == key:
-                return isinstance(value_node, yaml.MappingNode) and bool(value_node.flow_style)
-    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,10 +26,12 @@ def validate(model: type[M], loaded: Loaded) -> tuple[M | None, list[Problem]]:
     if loaded.data is None:
         return None, loaded.problems
     try:
-        return model.model_validate(loaded.data), []
+        value = model.model_validate(loaded.data)
     except ValidationError as exc:
         root = compose(loaded.text)
-        return None, [_to_problem(model, error, loaded.path, root) for error in exc.errors()]
+        found = [_to_problem(model, error, loaded.path, root) for error in exc.errors()]
+        return None, [*loaded.problems, *found]
+    return (None, loaded.problems) if loaded.problems else (value, [])
 
 
 def field_name(loc: Loc) -> str:

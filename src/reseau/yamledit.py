@@ -72,8 +72,11 @@ class Document:
             return
         position = len(current) if index is None else index
         node = _node_at(self._root(), path)
-        if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
-            self._insert_block_item(node, item, position)
+        if isinstance(node, yaml.SequenceNode) and node.value:
+            if node.flow_style:
+                self._insert_flow_item(node, item, position)
+            else:
+                self._insert_block_item(node, item, position)
         else:
             updated = [*current[:position], item, *current[position:]]
             self._replace_value(node, updated)
@@ -125,8 +128,11 @@ class Document:
         order: Sequence[str],
         current: dict[str, Any],
     ) -> None:
-        if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style or not mapping.value:
+        if not isinstance(mapping, yaml.MappingNode) or not mapping.value:
             self._replace_value(mapping, {**current, key: value})
+            return
+        if mapping.flow_style:
+            self._insert_flow_key(mapping, key, value, order)
             return
         indent = mapping.value[0][0].start_mark.column
         before = _preceding_key(mapping, key, order)
@@ -136,6 +142,28 @@ class Document:
             at = self._content_end(before)
         at = self._ensure_newline_at(at)
         self._splice(at, at, "".join(self._block_lines({key: value}, indent)))
+
+    def _insert_flow_item(self, seq: yaml.SequenceNode, item: Any, position: int) -> None:
+        """Inside the brackets, beside its neighbours: comments between items stay."""
+        rendered = _render_scalar(item, in_flow=True)
+        if position >= len(seq.value):
+            at = seq.value[-1].end_mark.index
+            self._splice(at, at, ", " + rendered)
+        else:
+            at = seq.value[position].start_mark.index
+            self._splice(at, at, rendered + ", ")
+
+    def _insert_flow_key(
+        self, mapping: yaml.MappingNode, key: str, value: Any, order: Sequence[str]
+    ) -> None:
+        entry = f"{render_key(key)}: {_render_scalar(value, in_flow=True)}"
+        before = _preceding_key(mapping, key, order)
+        if before is None:
+            at = mapping.value[0][0].start_mark.index
+            self._splice(at, at, entry + ", ")
+        else:
+            at = before.end_mark.index
+            self._splice(at, at, ", " + entry)
 
     def _insert_block_item(self, seq: yaml.SequenceNode, item: Any, position: int) -> None:
         dash = seq.start_mark.column

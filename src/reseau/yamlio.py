@@ -8,7 +8,9 @@ an error naming both lines, and every scalar reaches the model exactly as writte
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +33,7 @@ _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 
 _BaseLoader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 HAS_C_LOADER = _BaseLoader is not yaml.BaseLoader
-_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]", re.MULTILINE)
+_MAY_HOLD_ANCHOR_OR_TAG = re.compile(r"[&*!][^\s,\[\]{}]|(?:^|[\s\[{,:])!", re.MULTILINE)
 
 
 class Loader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -66,22 +68,31 @@ class Loaded:
 
 
 def read_file(path: Path, relpath: str) -> Loaded:
+    """The file's size and kind are checked before a byte is read."""
     try:
-        raw = path.read_bytes()
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            return _refused(relpath, "not a regular file; reseau reads only files", "not-a-file")
+        if status.st_size > MAX_FILE_BYTES:
+            return _refused(relpath, _too_large(status.st_size), "too-large")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return Loaded(
-            relpath, problems=[_problem(relpath, 0, f"cannot read: {exc.strerror}", "io")]
-        )
+        return _refused(relpath, f"cannot read: {exc.strerror}", "io")
     return parse_bytes(raw, relpath)
+
+
+def _refused(relpath: str, message: str, code: str) -> Loaded:
+    return Loaded(relpath, problems=[_problem(relpath, 0, message, code)])
+
+
+def _too_large(size: int) -> str:
+    return f"file is {size / 1024 / 1024:.1f} MiB; the limit is 1 MiB"
 
 
 def parse_bytes(raw: bytes, relpath: str) -> Loaded:
     if len(raw) > MAX_FILE_BYTES:
-        size = f"{len(raw) / 1024 / 1024:.1f} MiB"
-        return Loaded(
-            relpath,
-            problems=[_problem(relpath, 0, f"file is {size}; the limit is 1 MiB", "too-large")],
-        )
+        return _refused(relpath, _too_large(len(raw)), "too-large")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -110,8 +121,8 @@ def parse_text(text: str, relpath: str) -> Loaded:
     builder = _Builder(relpath)
     data = builder.build(node, 0)
     loaded.problems = builder.problems
-    if not builder.problems:
-        loaded.data = data
+    if all(problem.code == "duplicate-key" for problem in builder.problems):
+        loaded.data = data  # the first of each duplicate is kept, so the rest can be checked
     return loaded
 
 
@@ -129,8 +140,15 @@ class _Builder:
     def __init__(self, relpath: str) -> None:
         self.relpath = relpath
         self.problems: list[Problem] = []
+        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, depth: int) -> Any:
+        if id(node) in self.seen:  # the same node twice: an alias the scan did not stop
+            self._add(
+                node, "anchors and aliases (&, *) are not allowed; write the value out", "anchor"
+            )
+            return None
+        self.seen.add(id(node))
         kind = type(node)
         if kind is yaml.ScalarNode:
             if node.tag is not _STR and node.tag != _STR:
@@ -175,12 +193,12 @@ class _Builder:
 
 
 def _structure_problems(text: str, relpath: str) -> list[Problem]:
-    """Anchors, aliases and runaway nesting, found on the event stream before composing.
+    """Anchors, aliases, tags and runaway nesting, found on the events before composing.
 
     Composing an alias bomb or a deeply nested flow collection costs time or the C stack,
     so files that could hold either are scanned first; ordinary files skip the scan.
     """
-    suspicious = text.count("[") + text.count("{") > 64 or _ANCHOR_OR_ALIAS.search(text)
+    suspicious = text.count("[") + text.count("{") > 64 or _MAY_HOLD_ANCHOR_OR_TAG.search(text)
     if not suspicious:
         return []
     try:
@@ -192,6 +210,9 @@ def _structure_problems(text: str, relpath: str) -> list[Problem]:
 def _scan_events(text: str, relpath: str) -> Iterator[Problem]:
     depth = 0
     for event in yaml.parse(text, Loader=Loader):
+        if getattr(event, "tag", None):
+            message = f"tags are not allowed ({event.tag}); remove it"  # type: ignore[attr-defined]
+            yield _problem(relpath, _event_line(event), message, "tag")
         if getattr(event, "anchor", None):
             message = "anchors and aliases (&, *) are not allowed; write the value out"
             yield _problem(relpath, _event_line(event), message, "anchor")
