@@ -137,3 +137,14 @@ def test_four_processes_adding_at_once_lose_nothing(empty_network: Path) -> None
     assert [worker.wait(timeout=120) for worker in workers] == [0, 0, 0, 0]
     names = sorted(path.stem for path in (empty_network / "contacts").iterdir())
     assert names == sorted(f"person-{letter}-{n}" for letter in "abcd" for n in range(5))
+
+
+def test_a_person_whose_file_is_invalid_is_still_there(run: Runner, sample: Path) -> None:
+    path = sample / "contacts" / "marie-dupont.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: active", "status: actif"))
+    by_name = run("--dir", str(sample), "add", "Marie Dupont")
+    assert by_name.code == 1
+    assert "Marie Dupont is already in contacts/marie-dupont.yaml" in by_name.err
+    by_email = run("--dir", str(sample), "add", "M. D.", "--email", "marie@example.org")
+    assert by_email.code == 1
+    assert "e-mail marie@example.org is already in contacts/marie-dupont.yaml" in by_email.err

@@ -275,3 +275,18 @@ def test_vcard_round_trip(
         nfc(original.company),
         nfc(original.role),
     )
+
+
+def test_a_match_with_an_invalid_file_is_reported_not_duplicated(sample: Path) -> None:
+    path = sample / "contacts" / "marie-dupont.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: active", "status: actif"))
+    parsed = ParseResult([person(name="Marie Dupont", line=4)], [])
+    report = import_people(sample, parsed, ImportOptions())
+    assert report.created == []
+    assert [(s.line, s.reason) for s in report.skipped] == [
+        (
+            4,
+            "Marie Dupont matches contacts/marie-dupont.yaml, which does not validate; "
+            "run `reseau check`",
+        )
+    ]

@@ -107,7 +107,8 @@ def test_a_failure_on_the_second_file_restores_the_first(
     result = run("--dir", str(sample), "intro", "marie", "paul")
     assert (result.code, result.err) == (
         1,
-        "reseau: could not write a contact file (No space left on device); nothing was changed\n",
+        "reseau: could not write contacts/paul-bernard.yaml (No space left on device); "
+        "nothing was changed\n",
     )
     assert calls == [first, second, first]  # written, failed, put back
     assert (first.read_bytes(), second.read_bytes()) == before

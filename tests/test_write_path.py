@@ -233,7 +233,7 @@ def test_an_error_at_each_step_leaves_the_old_file(
     reason = "No space left on device" if step == "write" else "Input/output error"
     assert (result.code, result.err) == (
         1,
-        f"reseau: could not write a contact file ({reason}); nothing was changed\n",
+        f"reseau: could not write contacts/marie-dupont.yaml ({reason}); nothing was changed\n",
     )
     assert path.read_bytes() == old
     assert _leftovers(sample) == []

@@ -73,7 +73,7 @@ def test_a_failure_at_any_step_leaves_the_old_file(
     else:
         module, name = targets[step]
         monkeypatch.setattr(module, name, boom)
-    with pytest.raises(OSError):
+    with pytest.raises(WriteError, match=r"could not write contacts/marie\.yaml"):
         update(empty_network, "contacts/marie.yaml", Contact, set_city)
     monkeypatch.undo()
     assert contact.read_text(encoding="utf-8") == ORIGINAL
@@ -205,3 +205,17 @@ def test_a_lock_left_by_a_dead_process_never_blocks(empty_network: Path) -> None
     assert (empty_network / ".reseau.lock").exists()
     with folder_lock(empty_network, timeout=0.5):
         pass
+
+
+def test_a_users_own_dot_tmp_file_is_left_alone(empty_network: Path, contact: Path) -> None:
+    mine = empty_network / "contacts" / ".notes.tmp"
+    mine.write_text("mine", encoding="utf-8")
+    update(empty_network, "contacts/marie.yaml", Contact, set_city)
+    assert mine.read_text(encoding="utf-8") == "mine"
+
+
+def test_an_unusable_lock_is_a_clear_error(empty_network: Path, contact: Path) -> None:
+    (empty_network / ".reseau.lock").mkdir()
+    with pytest.raises(WriteError, match="cannot lock the folder"):
+        update(empty_network, "contacts/marie.yaml", Contact, set_city)
+    assert contact.read_text(encoding="utf-8") == ORIGINAL

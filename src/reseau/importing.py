@@ -133,6 +133,9 @@ def _index_of(network: Network) -> _Index:
     index = _Index()
     for slug, contact in network.contacts.items():
         index.add(slug, {key: getattr(contact, key) for key in ("name", "since", *LISTS, *SCALARS)})
+    for slug, name, emails in network.identities():
+        if slug not in network.contacts:
+            index.add(slug, {"name": name, "emails": emails, "invalid": True})
     return index
 
 
@@ -146,6 +149,9 @@ def _place(
     new_texts: dict[str, str],
 ) -> None:
     match, reason = _match(person, index)
+    if match is not None and index.records[match].get("invalid"):
+        path = network.contact_path(match)
+        reason = f"{person.name} matches {path}, which does not validate; run `reseau check`"
     if reason:
         report.skipped.append(Skipped(person.line, reason))
         return

@@ -32,7 +32,7 @@ from reseau.problems import ReseauError
 from reseau.slugs import resolve
 from reseau.store import Network, contact_files
 from reseau.views import find_contact
-from reseau.writer import Change, WriteError, update_many
+from reseau.writer import Change, update_many
 from reseau.yamledit import Document
 
 DATE_FORMS = "YYYY-MM-DD, today, yesterday, or a weekday name (monday ... sunday)"
@@ -218,11 +218,7 @@ def record(root: Path, network: Network, entries: list[tuple[str, Entry]]) -> li
     for slug, entry in entries:
         relpath = network.contact_path(slug)
         changes.append(Change(relpath, Contact, _inserter(entry, relpath, added)))
-    try:
-        values = update_many(root, changes)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise WriteError(f"could not write a contact file ({reason}); nothing was changed") from exc
+    values = update_many(root, changes)
     written = []
     for (slug, _), change, value in zip(entries, changes, values, strict=True):
         assert isinstance(value, Contact)

@@ -76,13 +76,13 @@ def find_duplicate(new: NewContact, network: Network, same_name: bool) -> str | 
     """The existing contact file that `new` would duplicate, with why."""
     wanted_emails = {_email_key(e) for e in new.emails}
     key = same_name_key(new.name)
-    for slug, contact in network.contacts.items():
-        shared = wanted_emails & {_email_key(e) for e in contact.emails}
+    for slug, name, emails in network.identities():
+        shared = wanted_emails & {_email_key(e) for e in emails}
         if shared:
             return f"e-mail {sorted(shared)[0]} is already in {network.contact_path(slug)}"
-        if not same_name and same_name_key(contact.name) == key:
+        if not same_name and name and same_name_key(name) == key:
             return (
-                f"{contact.name} is already in {network.contact_path(slug)}; "
+                f"{name} is already in {network.contact_path(slug)}; "
                 "add --same-name if this is a different person"
             )
     return None

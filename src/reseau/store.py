@@ -40,6 +40,17 @@ class Network:
     def contact_path(self, slug: str) -> str:
         return f"{CONTACTS_DIR}/{slug}.yaml"
 
+    def identities(self) -> Iterator[tuple[str, str, list[str]]]:
+        """(slug, name, e-mails) of every contact file, those that do not validate included."""
+        for slug, contact in self.contacts.items():
+            yield slug, contact.name, list(contact.emails)
+        for relpath, data in self.unvalidated.items():
+            if not relpath.startswith(f"{CONTACTS_DIR}/"):
+                continue
+            name, emails = data.get("name"), data.get("emails")
+            listed = [e for e in emails if isinstance(e, str)] if isinstance(emails, list) else []
+            yield Path(relpath).stem, name if isinstance(name, str) else "", listed
+
     def has_contact_file(self, slug: str) -> bool:
         """A contact that exists, even when its file did not validate this time."""
         return slug in self.contacts or slug in self.skipped_slugs()

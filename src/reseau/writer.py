@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import stat
 import tempfile
 import time
@@ -31,6 +32,7 @@ from reseau.yamlio import parse_bytes
 LOCK_NAME = ".reseau.lock"
 LOCK_TIMEOUT_SECONDS = 10.0
 _TMP_SUFFIX = ".tmp"
+_LEFTOVER = re.compile(r"^\..+\.yaml\.[a-z0-9_]{8}\.tmp$")
 _BOM = "\ufeff"
 
 M = TypeVar("M", bound=BaseModel)
@@ -54,7 +56,11 @@ class InvalidFileError(ReseauError):
 @contextmanager
 def folder_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     path = root / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        message = f"cannot lock the folder ({path}: {exc.strerror}); nothing was written"
+        raise WriteError(message) from exc
     try:
         _acquire(fd, path, timeout)
         try:
@@ -81,10 +87,11 @@ def _acquire(fd: int, path: Path, timeout: float) -> None:
 
 
 def _clean_leftovers(root: Path) -> None:
+    """Remove what a crashed write left: only files named as this module names them."""
     for folder in (root, root / "contacts", root / "plans"):
         with contextlib.suppress(OSError), os.scandir(folder) as entries:
             for entry in entries:
-                if entry.name.startswith(".") and entry.name.endswith(_TMP_SUFFIX):
+                if _LEFTOVER.match(entry.name):
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
 
@@ -155,21 +162,32 @@ def apply_changes(root: Path, changes: list[Change]) -> list[BaseModel]:
     """`update_many` for a caller that already holds the folder lock."""
     prepared = [_prepare(root, change) for change in changes]
     written: list[tuple[Path, bytes]] = []
+    current = root
     try:
-        for path, old, new, _ in prepared:
-            write_atomic(path, new)
-            written.append((path, old))
-    except BaseException:
+        for current, old, new, _ in prepared:
+            write_atomic(current, new)
+            written.append((current, old))
+    except BaseException as exc:
         for path, old in reversed(written):
             write_atomic(path, old)
+        if isinstance(exc, OSError):
+            raise _write_error(exc, current.relative_to(root).as_posix()) from exc
         raise
     return [value for *_, value in prepared]
+
+
+def _write_error(exc: OSError, relpath: str) -> WriteError:
+    reason = exc.strerror or str(exc)
+    return WriteError(f"could not write {relpath} ({reason}); nothing was changed")
 
 
 def _prepare(root: Path, change: Change) -> tuple[Path, bytes, bytes, BaseModel]:
     path = root / change.relpath
     _refuse_unwritable(path, change.relpath)
-    old = path.read_bytes()
+    try:
+        old = path.read_bytes()
+    except OSError as exc:
+        raise _write_error(exc, change.relpath) from exc
     loaded = parse_bytes(old, change.relpath)
     value, problems = validate(change.model, loaded)
     if value is None:
@@ -204,9 +222,11 @@ def create(root: Path, relpath: str, text: str, model: type[M]) -> M:
     if value is None:
         raise InvalidFileError(relpath, problems)
     path = root / relpath
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data, exclusive=True)
     except FileExistsError:
         raise WriteError(f"{relpath} already exists; it was left as it is") from None
+    except OSError as exc:
+        raise _write_error(exc, relpath) from exc
     return value
