@@ -131,3 +131,24 @@ def test_help_lists_every_command_without_importing_them() -> None:
     listed = [line.split()[0] for line in help_text.split("Commands:")[1].strip().splitlines()]
     assert listed == list(COMMANDS)
     assert loaded == "['reseau.cli.app', 'reseau.cli.main', 'reseau.cli.state']"
+
+
+def test_without_libyaml_reads_still_work_and_say_it_is_slower(
+    run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    import reseau.yamlio
+
+    monkeypatch.setattr(reseau.yamlio, "HAS_C_LOADER", False)
+
+    class PurePython(yaml.BaseLoader):
+        descend_resolver = reseau.yamlio.Loader.descend_resolver
+        ascend_resolver = reseau.yamlio.Loader.ascend_resolver
+        resolve = reseau.yamlio.Loader.resolve
+
+    monkeypatch.setattr(reseau.yamlio, "Loader", PurePython)
+    for command in ("list", "check"):
+        result = run("--dir", str(sample), command)
+        assert result.code == 0, result.err
+        assert "PyYAML has no libyaml here" in result.err

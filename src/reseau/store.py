@@ -60,6 +60,21 @@ class Network:
         return [Path(p).stem for p in self.skipped if p.startswith(prefix)]
 
 
+def load_warnings(network: Network) -> list[str]:
+    """What a read command says on stderr about how the folder was read."""
+    from reseau.yamlio import HAS_C_LOADER
+
+    warnings = []
+    if not HAS_C_LOADER:
+        warnings.append(
+            "reseau: PyYAML has no libyaml here, so reading is several times slower; "
+            "reinstall PyYAML with libyaml (pip install --force-reinstall pyyaml)"
+        )
+    if network.skipped:
+        warnings.append(skipped_warning(network))
+    return warnings
+
+
 def skipped_warning(network: Network) -> str:
     count = len(network.skipped)
     noun = "file" if count == 1 else "files"

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reseau.cli.output import emit_json, say, say_lines
+from reseau.cli.output import emit_json, say, say_lines, warn
 from reseau.cli.state import state_of
 
 
@@ -18,10 +18,13 @@ def check(
     from reseau.checks import check_network
     from reseau.problems import count_errors
     from reseau.render import clean
-    from reseau.store import load_network
+    from reseau.store import load_network, load_warnings
+    from reseau.yamlio import HAS_C_LOADER
 
     state = state_of(ctx)
     network = load_network(state.root())
+    if not HAS_C_LOADER:
+        warn(load_warnings(network)[0])
     problems = check_network(network)
     errors = count_errors(problems)
     if as_json:

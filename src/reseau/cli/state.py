@@ -27,11 +27,11 @@ class State:
 
     def network(self) -> Network:
         """The folder loaded, with a line on stderr when some files had to be skipped."""
-        from reseau.store import load_network, skipped_warning
+        from reseau.store import load_network, load_warnings
 
         network = load_network(self.root())
-        if network.skipped:
-            typer.echo(skipped_warning(network), err=True)
+        for line in load_warnings(network):
+            typer.echo(line, err=True)
         return network
 
 

@@ -82,12 +82,11 @@ def _agenda_output(
     """What `reseau week` prints: the lines on stdout, and the warnings for stderr."""
     from reseau.agenda import unknown_durations, week_agenda
     from reseau.render import to_json
-    from reseau.store import load_network, skipped_warning
+    from reseau.store import load_network, load_warnings
 
     network = load_network(root)
     warnings = [_unknown_duration(key) for key in unknown_durations(network.settings)]
-    if network.skipped:
-        warnings.append(skipped_warning(network))
+    warnings += load_warnings(network)
     agenda = week_agenda(network, today)
     if as_json:
         return [to_json(agenda.to_json())], warnings
