@@ -175,3 +175,40 @@ def test_unknown_key_inside_an_interaction_suggests(run: Runner, empty_network: 
     assert result.out.splitlines()[0] == (
         "contacts/a.yaml:4: interactions[1].knd: unknown key 'knd'; did you mean 'kind'?"
     )
+
+
+def test_an_invalid_settings_file_is_not_buried_under_false_errors(
+    run: Runner, empty_network: Path
+) -> None:
+    write(empty_network, "reseau.yaml", "objectives: [a, b]\nterritories: [lyon]\n")
+    write(
+        empty_network,
+        "contacts/a.yaml",
+        "name: A\ncircles: [clients]\nqualification: {influence: {export: 2}}\n",
+    )
+    write(
+        empty_network,
+        "plans/2026-Q4.yaml",
+        "quarter: 2026-Q4\nfocus: [clients]\nmeet:\n  - {contact: nobody}\n"
+        "animate:\n  - {what: Afterwork, invite: [clients]}\n",
+    )
+    result = run("--dir", str(empty_network), "check")
+    assert (result.code, result.err) == (1, "")
+    assert result.out.splitlines()[:-1] == [
+        "plans/2026-Q4.yaml:4: meet[1].contact: no contact 'nobody'",
+        "reseau.yaml:1: objectives: expected a mapping (key: value lines), got a list",
+    ]
+    assert result.out.endswith(": 2 errors, 0 warnings\n")
+
+
+def test_the_sample_with_a_broken_settings_file_reports_that_file_only(
+    run: Runner, sample: Path
+) -> None:
+    settings = (sample / "reseau.yaml").read_text(encoding="utf-8")
+    write(sample, "reseau.yaml", settings.replace("objectives:\n", "objectives: [a, b]\nold:\n", 1))
+    result = run("--dir", str(sample), "check")
+    assert result.code == 1
+    assert [line.split(": ")[0] for line in result.out.splitlines()[:-1]] == [
+        "reseau.yaml:21",
+        "reseau.yaml:22",
+    ]

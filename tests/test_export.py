@@ -105,3 +105,71 @@ def test_ics_text_cannot_inject_an_event(run: Runner, empty_network: Path) -> No
     assert [str(e["uid"]) for e in events] == ["ritual@reseau", "follow-up-x@reseau"]
     assert str(events[1]["summary"]) == "Follow up: X\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:owned"
     assert "\nSUMMARY:owned" not in result.out.replace("\r\n", "\n")
+
+
+def test_export_to_a_missing_folder_says_so(run: Runner, sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "x.csv"
+    result = run("--dir", str(sample), "export", "csv", "-o", str(target))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        f"reseau: cannot write {target}: the folder {target.parent} does not exist\n"
+    )
+
+
+def test_export_to_a_folder_says_so(run: Runner, sample: Path, tmp_path: Path) -> None:
+    result = run("--dir", str(sample), "export", "csv", "-o", str(tmp_path))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == f"reseau: {tmp_path} is a folder; give the name of a file to write\n"
+
+
+def test_export_refuses_a_symbolic_link(run: Runner, sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "target.csv"
+    target.write_text("mine\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    result = run("--dir", str(sample), "export", "csv", "-o", str(link))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        f"reseau: {link} is a symbolic link; reseau only writes regular files:"
+        " give the file itself\n"
+    )
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_export_refuses_what_is_not_a_regular_file(
+    run: Runner, sample: Path, tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run("--dir", str(sample), "export", "vcard", "-o", str(fifo))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == f"reseau: {fifo} is not a regular file; reseau only writes regular files\n"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+@pytest.mark.parametrize("kind", ["csv", "vcard"])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--status", "activ"),
+            "Invalid value for --status: 'activ' is not a status;"
+            " use one of: active, dormant, archived; did you mean 'active'?",
+        ),
+        (
+            ("--circle", "clientz"),
+            "Invalid value for --circle: 'clientz' is not an objective of reseau.yaml;"
+            " use one of: clients, pairs, export; did you mean 'clients'?",
+        ),
+    ],
+)
+def test_an_unknown_filter_value_is_a_usage_error(
+    run: Runner, sample: Path, kind: str, args: tuple[str, ...], message: str
+) -> None:
+    result = run("--dir", str(sample), "export", kind, *args)
+    assert (result.code, result.out) == (2, "")
+    assert f"Error: {message}\n" in result.err

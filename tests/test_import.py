@@ -52,6 +52,21 @@ def test_realworld_folder_is_complete() -> None:
     assert len(REALWORLD_FILES) == 20, "the shared real-world files were not found"
 
 
+def test_a_charset_whose_codec_refuses_replacement_falls_back(
+    run: Runner, empty_network: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "f.vcf"
+    path.write_text(
+        "BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=idna;ENCODING=QUOTED-PRINTABLE:=FF\nEND:VCARD\n"
+    )
+    result = run("--dir", str(empty_network), "import", "vcard", str(path), "--dry-run")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.splitlines() == [
+        "would be created  y  f.vcf:1",
+        "1 would be created, 0 would be merged, 0 unchanged, 0 skipped (dry run: nothing written)",
+    ]
+
+
 def test_a_broken_card_is_reported_with_its_line(run: Runner, empty_network: Path) -> None:
     path = realworld() / "khard-unparsable.vcf"
     result = run("--dir", str(empty_network), "import", "vcard", str(path))

@@ -145,6 +145,8 @@ def test_linkedin_unreadable_date_is_dropped_not_fatal() -> None:
         ("15 Foo 2024", None),
         ("03/15/2024", None),
         ("2024-02-30", None),
+        ("9999-12-31", None),
+        ("1 Jan 0999", None),
     ],
 )
 def test_connected_on_formats(text: str, expected: date | None) -> None:

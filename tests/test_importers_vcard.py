@@ -288,6 +288,16 @@ def test_quoted_printable_with_a_charset_that_is_no_text_encoding(charset: str) 
     assert only(data.encode()).name == "Renée"
 
 
+@pytest.mark.parametrize("charset", ["idna", "punycode"])
+@pytest.mark.parametrize(("value", "name"), [("=FF", "ÿ"), ("Ren=C3=A9e", "Renée")])
+def test_quoted_printable_with_a_charset_that_cannot_replace(
+    charset: str, value: str, name: str
+) -> None:
+    """idna refuses errors="replace", punycode fails on stray bytes even with it."""
+    data = card(f"FN;CHARSET={charset};ENCODING=QUOTED-PRINTABLE:{value}", version="2.1")
+    assert only(data.encode()).name == name
+
+
 @pytest.mark.parametrize("encoding", ["base64", "rot13"])
 def test_explicit_encoding_that_is_no_text_encoding(encoding: str) -> None:
     with pytest.raises(ImportFileError, match="unknown encoding"):

@@ -59,3 +59,22 @@ def test_init_inside_a_repository_does_not_nest_one(
     result = run("init", str(tmp_path / "net"))
     assert "inside an existing git repository" in result.out
     assert not (tmp_path / "net" / ".git").exists()
+
+
+def test_init_on_a_file_says_so(run: Runner, tmp_path: Path) -> None:
+    target = tmp_path / "afile"
+    target.write_text("mine\n", encoding="utf-8")
+    result = run("init", str(target))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        f"reseau: {target} is a file, not a folder; give a new or an existing folder\n"
+    )
+    assert target.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_init_below_a_file_says_so(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("mine\n", encoding="utf-8")
+    target = tmp_path / "afile" / "net"
+    result = run("init", str(target))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == f"reseau: cannot create the folder {target}: Not a directory\n"

@@ -143,11 +143,50 @@ def test_json_rows_carry_the_computed_fields(run: Runner, sample: Path) -> None:
     [
         (("--tier", "D"), "'D' is not a tier; use A, B, C or ?"),
         (("--sort", "age"), "'age' is not a sort; use score, last-met or name"),
+        (
+            ("--status", "activ"),
+            "'activ' is not a status; use one of: active, dormant, archived;"
+            " did you mean 'active'?",
+        ),
+        (
+            ("--circle", "clientz"),
+            "'clientz' is not an objective of reseau.yaml; use one of: clients, pairs, export;"
+            " did you mean 'clients'?",
+        ),
+        (
+            ("--circle", "nope"),
+            "'nope' is not an objective of reseau.yaml; use one of: clients, pairs, export\n",
+        ),
     ],
 )
-def test_bad_tier_or_sort_is_a_usage_error(
+def test_bad_filter_or_sort_is_a_usage_error(
     run: Runner, sample: Path, args: tuple[str, ...], message: str
 ) -> None:
     result = run("--dir", str(sample), "list", *args)
     assert result.code == 2
     assert message in result.err
+
+
+def test_a_circle_is_checked_against_the_objectives(run: Runner, empty_network: Path) -> None:
+    (empty_network / "reseau.yaml").write_text("owner: Me\n", encoding="utf-8")
+    (empty_network / "contacts" / "a.yaml").write_text(
+        "name: A\ncircles: [clients]\n", encoding="utf-8"
+    )
+    result = run("--dir", str(empty_network), "list", "--circle", "clients")
+    assert result.code == 2
+    assert (
+        "Invalid value for --circle: 'clients' is not an objective of reseau.yaml, which has none"
+        in result.err
+    )
+
+
+def test_a_circle_is_not_checked_while_the_settings_do_not_validate(
+    run: Runner, empty_network: Path
+) -> None:
+    (empty_network / "reseau.yaml").write_text("objectives: [clients]\n", encoding="utf-8")
+    (empty_network / "contacts" / "a.yaml").write_text(
+        "name: A\ncircles: [clients]\n", encoding="utf-8"
+    )
+    result = run("--dir", str(empty_network), "list", "--circle", "clients", "--json")
+    assert (result.code, result.err) == (0, "reseau: skipped 1 invalid file; run `reseau check`\n")
+    assert [row["slug"] for row in json.loads(result.out)] == ["a"]

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Runner
+from reseau.dates import FIRST_DAY
 from reseau.interactions import (
     DateFormError,
     Entry,
@@ -67,7 +68,7 @@ def test_a_future_date_is_refused() -> None:
     )
 
 
-@given(st.dates(max_value=TODAY))
+@given(st.dates(min_value=FIRST_DAY, max_value=TODAY))
 def test_any_past_iso_date_reads_back(day: date) -> None:
     assert parse_when(day.isoformat(), TODAY) == day
 

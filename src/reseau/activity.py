@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
+from reseau.dates import shift
 from reseau.model import Contact, Interaction, Settings
 
 BALANCE_DAYS = 365
@@ -87,7 +88,7 @@ def cadence(contact: Contact, settings: Settings, tier: str, today: date) -> Cad
     if reference is None:
         return Cadence(days, None, "due", today)
     state = cadence_state((today - reference).days, days)
-    return Cadence(days, reference, state, reference + timedelta(days=days))
+    return Cadence(days, reference, state, shift(reference, days))
 
 
 def counts_as_given(interaction: Interaction) -> bool:
@@ -96,6 +97,6 @@ def counts_as_given(interaction: Interaction) -> bool:
 
 def balance(contact: Contact, today: date) -> int:
     """Given minus received over the last year; an introduction counts as given."""
-    start = today - timedelta(days=BALANCE_DAYS)
+    start = shift(today, -BALANCE_DAYS)
     recent = [i for i in contact.interactions if start < i.date <= today]
     return sum(counts_as_given(i) for i in recent) - sum(bool(i.received) for i in recent)

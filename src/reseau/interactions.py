@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from reseau.dates import DateError, DateOutOfRange, check_range, parse_date
 from reseau.folder import CONTACTS_DIR
 from reseau.model import (
     CONTACT_KEYS,
@@ -57,15 +58,25 @@ def parse_when(text: str, today: date) -> date:
     elif word in WEEKDAYS:
         when = latest_weekday(WEEKDAYS.index(word), today)
     elif _ISO_DATE.match(word):
-        try:
-            when = date.fromisoformat(word)
-        except ValueError:
-            raise DateFormError(f"'{text}' is not a day of the calendar") from None
+        when = _iso_day(text, word)
     else:
         raise DateFormError(f"'{text}' is not a date; write {DATE_FORMS}")
+    try:
+        check_range(when)
+    except DateError as exc:
+        raise DateFormError(str(exc)) from None
     if when > today:
         raise DateFormError(f"{when} is in the future (today is {today}); log what has happened")
     return when
+
+
+def _iso_day(text: str, word: str) -> date:
+    try:
+        return parse_date(word)
+    except DateOutOfRange as exc:
+        raise DateFormError(str(exc)) from None
+    except DateError:
+        raise DateFormError(f"'{text}' is not a day of the calendar") from None
 
 
 def latest_weekday(weekday: int, today: date) -> date:

@@ -10,9 +10,35 @@ import datetime
 from datetime import date
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic.dataclasses import dataclass as pydantic_dataclass
+from pydantic_core import PydanticCustomError
 
+from reseau.dates import DateError, check_range, parse_date
+from reseau.quarters import Quarter
+
+
+def _iso_date(value: Any) -> date:
+    """Only `YYYY-MM-DD` text from a file; a date object from the code, within the same years."""
+    try:
+        if isinstance(value, str):
+            return parse_date(value)
+        if isinstance(value, date) and not isinstance(value, datetime.datetime):
+            return check_range(value)
+    except DateError as exc:
+        raise PydanticCustomError("date_format", "{reason}", {"reason": str(exc)}) from None
+    shown = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else ""
+    reason = f"expected a date, YYYY-MM-DD, got {shown or repr(value)}"
+    raise PydanticCustomError("date_format", "{reason}", {"reason": reason})
+
+
+def _quarter_in_range(value: str) -> str:
+    Quarter.parse(value)
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+QuarterText = Annotated[str, Field(pattern=r"^[0-9]{4}-Q[1-4]$"), AfterValidator(_quarter_in_range)]
 Level = Annotated[int, Field(ge=0, le=3)]
 Days = Annotated[int, Field(ge=1, le=36500)]
 
@@ -52,7 +78,7 @@ class Qualification(Strict):
     influence: dict[str, Level] = Field(default_factory=dict)
     pleasure: Level | None = None
     efficiency: Level | None = None
-    on: date | None = None
+    on: IsoDate | None = None
 
     _lists = field_validator("influence", mode="before")(lambda v: {} if v is None else v)
 
@@ -65,7 +91,7 @@ class Qualification(Strict):
 class Interaction:
     """A model with slots: a large network holds tens of thousands of interactions."""
 
-    date: datetime.date
+    date: IsoDate
     kind: Kind = "meeting"
     in_person: bool | None = None
     tone: Tone | None = None
@@ -94,7 +120,7 @@ class Contact(Strict):
     circles: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     status: Status = "active"
-    since: date | None = None
+    since: IsoDate | None = None
     cadence_days: Days | None = None
     qualification: Qualification | None = None
     interactions: list[Interaction] = Field(default_factory=list)
@@ -186,16 +212,16 @@ class MeetItem(Strict):
     contact: str
     why: str | None = None
     channel: str | None = None
-    by: date | None = None
-    done: date | None = None
+    by: IsoDate | None = None
+    done: IsoDate | None = None
     carried: str | None = None
 
 
 class AnimateItem(Strict):
     what: str
-    on: date | None = None
+    on: IsoDate | None = None
     invite: list[str] = Field(default_factory=list)
-    done: date | None = None
+    done: IsoDate | None = None
     carried: str | None = None
 
     _lists = field_validator("invite", mode="before")(_text_list)
@@ -204,13 +230,13 @@ class AnimateItem(Strict):
 class ReputationItem(Strict):
     what: str
     channel: str | None = None
-    by: date | None = None
-    done: date | None = None
+    by: IsoDate | None = None
+    done: IsoDate | None = None
     carried: str | None = None
 
 
 class Plan(Strict):
-    quarter: str = Field(pattern=r"^\d{4}-Q[1-4]$")
+    quarter: QuarterText
     focus: list[str] = Field(default_factory=list)
     meet: list[MeetItem] = Field(default_factory=list)
     animate: list[AnimateItem] = Field(default_factory=list)
@@ -220,7 +246,7 @@ class Plan(Strict):
 
 
 class Session(Strict):
-    date: date
+    date: IsoDate
     minutes: Annotated[int, Field(ge=1, le=1440)] | None = None
     note: str | None = None
 

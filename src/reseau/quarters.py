@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+from reseau.dates import FIRST_YEAR, LAST_YEAR, shift
+
+_QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$")
+_LAST_DAY_OF_QUARTER = {1: 31, 2: 30, 3: 30, 4: 31}
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -19,7 +22,13 @@ class Quarter:
         match = _QUARTER.match(text.strip())
         if not match:
             raise ValueError(f"'{text}' is not a quarter; write it like 2026-Q4")
-        return cls(int(match.group(1)), int(match.group(2)))
+        year = int(match.group(1))
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(
+                f"'{text}' is out of range: reseau takes quarters from {FIRST_YEAR}-Q1"
+                f" to {LAST_YEAR}-Q4"
+            )
+        return cls(year, int(match.group(2)))
 
     @classmethod
     def of(cls, day: date) -> Quarter:
@@ -31,7 +40,7 @@ class Quarter:
 
     @property
     def end(self) -> date:
-        return self.next().start - timedelta(days=1)
+        return date(self.year, 3 * self.number, _LAST_DAY_OF_QUARTER[self.number])
 
     def next(self) -> Quarter:
         return (
@@ -56,5 +65,5 @@ def iso_week(day: date) -> str:
 
 
 def week_bounds(day: date) -> tuple[date, date]:
-    monday = day - timedelta(days=day.weekday())
-    return monday, monday + timedelta(days=6)
+    monday = shift(day, -day.weekday())
+    return monday, shift(monday, 6)

@@ -7,6 +7,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reseau.problems import ReseauError
 from reseau.writer import write_atomic
 
 SETTINGS_TEMPLATE = """\
@@ -72,7 +73,7 @@ class InitReport:
 def create_network(root: Path) -> InitReport:
     """Create what is missing of a network folder at `root`; keep whatever exists."""
     report = InitReport(root)
-    root.mkdir(parents=True, exist_ok=True)
+    _make_folder(root)
     for name in ("contacts", "plans"):
         folder = root / name
         if folder.exists():
@@ -93,6 +94,15 @@ def create_network(root: Path) -> InitReport:
             report.kept.append(name)
     report.git = _git_init(root, report.created)
     return report
+
+
+def _make_folder(root: Path) -> None:
+    if root.exists() and not root.is_dir():
+        raise ReseauError(f"{root} is a file, not a folder; give a new or an existing folder")
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReseauError(f"cannot create the folder {root}: {exc.strerror or exc}") from None
 
 
 def _git_init(root: Path, created: list[str]) -> str:

@@ -96,6 +96,8 @@ def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:
         return _not_one_of(model, loc, given)
     if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
         return _out_of_range(model, loc, given)
+    if kind == "date_format":
+        return str(ctx.get("reason", error["msg"]))
     if kind.startswith("date"):
         reason = ctx.get("error")
         detail = f" ({reason})" if reason and "invalid" not in str(reason) else ""

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import yaml
 
+from reseau.folder import SETTINGS_FILE
 from reseau.problems import Problem, Severity
+from reseau.store import Network
 from reseau.validation import Loc, locate, suggest
 from reseau.yamlio import compose, read_file
 
@@ -40,3 +42,12 @@ class Where:
 def did_you_mean(word: str, choices: object) -> str:
     close = suggest(word, choices)  # type: ignore[arg-type]
     return f"; did you mean '{close}'?" if close else ""
+
+
+def has_settings(network: Network) -> bool:
+    """reseau.yaml validated: rules that compare with its objectives or territories can run.
+
+    Without it they would compare with the defaults and bury its real error under a false
+    one on every contact.
+    """
+    return SETTINGS_FILE not in network.skipped

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reseau.checks.base import Where, did_you_mean
+from reseau.checks.base import Where, did_you_mean, has_settings
 from reseau.folder import SETTINGS_FILE
 from reseau.problems import Problem, Severity
 from reseau.slugs import is_valid_slug
@@ -25,6 +25,8 @@ def check_slugs(network: Network, where: Where) -> Iterator[Problem]:
 
 def check_circles(network: Network, where: Where) -> Iterator[Problem]:
     """Also on files that failed to validate, so that one run tells every problem."""
+    if not has_settings(network):
+        return
     objectives = network.settings.objectives
     for relpath, circles in _circles_by_file(network):
         for index, circle in enumerate(circles):
@@ -61,6 +63,8 @@ def check_with(network: Network, where: Where) -> Iterator[Problem]:
 
 
 def check_territories(network: Network, where: Where) -> Iterator[Problem]:
+    if not has_settings(network):
+        return
     territories = network.settings.territories
     for slug, contact in network.contacts.items():
         influence = contact.qualification.influence if contact.qualification else {}
@@ -95,6 +99,8 @@ def check_shared_emails(network: Network, where: Where) -> Iterator[Problem]:
 
 
 def check_dunbar(network: Network, where: Where) -> Iterator[Problem]:
+    if not has_settings(network):
+        return
     active = sum(1 for contact in network.contacts.values() if contact.is_active)
     limit = network.settings.dunbar_limit
     if active > limit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from reseau.checks.base import Where, did_you_mean
+from reseau.checks.base import Where, did_you_mean, has_settings
 from reseau.folder import PLANS_DIR
 from reseau.model import Plan
 from reseau.plans import Item
@@ -35,6 +35,16 @@ def _quarter(stem: str, plan: Plan, relpath: str, where: Where) -> Iterator[Prob
 
 
 def _references(network: Network, plan: Plan, relpath: str, where: Where) -> Iterator[Problem]:
+    for index, item in enumerate(plan.meet):
+        if not network.has_contact_file(item.contact):
+            message = f"no contact '{item.contact}'{_contact_hint(network, item.contact)}"
+            yield where.problem(relpath, ("meet", index, "contact"), message, "unknown-contact")
+    if has_settings(network):
+        yield from _circles(network, plan, relpath, where)
+
+
+def _circles(network: Network, plan: Plan, relpath: str, where: Where) -> Iterator[Problem]:
+    """`focus` and `invite` name objectives of reseau.yaml."""
     objectives = network.settings.objectives
     for index, circle in enumerate(plan.focus):
         if circle not in objectives:
@@ -42,10 +52,6 @@ def _references(network: Network, plan: Plan, relpath: str, where: Where) -> Ite
                 f"'{circle}' is not an objective of reseau.yaml{did_you_mean(circle, objectives)}"
             )
             yield where.problem(relpath, ("focus", index), message, "unknown-circle")
-    for index, item in enumerate(plan.meet):
-        if not network.has_contact_file(item.contact):
-            message = f"no contact '{item.contact}'{_contact_hint(network, item.contact)}"
-            yield where.problem(relpath, ("meet", index, "contact"), message, "unknown-contact")
     for index, animate in enumerate(plan.animate):
         for position, name in enumerate(animate.invite):
             loc = ("animate", index, "invite", position)

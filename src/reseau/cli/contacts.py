@@ -80,18 +80,22 @@ def list_contacts(
     as_json: JsonOption = False,
 ) -> None:
     """The table of contacts."""
+    from reseau.cli.filters import check_circle, check_status
     from reseau.views import contact_rows, list_table
 
+    check_status(status)
+    chosen_tier, chosen_sort = _tier(tier), _sort(sort)
     state = state_of(ctx)
     network = state.network()
+    check_circle(circle, network)
     rows = contact_rows(
         network,
         state.today,
         circle=circle,
         tag=tag,
         status=status,
-        tier=_tier(tier),
-        sort=_sort(sort),
+        tier=chosen_tier,
+        sort=chosen_sort,
     )
     if as_json:
         emit_json([row.to_json() for row in rows])
@@ -141,9 +145,10 @@ def _sort(value: str | None) -> str | None:
 def _iso_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
+    from reseau.dates import DateError, parse_date
+    from reseau.render import clean
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"'{value}' is not a date; write YYYY-MM-DD", param_hint=option
-        ) from None
+        return parse_date(value)
+    except DateError as exc:
+        raise typer.BadParameter(clean(str(exc)), param_hint=option) from None

@@ -11,7 +11,9 @@ from reseau.cli.output import say, say_lines
 from reseau.cli.state import state_of
 
 if TYPE_CHECKING:
+    from reseau.exporters import Selection
     from reseau.importing import ImportReport
+    from reseau.store import Network
 
 import_app = typer.Typer(help="Bring people in from other tools.", no_args_is_help=True)
 export_app = typer.Typer(
@@ -117,11 +119,11 @@ def export_vcard(
     status: StatusFilter = None, private: Private = False, output: Output = None,
 ) -> None:  # fmt: skip
     """vCard 3.0, one card per contact."""
-    from reseau.exporters import Selection, select
+    from reseau.exporters import select
     from reseau.exporters.vcard import contacts_to_vcard
 
     network = state_of(ctx).network()
-    chosen = select(network.contacts, Selection(circle, tag, status))
+    chosen = select(network.contacts, _selection(network, circle, tag, status))
     _deliver(contacts_to_vcard(chosen, private=private).encode(), output)
 
 
@@ -131,14 +133,26 @@ def export_csv(
     status: StatusFilter = None, private: Private = False, output: Output = None,
 ) -> None:  # fmt: skip
     """CSV for spreadsheets, formulas neutralised."""
-    from reseau.exporters import Selection, select
+    from reseau.exporters import select
     from reseau.exporters.spreadsheet import contacts_to_csv
 
     state = state_of(ctx)
     network = state.network()
-    chosen = select(network.contacts, Selection(circle, tag, status))
+    chosen = select(network.contacts, _selection(network, circle, tag, status))
     text = contacts_to_csv(chosen, network.settings, state.today, private=private)
     _deliver(text.encode("utf-8"), output)
+
+
+def _selection(
+    network: Network, circle: str | None, tag: str | None, status: str | None
+) -> Selection:
+    """The export's filters, each checked: a typo is an error, not an empty export."""
+    from reseau.cli.filters import check_circle, check_status
+    from reseau.exporters import Selection
+
+    check_status(status)
+    check_circle(circle, network)
+    return Selection(circle, tag, status)
 
 
 @export_app.command("ics")
@@ -160,11 +174,42 @@ def export_ics(
 def _deliver(data: bytes, output: Path | None) -> None:
     import sys
 
+    from reseau.problems import ReseauError
     from reseau.writer import write_atomic
 
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    write_atomic(output, data)
+    _refuse_target(output)
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise ReseauError(f"cannot write {output}: {exc.strerror or exc}") from None
     say(f"wrote {output}")
+
+
+def _refuse_target(output: Path) -> None:
+    """Only a new or a regular file is replaced: never a link, a folder or a device."""
+    import stat
+
+    from reseau.problems import ReseauError
+
+    if output.is_symlink():
+        raise ReseauError(
+            f"{output} is a symbolic link; reseau only writes regular files: give the file itself"
+        )
+    try:
+        mode = output.stat().st_mode
+    except FileNotFoundError:
+        if not output.parent.is_dir():
+            raise ReseauError(
+                f"cannot write {output}: the folder {output.parent} does not exist"
+            ) from None
+        return
+    except OSError as exc:
+        raise ReseauError(f"cannot write {output}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise ReseauError(f"{output} is a folder; give the name of a file to write")
+    if not stat.S_ISREG(mode):
+        raise ReseauError(f"{output} is not a regular file; reseau only writes regular files")

@@ -100,7 +100,7 @@ def new(
 
     state = state_of(ctx)
     current = Quarter.of(state.today)
-    chosen = _quarter(quarter) if quarter else current.next()
+    chosen = _quarter(quarter) if quarter else _following(current)
     network = state.network()
     draft = draft_plan(network, chosen, state.today, meet=meet, focus=focus)
     text = write_draft(network, draft)
@@ -148,6 +148,17 @@ def _quarter(text: str) -> Quarter:
         close = suggest(text, _SUBCOMMANDS)
         hint = f", or did you mean `reseau plan {close}`?" if close else ""
         raise typer.BadParameter(f"{exc}{hint}", param_hint="QUARTER") from None
+
+
+def _following(current: Quarter) -> Quarter:
+    """The quarter after `current`, when it is still one reseau accepts."""
+    from reseau.problems import ReseauError
+    from reseau.quarters import Quarter
+
+    try:
+        return Quarter.parse(str(current.next()))
+    except ValueError as exc:
+        raise ReseauError(str(exc)) from None
 
 
 # What `reseau plan` prints.

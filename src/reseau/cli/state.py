@@ -45,10 +45,11 @@ def parse_today(value: str | None) -> date:
     text = value or os.environ.get("RESEAU_TODAY") or ""
     if not text:
         return date.today()
+    from reseau.dates import DateError, parse_date
+    from reseau.render import clean
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return parse_date(text)
+    except DateError as exc:
         source = "--today" if value else "RESEAU_TODAY"
-        raise typer.BadParameter(
-            f"'{text}' is not a date; write YYYY-MM-DD", param_hint=source
-        ) from None
+        raise typer.BadParameter(clean(str(exc)), param_hint=source) from None

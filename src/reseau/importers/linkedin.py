@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from reseau.dates import check_range
 from reseau.importers.csvread import Builder, Record, TableFormat, read_table
 from reseau.importers.records import (
     ImportedPerson,
@@ -95,8 +96,9 @@ def parse_connected_on(text: str) -> date | None:
 
 
 def _date(year: int, month: int, day: int) -> date | None:
+    """The day, when it exists and falls in the years a contact file accepts."""
     try:
-        return date(year, month, day)
+        return check_range(date(year, month, day))
     except ValueError:
         return None
 

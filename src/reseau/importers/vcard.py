@@ -319,14 +319,17 @@ def _codec(charset: str | None) -> str | None:
     try:
         codec = codecs.lookup(charset).name
         b"a".decode(codec, errors="replace")
-    except LookupError:
+    except (LookupError, UnicodeError):  # idna, for one, refuses errors="replace"
         return None
     return None if codec == "ascii" else codec
 
 
 def _decode_bytes(raw: bytes, codec: str | None) -> str:
     if codec is not None:
-        return raw.decode(codec, errors="replace")
+        try:
+            return raw.decode(codec, errors="replace")
+        except UnicodeError:  # punycode, for one, fails on bytes it cannot take even so
+            pass
     for candidate in ("utf-8", FALLBACK_ENCODING):
         try:
             return raw.decode(candidate)

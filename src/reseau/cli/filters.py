@@ -1,0 +1,54 @@
+"""The filters `list` and `export` take: a value that matches nothing known is a usage error.
+
+Without this, `--status activ` or `--circle clientz` would print an empty table and exit 0,
+as if nobody matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from reseau.store import Network
+
+
+def check_status(value: str | None) -> None:
+    from reseau.model import STATUSES
+
+    if value is not None and value not in STATUSES:
+        _refuse(value, "a status", STATUSES, "--status")
+
+
+def check_circle(value: str | None, network: Network) -> None:
+    """A circle is an objective of reseau.yaml; unchecked while reseau.yaml does not validate."""
+    from reseau.folder import SETTINGS_FILE
+
+    objectives = list(network.settings.objectives)
+    if value is None or value in objectives or SETTINGS_FILE in network.skipped:
+        return
+    if not objectives:
+        raise typer.BadParameter(
+            f"'{_shown(value)}' is not an objective of reseau.yaml, which has none",
+            param_hint="--circle",
+        )
+    _refuse(value, "an objective of reseau.yaml", objectives, "--circle")
+
+
+def _refuse(value: str, noun: str, choices: Sequence[str], option: str) -> NoReturn:
+    from reseau.validation import suggest
+
+    close = suggest(value, choices)
+    hint = f"; did you mean '{_shown(close)}'?" if close else ""
+    raise typer.BadParameter(
+        f"'{_shown(value)}' is not {noun}; use one of: {', '.join(map(_shown, choices))}{hint}",
+        param_hint=option,
+    )
+
+
+def _shown(text: str) -> str:
+    from reseau.render import clean
+
+    return clean(text)
