@@ -40,7 +40,8 @@ def _summary(network: object, errors: int, warnings: int) -> str:
     from reseau.store import Network
 
     assert isinstance(network, Network)
-    files = len(network.contacts) + len(network.plans) + len(network.skipped)
+    skipped = [p for p in network.skipped if p.startswith(("contacts/", "plans/"))]
+    files = len(network.contacts) + len(network.plans) + len(skipped)
     if not errors and not warnings:
         verdict = "no problems"
     else:
