@@ -448,10 +448,11 @@ def test_health_counts_active_new_coverage_and_the_ritual(tmp_path: Path) -> Non
             "reseau.yaml": SETTINGS + "dunbar_limit: 3\nmet_within_days: 100\n",
             "journal.yaml": "sessions:\n  - {date: 2026-11-09, minutes: 60}\n"
             "  - {date: 2026-11-16, minutes: 90}\n",
-            "contacts/new.yaml": "since: 2026-10-01\n" + MET,
+            "contacts/new.yaml": "since: 2026-09-02\n" + MET,  # 89 days ago
             "contacts/newer.yaml": "since: 2026-11-20\n",
-            "contacts/old.yaml": "since: 2026-09-30\n" + MET,
+            "contacts/old.yaml": "since: 2026-09-01\n" + MET,  # 90 days ago
             "contacts/gone.yaml": "since: 2026-10-02\nstatus: archived\n",
+            "contacts/resting.yaml": "since: 2026-11-02\nstatus: dormant\n",
             "contacts/later.yaml": "since: 2026-12-01\n",
         },
     )
@@ -459,7 +460,7 @@ def test_health_counts_active_new_coverage_and_the_ritual(tmp_path: Path) -> Non
     assert health.to_json() == {
         "active": 4,
         "dunbar_limit": 3,
-        "new_this_quarter": ["new", "newer"],
+        "new_last_90_days": ["new", "newer"],
         "met_in_person": 2,
         "met_within_days": 100,
         "coverage_percent": 50,

@@ -88,7 +88,7 @@ EVENTS  this week, from the plan                                 1 item · 20 mi
 
 HEALTH
   active         5 of 150 (Dunbar limit)
-  new            1 this quarter: Bob Leroy
+  new            1 in 90 days: Bob Leroy
   met in person  3 of 5 active within 365 days (60%)
   ritual         2 weeks in a row · 2 of the last 12
   last session   23 Nov 2026, 7 days ago
@@ -316,7 +316,7 @@ def test_json_shape_field_by_field(run: Runner, small: Path) -> None:
     assert data["health"] == {
         "active": 5,
         "dunbar_limit": 150,
-        "new_this_quarter": ["bob-leroy"],
+        "new_last_90_days": ["bob-leroy"],
         "met_in_person": 3,
         "met_within_days": 365,
         "coverage_percent": 60,

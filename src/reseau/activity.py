@@ -6,7 +6,8 @@ the past, or a meeting logged ahead of time, what has not happened yet does not 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,7 +15,10 @@ from reseau.dates import shift
 from reseau.model import Contact, Interaction, Settings
 
 BALANCE_DAYS = 365
+RENEWAL_DAYS = 90
 LATE_FACTOR = 1.5
+
+Mention = tuple[date, str]  # an introduction on another file: its date, whose file holds it
 
 
 def _happened(contact: Contact, today: date | None) -> Iterator[Interaction]:
@@ -95,8 +99,50 @@ def counts_as_given(interaction: Interaction) -> bool:
     return bool(interaction.gave) or interaction.kind == "intro"
 
 
-def balance(contact: Contact, today: date) -> int:
-    """Given minus received over the last year; an introduction counts as given."""
+def intros_naming(contacts: Mapping[str, Contact]) -> dict[str, set[Mention]]:
+    """For each contact, the introductions other contacts' files record with them in `with`."""
+    found: dict[str, set[Mention]] = defaultdict(set)
+    for author, contact in contacts.items():
+        for interaction in contact.interactions:
+            if interaction.kind == "intro":
+                for named in interaction.with_:
+                    if named != author:
+                        found[named].add((interaction.date, author))
+    return dict(found)
+
+
+def _recent(contact: Contact, today: date) -> list[Interaction]:
     start = shift(today, -BALANCE_DAYS)
-    recent = [i for i in contact.interactions if start < i.date <= today]
-    return sum(counts_as_given(i) for i in recent) - sum(bool(i.received) for i in recent)
+    return [i for i in contact.interactions if start < i.date <= today]
+
+
+def given_count(contact: Contact, today: date, elsewhere: Collection[Mention] = ()) -> int:
+    """Gifts over the last year: its own `gave` and introductions, and the introductions
+    recorded only on the other person's file (`elsewhere`, from `intros_naming`)."""
+    recent = _recent(contact, today)
+    own = {(i.date, other) for i in recent if i.kind == "intro" for other in i.with_}
+    start = shift(today, -BALANCE_DAYS)
+    extra = {m for m in elsewhere if start < m[0] <= today and m not in own}
+    return sum(counts_as_given(i) for i in recent) + len(extra)
+
+
+def received_count(contact: Contact, today: date) -> int:
+    return sum(bool(i.received) for i in _recent(contact, today))
+
+
+def balance(contact: Contact, today: date, elsewhere: Collection[Mention] = ()) -> int:
+    """Given minus received over the last year; an introduction counts as given to both people
+    introduced, whichever of their files records it."""
+    return given_count(contact, today, elsewhere) - received_count(contact, today)
+
+
+def is_new(contact: Contact, today: date) -> bool:
+    """Active, and first met within the last 90 days (recommendation 9: renewal)."""
+    since = contact.since
+    return contact.is_active and since is not None and shift(today, -RENEWAL_DAYS) < since <= today
+
+
+def new_contacts(contacts: Mapping[str, Contact], today: date) -> list[str]:
+    """The new contacts (`is_new`), the earliest first."""
+    new = [slug for slug, contact in contacts.items() if is_new(contact, today)]
+    return sorted(new, key=lambda slug: (contacts[slug].since or date.min, slug))

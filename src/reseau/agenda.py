@@ -27,7 +27,15 @@ from typing import Any
 
 from reseau import activity, plans, scoring
 from reseau.intros import IntroFinder, Suggestion
-from reseau.model import AnimateItem, Contact, MeetItem, Plan, ReputationItem, Settings
+from reseau.model import (
+    AnimateItem,
+    Contact,
+    Interaction,
+    MeetItem,
+    Plan,
+    ReputationItem,
+    Settings,
+)
 from reseau.quarters import Quarter, iso_week, week_bounds
 from reseau.ritual import RitualState, ritual_state
 from reseau.store import Network
@@ -79,7 +87,7 @@ class Health:
 
     active: int
     dunbar_limit: int
-    new_this_quarter: tuple[str, ...]
+    new_contacts: tuple[str, ...]  # active, first met within the last 90 days
     met_in_person: int
     met_within_days: int
     ritual: RitualState
@@ -101,7 +109,7 @@ class Health:
         return {
             "active": self.active,
             "dunbar_limit": self.dunbar_limit,
-            "new_this_quarter": list(self.new_this_quarter),
+            "new_last_90_days": list(self.new_contacts),
             "met_in_person": self.met_in_person,
             "met_within_days": self.met_within_days,
             "coverage_percent": self.coverage_percent,
@@ -188,7 +196,7 @@ def week_agenda(network: Network, today: date) -> Agenda:
         cut=tuple(in_section_order(cut)),
         health=vitals,
         owner=network.settings.owner,
-        names={slug: context.name(slug) for slug in vitals.new_this_quarter},
+        names={slug: context.name(slug) for slug in vitals.new_contacts},
     )
 
 
@@ -220,17 +228,11 @@ def in_section_order(items: list[Item]) -> list[Item]:
 def health(network: Network, today: date) -> Health:
     settings = network.settings
     active = [c for c in network.contacts.values() if c.is_active]
-    quarter = Quarter.of(today)
-    new = sorted(
-        (c.since, slug)
-        for slug, c in network.contacts.items()
-        if c.since is not None and quarter.start <= c.since <= today and c.status != "archived"
-    )
     met = sum(not activity.is_stale(c, today, settings.met_within_days) for c in active)
     return Health(
         active=len(active),
         dunbar_limit=settings.dunbar_limit,
-        new_this_quarter=tuple(slug for _, slug in new),
+        new_contacts=tuple(activity.new_contacts(network.contacts, today)),
         met_in_person=met,
         met_within_days=settings.met_within_days,
         ritual=ritual_state(network.journal, today),
@@ -281,12 +283,17 @@ class _Context:
             for state in plans.item_states(plan, network.contacts, today)
         ]
         self.listed: set[str] = set()
+        self.balances: dict[str, int] = {}
         names = Counter(contact.name for contact in self.contacts.values())
         self.namesakes = {name for name, count in names.items() if count > 1}
 
     @property
     def contacts(self) -> dict[str, Contact]:
         return self.network.contacts
+
+    def _happened(self, contact: Contact) -> list[Interaction]:
+        """What is dated after today has not happened: it counts in no figure."""
+        return [i for i in contact.interactions if i.date <= self.today]
 
     def name(self, slug: str) -> str:
         """The contact's name, with the slug when another contact has the same name."""
@@ -418,7 +425,7 @@ class _Context:
 
     def _meet(self, slug: str) -> Item:
         contact = self.contacts[slug]
-        met = activity.last_met(contact)
+        met = activity.last_met(contact, self.today)
         if met is None:
             known = f" (known since {date_label(contact.since)})" if contact.since else ""
             history = f"never met in person{known}"
@@ -448,7 +455,7 @@ class _Context:
 
     def _touch(self, slug: str, rhythm: activity.Cadence) -> Item:
         contact = self.contacts[slug]
-        last = max(contact.interactions, key=lambda i: i.date, default=None)
+        last = max(self._happened(contact), key=lambda i: i.date, default=None)
         if rhythm.since is None:
             why = f"{rhythm.state}: no interaction or date yet"
         elif last is None:
@@ -469,7 +476,7 @@ class _Context:
     def give_items(self) -> list[Item]:
         """Contacts in debt first, each offered the best introduction for them; then the
         week's introductions, among people no other give item names."""
-        finder = IntroFinder(self.contacts, self.settings, self.scores)
+        finder = IntroFinder(self.contacts, self.settings, self.scores, self.today)
         used: set[frozenset[str]] = set()
         # Only so many give items can fit in the budget: look for offers for those alone.
         reach = self.settings.ritual.minutes // self.minutes["give"]
@@ -482,11 +489,13 @@ class _Context:
         return list(take_turns([owed, introduce]))
 
     def _in_debt(self) -> list[str]:
+        mentions = activity.intros_naming(self.contacts)
         balances = {
-            slug: activity.balance(contact, self.today)
+            slug: activity.balance(contact, self.today, mentions.get(slug, ()))
             for slug, contact in self.contacts.items()
             if contact.is_active
         }
+        self.balances = balances
         order = {slug: i for i, slug in enumerate(self.by_value(balances))}
         return sorted(
             (s for s, b in balances.items() if b < 0), key=lambda s: (balances[s], order[s])
@@ -496,9 +505,9 @@ class _Context:
         contact = self.contacts[slug]
         offer = finder.best_for(slug, used) if finder else None
         received = max(
-            (i for i in contact.interactions if i.received), key=lambda i: i.date, default=None
+            (i for i in self._happened(contact) if i.received), key=lambda i: i.date, default=None
         )
-        why = f"balance {activity.balance(contact, self.today)} over 12 months"
+        why = f"balance {self.balances[slug]} over 12 months"
         if received is not None:
             why += f" · they gave on {date_label(received.date)}: {received.received}"
         if offer is None:
@@ -540,6 +549,8 @@ class _Context:
         if across:
             return f"across circles ({circles(a)} / {circles(b)})"
         shared = [c for c in self.contacts[a].circles if c in self.contacts[b].circles]
+        if not shared:  # one of them has no circle: the pair opens no other circle
+            return f"not across circles ({circles(a)} / {circles(b)})"
         return f"same circle ({', '.join(shared)})"
 
 

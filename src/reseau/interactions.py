@@ -30,9 +30,8 @@ from reseau.model import (
     Contact,
 )
 from reseau.problems import ReseauError
-from reseau.slugs import resolve
 from reseau.store import Network, contact_files
-from reseau.views import find_contact
+from reseau.views import find_any_contact, find_contact
 from reseau.writer import Change, update_many
 from reseau.yamledit import Document
 
@@ -144,9 +143,7 @@ def has_control_characters(text: str) -> bool:
 
 def find_target(network: Network, who: str) -> str:
     """WHO's slug, including contacts whose file does not validate (so that it is reported)."""
-    names = {**network.names(), **{slug: slug for slug in network.skipped_slugs()}}
-    found = resolve(who, names).slug if who.strip() else None
-    return found or find_contact(network, who)
+    return find_any_contact(network, who)
 
 
 def by_file_name(root: Path, who: str) -> str | None:

@@ -3,8 +3,8 @@
 A pair is worth introducing when both people are active and qualified, share a territory
 (both with an influence of 2 or more there) or a tag, and do not know each other through
 the files yet: no introduction of one to the other, and no meeting, meal or event logged with
-both of them present. Pairs whose circles do not overlap come first, then the best combined
-score.
+both of them present. Pairs across circles (both have circles, and share none) come first,
+then the best combined score.
 
 A network of ten thousand contacts has fifty million pairs, so suggestions are produced
 lazily, best first: contacts are grouped by what they share and, inside a group, by their
@@ -19,6 +19,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from reseau import scoring
@@ -77,11 +78,18 @@ class Suggestion:
         }
 
 
-def known_pairs(contacts: dict[str, Contact]) -> set[Pair]:
-    """Pairs already acquainted: introduced, or logged together in person."""
+def is_across(first: Collection[str], second: Collection[str]) -> bool:
+    """Across circles: both people have circles, and share none."""
+    return bool(first) and bool(second) and not set(first) & set(second)
+
+
+def known_pairs(contacts: dict[str, Contact], today: date | None = None) -> set[Pair]:
+    """Pairs already acquainted: introduced, or logged together in person (up to `today`)."""
     pairs: set[Pair] = set()
     for slug, contact in contacts.items():
         for interaction in contact.interactions:
+            if today is not None and interaction.date > today:
+                continue
             if _brings_together(interaction):
                 people = sorted({slug, *interaction.with_})
                 pairs.update(frozenset(p) for p in itertools.combinations(people, 2))
@@ -100,13 +108,15 @@ class IntroFinder:
         contacts: dict[str, Contact],
         settings: Settings,
         scores: Mapping[str, int | None] | None = None,
+        today: date | None = None,
     ) -> None:
-        """`scores`, when the caller has them already, saves computing them again."""
+        """`scores`, when the caller has them already, saves computing them again; what is
+        dated after `today` has not happened, so it does not make a pair acquainted."""
         known = scores if scores is not None else {}
         self.candidates = {
             c.slug: c for c in _candidates(contacts, settings, known) if c.territories or c.tags
         }
-        self.known = known_pairs(contacts)
+        self.known = known_pairs(contacts, today)
 
     def best(self) -> Iterator[Suggestion]:
         """Every pair worth introducing: across circles first, then by combined score."""
@@ -133,7 +143,7 @@ class IntroFinder:
             pair = frozenset((slug, other.slug))
             if pair in self.known or pair in excluded:
                 continue
-            key = (bool(me.circles & other.circles), -other.score, other.slug)
+            key = (not is_across(me.circles, other.circles), -other.score, other.slug)
             if best_key is None or key < best_key:
                 best, best_key = other, key
         return None if best is None else self._suggestion(*_ordered(me, best))
@@ -153,7 +163,7 @@ class IntroFinder:
             first=first,
             second=second,
             score=a.score + b.score,
-            across=not (a.circles & b.circles),
+            across=is_across(a.circles, b.circles),
             territories=tuple(sorted(a.territories & b.territories)),
             tags=tuple(sorted(a.tags & b.tags)),
         )
@@ -205,7 +215,7 @@ def _sub_group_pairs(
 
 
 def _stream(a: list[Candidate], b: list[Candidate]) -> Iterator[_Key]:
-    across = not (a[0].circles & b[0].circles)
+    across = is_across(a[0].circles, b[0].circles)
     pairs = _pairs_within(a) if a is b else _pairs_between(a, b)
     for i, j in pairs:
         first, second = _ordered(i, j)

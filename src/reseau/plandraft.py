@@ -94,7 +94,7 @@ def draft_plan(
         draft.carried = [s for s in undone if _still_exists(network, s.item)]
         draft.dropped = [s for s in undone if not _still_exists(network, s.item)]
     planned = {s.item.contact for s in draft.carried if isinstance(s.item, MeetItem)}
-    draft.proposals = propose_meetings(network, quarter, draft.focus, planned)[:meet]
+    draft.proposals = propose_meetings(network, quarter, draft.focus, planned, today)[:meet]
     return draft
 
 
@@ -119,13 +119,15 @@ def _known_circles(network: Network, circles: list[str]) -> list[str]:
 
 
 def _still_exists(network: Network, item: Item) -> bool:
-    return not isinstance(item, MeetItem) or item.contact in network.contacts
+    """A meet item's contact still has a file, valid or not this time."""
+    return not isinstance(item, MeetItem) or network.has_contact_file(item.contact)
 
 
 def propose_meetings(
-    network: Network, quarter: Quarter, focus: list[str], planned: set[str]
+    network: Network, quarter: Quarter, focus: list[str], planned: set[str], today: date
 ) -> list[Proposal]:
-    """Active contacts not met in person since the previous quarter began, best first.
+    """Active contacts not met in person since the previous quarter began (up to `today`),
+    best first.
 
     Tier A first, then B, C and the unqualified; within a tier, never met before met,
     the circles in focus before the others, then the longest since last met, then score.
@@ -133,7 +135,7 @@ def propose_meetings(
     recent = quarter.previous().start
     proposals = []
     for slug, contact in network.contacts.items():
-        met = activity.last_met(contact)
+        met = activity.last_met(contact, today)
         if not contact.is_active or slug in planned or (met is not None and met >= recent):
             continue
         value = scoring.score(contact, network.settings)

@@ -67,11 +67,18 @@ def _interaction_json(interaction: Interaction) -> dict[str, Any]:
     }
 
 
-def meeting_in_quarter(contact: Contact | None, quarter: Quarter) -> Interaction | None:
-    """The first in-person interaction with `contact` dated inside `quarter`."""
+def meeting_in_quarter(
+    contact: Contact | None, quarter: Quarter, today: date | None = None
+) -> Interaction | None:
+    """The first in-person interaction with `contact` dated inside `quarter` (up to `today`)."""
     if contact is None:
         return None
-    return next((i for i in contact.interactions if i.is_in_person and i.date in quarter), None)
+    met = [
+        i
+        for i in contact.interactions
+        if i.is_in_person and i.date in quarter and (today is None or i.date <= today)
+    ]
+    return min(met, key=lambda i: i.date, default=None)
 
 
 def item_states(plan: Plan, contacts: dict[str, Contact], today: date) -> list[ItemState]:
@@ -100,8 +107,8 @@ def _state_of(
     if item.done is not None:
         return ItemState(section, index, number, item, "done", item.done)
     if isinstance(item, MeetItem):
-        meeting = meeting_in_quarter(contacts.get(item.contact), quarter)
-        if meeting is not None and meeting.date <= today:
+        meeting = meeting_in_quarter(contacts.get(item.contact), quarter, today)
+        if meeting is not None:
             return ItemState(section, index, number, item, "done", meeting.date, meeting)
     when = item.on if isinstance(item, AnimateItem) else item.by
     if when is None:

@@ -155,7 +155,7 @@ def outcome_lines(outcome: Outcome, settings: Settings) -> list[str]:
     before = score_text(outcome.before, settings)
     after = score_text(outcome.after, settings)
     lines = [
-        f"qualified {clean(outcome.after.name)} ({outcome.relpath})",
+        f"qualified {clean(outcome.after.name)} ({clean(outcome.relpath)})",
         f"score: {before} -> {after}",
     ]
     missing = to_do(outcome.after, settings)

@@ -42,7 +42,7 @@ LEVEL_MEANINGS: dict[str, tuple[str, tuple[str, str, str, str]]] = {
 def interview(contact: Contact, relpath: str, settings: Settings, ask: Ask, tell: Tell) -> Answers:
     """Each criterion in turn, the current value as the default: Enter keeps it."""
     current = contact.qualification or Qualification()
-    tell(f"Qualifying {clean(contact.name)} ({relpath}).")
+    tell(f"Qualifying {clean(contact.name)} ({clean(relpath)}).")
     tell("Enter keeps the value in brackets; Ctrl-C stops without writing anything.")
     return Answers(
         nature=ask_nature(current.nature, ask, tell),

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from reseau import activity, plans, scoring
+from reseau.intros import is_across
 from reseau.model import Contact, Interaction
 from reseau.quarters import Quarter
 from reseau.ritual import RECENT_WEEKS, ritual_state
@@ -23,6 +24,7 @@ from reseau.store import Network
 GOOD = 75
 FAIR = 50
 MONTHS = 12
+RENEWAL_AIM = 3  # new contacts in the last 90 days: one a month
 ADD_FIRST = "add the people you cultivate (reseau add)"
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -259,16 +261,14 @@ def ritual(facts: _Facts) -> Line:
 
 
 def give_first(facts: _Facts) -> Line:
-    start = facts.today.toordinal() - activity.BALANCE_DAYS
-    recent = [
-        i
-        for c in facts.active.values()
-        for i in c.interactions
-        if start < i.date.toordinal() <= facts.today.toordinal()
-    ]
-    given = sum(activity.counts_as_given(i) for i in recent)
-    received = sum(bool(i.received) for i in recent)
-    owing = [s for s, c in facts.active.items() if activity.balance(c, facts.today) < 0]
+    mentions = activity.intros_naming(facts.network.contacts)
+    gave = {
+        s: activity.given_count(c, facts.today, mentions.get(s, ()))
+        for s, c in facts.active.items()
+    }
+    got = {s: activity.received_count(c, facts.today) for s, c in facts.active.items()}
+    given, received = sum(gave.values()), sum(got.values())
+    owing = [s for s in facts.active if gave[s] < got[s]]
     figure = (
         f"gave {given}, received {received} in 12 months · you owe {_plural(len(owing), 'contact')}"
     )
@@ -331,29 +331,25 @@ def _events_held(facts: _Facts) -> int:
 
 
 def renewal(facts: _Facts) -> Line:
-    new = [
-        s
-        for s, c in facts.network.contacts.items()
-        if c.since is not None and c.since in facts.quarter and c.since <= facts.today
-    ]
+    new = activity.new_contacts(facts.network.contacts, facts.today)
     pairs = [p for p, i in facts.events if i.kind == "intro" and facts.in_last_months(i.date)]
     across = sum(_is_across(p, facts.network.contacts) for p in pairs)
     figure = (
-        f"{_plural(len(new), 'new contact')} this quarter · {across} of"
+        f"{_plural(len(new), 'new contact')} in {activity.RENEWAL_DAYS} days · {across} of"
         f" {_plural(len(pairs), 'introduction')} in 12 months across circles"
     )
-    renewing = min(1.0, len(new) / facts.months_begun)
+    renewing = min(1.0, len(new) / RENEWAL_AIM)
     opening = across / len(pairs) if pairs else 0.0
     score = round(50 * (renewing + opening))
     advice = "meet someone new each month; introduce people from different circles"
-    data = {"new_this_quarter": new, "introductions": len(pairs), "across_circles": across}
+    data = {"new_last_90_days": new, "introductions": len(pairs), "across_circles": across}
     return Line(9, "renewal", figure, score, advice, data)
 
 
 def _is_across(people: frozenset[str], contacts: dict[str, Contact]) -> bool:
-    """No two of the people share a circle."""
-    circles = [set(contacts[s].circles) for s in people if s in contacts]
-    return len(circles) > 1 and not any(a & b for a, b in itertools.combinations(circles, 2))
+    """Each of the people has circles, and no two of them share one."""
+    circles = [contacts[s].circles for s in people if s in contacts]
+    return len(circles) > 1 and all(is_across(a, b) for a, b in itertools.combinations(circles, 2))
 
 
 def strategy(lines: list[Line]) -> Line:

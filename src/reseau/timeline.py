@@ -9,10 +9,11 @@ thing received that no later gift has returned.
 from __future__ import annotations
 
 from collections import deque
-from datetime import date, timedelta
+from collections.abc import Collection
+from datetime import date
 from typing import Any
 
-from reseau.activity import BALANCE_DAYS, counts_as_given
+from reseau.activity import Mention, counts_as_given, given_count, intros_naming, received_count
 from reseau.model import TONES, Contact, Interaction
 from reseau.render import clean
 from reseau.store import Network
@@ -25,14 +26,15 @@ def chronological(contact: Contact) -> list[Interaction]:
     return sorted(contact.interactions, key=lambda interaction: interaction.date)
 
 
-def not_returned(contact: Contact) -> list[Interaction]:
+def not_returned(contact: Contact, today: date | None = None) -> list[Interaction]:
     """Interactions with something received and not yet returned, oldest first.
 
     Each gift (a `gave`, or an introduction) returns the oldest thing still owed; a gift
-    made when nothing is owed is given first and returns nothing that comes later.
+    made when nothing is owed is given first and returns nothing that comes later. What is
+    dated after `today` has not happened yet.
     """
     owed: deque[Interaction] = deque()
-    for interaction in chronological(contact):
+    for interaction in _happened(contact, today):
         if interaction.received:
             owed.append(interaction)
         if counts_as_given(interaction) and owed:
@@ -40,9 +42,9 @@ def not_returned(contact: Contact) -> list[Interaction]:
     return list(owed)
 
 
-def is_souring(contact: Contact) -> bool:
-    """The last three exchanges that have a tone were all neutral or negative."""
-    toned = [i for i in chronological(contact) if i.tone is not None]
+def is_souring(contact: Contact, today: date | None = None) -> bool:
+    """The last three exchanges that have a tone (up to `today`) were neutral or negative."""
+    toned = [i for i in _happened(contact, today) if i.tone is not None]
     return len(toned) >= STREAK and all(i.tone != "positive" for i in toned[-STREAK:])
 
 
@@ -65,18 +67,23 @@ def introductions(network: Network, slug: str) -> list[dict[str, Any]]:
     ]
 
 
-def figures(network: Network, slug: str, today: date) -> dict[str, Any]:
-    """What `show` adds to a contact's computed figures, as JSON-ready values."""
+def figures(
+    network: Network, slug: str, today: date, elsewhere: Collection[Mention] | None = None
+) -> dict[str, Any]:
+    """What `show` adds to a contact's computed figures, as JSON-ready values.
+
+    `elsewhere`: the introductions other files record with this contact (`intros_naming`).
+    """
     contact = network.contacts[slug]
-    start = today - timedelta(days=BALANCE_DAYS)
-    recent = [i for i in contact.interactions if start < i.date <= today]
-    owed = not_returned(contact)
-    tones: list[str | None] = [i.tone for i in contact.interactions]
+    if elsewhere is None:
+        elsewhere = intros_naming(network.contacts).get(slug, set())
+    owed = not_returned(contact, today)
+    tones: list[str | None] = [i.tone for i in _happened(contact, today)]
     return {
-        "given": sum(counts_as_given(i) for i in recent),
-        "received": sum(bool(i.received) for i in recent),
+        "given": given_count(contact, today, elsewhere),
+        "received": received_count(contact, today),
         "tones": {tone: tones.count(tone) for tone in TONES},
-        "not_positive_lately": is_souring(contact),
+        "not_positive_lately": is_souring(contact, today),
         "offer_next": _offer(owed[-1]) if owed else None,
         "not_returned": len(owed),
         "introductions": introductions(network, slug),
@@ -119,7 +126,7 @@ def _tone_lines(computed: dict[str, Any]) -> list[str]:
 
 def _intro_line(intro: dict[str, Any]) -> str:
     note = f": {clean(intro['note'])}" if intro["note"] else ""
-    return f"    {intro['date']}  {clean(intro['name'])} ({intro['with']}){note}"
+    return f"    {intro['date']}  {clean(intro['name'])} ({clean(intro['with'])}){note}"
 
 
 def _timeline_lines(entry: dict[str, Any]) -> list[str]:
@@ -135,6 +142,11 @@ def _timeline_lines(entry: dict[str, Any]) -> list[str]:
         return [head.rstrip()]
     indent = " " * len(head)
     return [head + details[0], *(indent + line for line in details[1:])]
+
+
+def _happened(contact: Contact, today: date | None) -> list[Interaction]:
+    """Oldest first, without what is dated after `today` (when given)."""
+    return [i for i in chronological(contact) if today is None or i.date <= today]
 
 
 def _entry(interaction: Interaction) -> dict[str, Any]:

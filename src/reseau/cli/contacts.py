@@ -41,6 +41,7 @@ def add(
 ) -> None:
     """Add a contact: writes contacts/<slug>.yaml."""
     from reseau.newcontact import NewContact, add_contact
+    from reseau.render import clean
 
     new = NewContact(
         name=name.strip(),
@@ -56,7 +57,7 @@ def add(
     )
     state = state_of(ctx)
     chosen, _ = add_contact(state.root(), new, slug=slug, same_name=same_name)
-    say(f"created contacts/{chosen}.yaml")
+    say(f"created contacts/{clean(chosen)}.yaml")
 
 
 def list_contacts(

@@ -26,7 +26,7 @@ def edit(
     state = state_of(ctx)
     root, network = state.root(), state.network()
     relpath = network.contact_path(find_target(network, who))
-    path = root / relpath
+    path, shown = root / relpath, clean(relpath)
     editing.check_editable(path, relpath)
     original = path.read_bytes()
     command = editing.editor_command(os.environ)
@@ -38,13 +38,13 @@ def edit(
         say_lines(clean(problem.format()) for problem in problems)
         if not any(problem.is_error for problem in problems):
             changed = not path.is_file() or path.read_bytes() != original
-            say(f"{relpath}: {'saved' if changed else 'unchanged'}, valid")
+            say(f"{shown}: {'saved' if changed else 'unchanged'}, valid")
             return
         answer = _ask()
         if answer == "e":
             continue
         editing.restore(root, path, original)
-        say(f"{relpath}: restored as it was before the edit")
+        say(f"{shown}: restored as it was before the edit")
         if answer is None:
             raise typer.Exit(1)
         return

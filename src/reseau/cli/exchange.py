@@ -96,13 +96,15 @@ def report_lines(report: ImportReport, source: str) -> list[str]:
     from reseau.render import clean
 
     verb = "would be " if report.dry_run else ""
+    source = clean(source)
     lines = [f"{source}: {clean(w)}" for w in report.warnings]
     for label, outcomes in (("created", report.created), ("merged", report.merged)):
         for outcome in outcomes:
             notes = [f"+{key}" for key in outcome.added]
             notes += [f"{clean(item)} left out" for item in outcome.dropped]
             detail = f"  {', '.join(notes)}" if notes else ""
-            lines.append(f"{verb}{label}  {outcome.slug}  {source}:{outcome.line}{detail}")
+            slug = clean(outcome.slug)
+            lines.append(f"{verb}{label}  {slug}  {source}:{outcome.line}{detail}")
     for skipped in report.skipped:
         lines.append(f"skipped  {source}:{skipped.line}: {clean(skipped.reason)}")
     counts = (
@@ -133,13 +135,17 @@ def export_csv(
     status: StatusFilter = None, private: Private = False, output: Output = None,
 ) -> None:  # fmt: skip
     """CSV for spreadsheets, formulas neutralised."""
+    from reseau.activity import intros_naming
     from reseau.exporters import select
     from reseau.exporters.spreadsheet import contacts_to_csv
 
     state = state_of(ctx)
     network = state.network()
     chosen = select(network.contacts, _selection(network, circle, tag, status))
-    text = contacts_to_csv(chosen, network.settings, state.today, private=private)
+    mentions = intros_naming(network.contacts) if private else None
+    text = contacts_to_csv(
+        chosen, network.settings, state.today, private=private, mentions=mentions
+    )
     _deliver(text.encode("utf-8"), output)
 
 

@@ -69,7 +69,7 @@ def log(
         day, kind, remote=remote, tone=tone, note=note, gave=gave, received=received, with_=others
     )
     written = log_interaction(network.root, network, slug, entry)
-    _report(written, state.today)
+    _report(written, state.today, network)
 
 
 def _targets(state: State, who: str, names: list[str]) -> tuple[Network, str, tuple[str, ...]]:
@@ -109,21 +109,25 @@ def intro(
     a, b = find_target(network, first), find_target(network, second)
     written = introduce(state.root(), network, a, b, day, note)
     for item in written:
-        _report(item, state.today)
+        _report(item, state.today, network)
 
 
-def _report(written: Written, today: date) -> None:
+def _report(written: Written, today: date, network: Network) -> None:
+    """What was added, and where the contact stands. The introductions other files record
+    count in the balance when the folder was read; a `log` whose names were found from the
+    file names alone reads no other file, to stay as fast with 10,000 contacts as with 10."""
     from reseau import activity
     from reseau.render import clean
 
     contact = written.contact
-    say(f"added to {written.relpath}:")
+    say(f"added to {clean(written.relpath)}:")
     lines = textwrap.dedent("\n".join(written.lines)).splitlines()
     say_lines(f"  {clean(line)}" for line in lines)
-    met = activity.last_met(contact)
+    met = activity.last_met(contact, today)
+    elsewhere = activity.intros_naming(network.contacts).get(written.slug, set())
     say(
         f"{clean(contact.name)}: last met in person {met or 'never'}, "
-        f"balance {activity.balance(contact, today):+d} over the last 365 days"
+        f"balance {activity.balance(contact, today, elsewhere):+d} over the last 365 days"
     )
 
 

@@ -19,8 +19,10 @@ def main() -> None:
     except Exception as exc:  # the boundary: whatever happened, no traceback unless asked
         if debug:
             raise
-        name = type(exc).__name__
-        sys.stderr.write(f"reseau: internal error ({name}: {exc}); run with --debug for details\n")
+        from reseau.render import clean
+
+        what = clean(f"{type(exc).__name__}: {exc}")
+        sys.stderr.write(f"reseau: internal error ({what}); run with --debug for details\n")
         sys.exit(1)
 
 

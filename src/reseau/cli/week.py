@@ -390,9 +390,9 @@ def health_rows(agenda: Agenda) -> Iterator[tuple[str, str]]:
     health = agenda.health
     over = ": over the Dunbar limit" if health.active > health.dunbar_limit else " (Dunbar limit)"
     yield "active", f"{health.active} of {health.dunbar_limit}{over}"
-    names = [clean(agenda.names.get(s, s)) for s in health.new_this_quarter]
+    names = [clean(agenda.names.get(s, s)) for s in health.new_contacts]
     listed = ", ".join(names[:_NAMES_SHOWN]) + (", …" if len(names) > _NAMES_SHOWN else "")
-    yield "new", f"{len(names)} this quarter" + (f": {listed}" if names else "")
+    yield "new", f"{len(names)} in 90 days" + (f": {listed}" if names else "")
     coverage = f" ({health.coverage_percent}%)" if health.coverage_percent is not None else ""
     yield (
         "met in person",

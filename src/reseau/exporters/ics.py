@@ -106,6 +106,8 @@ def events_to_ics(events: list[Event], today: date) -> bytes:
     from icalendar import Calendar
     from icalendar import Event as IcsEvent
 
+    from reseau.render import clean
+
     calendar = Calendar()
     calendar.add("prodid", "-//reseau//networking ritual//EN")
     calendar.add("version", "2.0")
@@ -113,10 +115,10 @@ def events_to_ics(events: list[Event], today: date) -> bytes:
     stamp = datetime.combine(today, time(0, 0))
     for event in events:
         entry = IcsEvent()
-        entry.add("uid", event.uid)
+        entry.add("uid", clean(event.uid))
         entry.add("dtstamp", stamp)
-        entry.add("summary", event.summary)
-        entry.add("description", event.description)
+        entry.add("summary", clean(event.summary, multiline=True))
+        entry.add("description", clean(event.description, multiline=True))
         if event.minutes is None:
             entry.add("dtstart", event.day)
             entry.add("dtend", event.day + timedelta(days=1))

@@ -3,6 +3,9 @@
 OWASP's rule: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
 prefixed with a single quote. Phone numbers (`+` then digits and separators only, several
 joined by `;`) are left as written: they cannot run anything, and a quote would spoil them.
+Every cell is cleaned first (render.clean): no control character, escape sequence or
+direction override, whether the CSV goes to a file or to the terminal; notes keep their
+line breaks.
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 
 from reseau import activity, scoring
 from reseau.model import Contact, Settings
+from reseau.render import clean
 
 PUBLIC_COLUMNS = (
     "slug", "name", "emails", "phones", "company", "role", "city", "links",
@@ -32,16 +36,24 @@ def neutralise(cell: str) -> str:
 
 
 def contacts_to_csv(
-    contacts: Iterable[tuple[str, Contact]], settings: Settings, today: date, *, private: bool
+    contacts: Iterable[tuple[str, Contact]],
+    settings: Settings,
+    today: date,
+    *,
+    private: bool,
+    mentions: Mapping[str, Collection[activity.Mention]] | None = None,
 ) -> str:
+    """`mentions`: the introductions other files record (`activity.intros_naming`), for the
+    balance."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     columns = PUBLIC_COLUMNS + (PRIVATE_COLUMNS if private else ())
     writer.writerow(columns)
     for slug, contact in contacts:
-        row = _public_cells(slug, contact)
+        row = [clean(cell) for cell in _public_cells(slug, contact)]
         if private:
-            row += _private_cells(contact, settings, today)
+            elsewhere = (mentions or {}).get(slug, ())
+            row += _private_cells(contact, settings, today, elsewhere)
         writer.writerow([neutralise(cell) for cell in row])
     return out.getvalue()
 
@@ -63,15 +75,17 @@ def _public_cells(slug: str, contact: Contact) -> list[str]:
     ]
 
 
-def _private_cells(contact: Contact, settings: Settings, today: date) -> list[str]:
+def _private_cells(
+    contact: Contact, settings: Settings, today: date, elsewhere: Collection[activity.Mention]
+) -> list[str]:
     value = scoring.score(contact, settings)
-    met = activity.last_met(contact)
+    met = activity.last_met(contact, today)
     nature = contact.qualification.nature if contact.qualification else None
     return [
-        nature or "",
+        clean(nature),
         "" if value is None else str(value),
         scoring.tier_of(value, settings),
         met.isoformat() if met else "",
-        str(activity.balance(contact, today)),
-        contact.notes or "",
+        str(activity.balance(contact, today, elsewhere)),
+        clean(contact.notes, multiline=True),
     ]
