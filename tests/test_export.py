@@ -18,6 +18,8 @@ from reseau.exporters.spreadsheet import neutralise
         ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("-2+3", "'-2+3"),
+        ("-2", "-2"),
+        ("-2 ", "'-2 "),
         ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
         ("\tx", "'\tx"),
         ("+33 6 12 34 56 78", "+33 6 12 34 56 78"),

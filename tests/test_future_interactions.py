@@ -106,7 +106,7 @@ def test_the_log_report_ignores_what_is_ahead(run: Runner, root: Path) -> None:
 def test_the_csv_last_met_ignores_what_is_ahead(run: Runner, root: Path) -> None:
     result = run("--dir", str(root), "--today", "2026-03-02", "export", "csv", "--private")
     rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(result.out))}
-    assert (rows["ann"]["last_met"], rows["ann"]["balance"]) == ("2024-12-01", "'-1")
+    assert (rows["ann"]["last_met"], rows["ann"]["balance"]) == ("2024-12-01", "-1")
 
 
 def test_the_plan_draft_proposes_who_was_not_met_yet(network: Network) -> None:

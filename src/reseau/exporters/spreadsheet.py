@@ -2,7 +2,8 @@
 
 OWASP's rule: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
 prefixed with a single quote. Phone numbers (`+` then digits and separators only, several
-joined by `;`) are left as written: they cannot run anything, and a quote would spoil them.
+joined by `;`) and negative whole numbers (a balance of -2) are left as written: they cannot
+run anything, and a quote would spoil them.
 Every cell is cleaned first (render.clean): no control character, escape sequence or
 direction override, whether the CSV goes to a file or to the terminal; notes keep their
 line breaks.
@@ -26,11 +27,12 @@ PUBLIC_COLUMNS = (
 )  # fmt: skip
 PRIVATE_COLUMNS = ("nature", "score", "tier", "last_met", "balance", "notes")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^-\d+$")
 _PHONES = re.compile(r"^\+[\d\s().\-/;+]+$")
 
 
 def neutralise(cell: str) -> str:
-    if cell.startswith(_FORMULA_START) and not _PHONES.match(cell):
+    if cell.startswith(_FORMULA_START) and not _PHONES.match(cell) and not _NUMBER.match(cell):
         return "'" + cell
     return cell
 
