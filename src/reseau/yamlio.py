@@ -76,7 +76,7 @@ def read_file(path: Path, relpath: str) -> Loaded:
         if status.st_size > MAX_FILE_BYTES:
             return _refused(relpath, _too_large(status.st_size), "too-large")
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read()
     except OSError as exc:
         return _refused(relpath, f"cannot read: {exc.strerror}", "io")
     return parse_bytes(raw, relpath)
@@ -143,12 +143,6 @@ class _Builder:
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, depth: int) -> Any:
-        if id(node) in self.seen:  # the same node twice: an alias the scan did not stop
-            self._add(
-                node, "anchors and aliases (&, *) are not allowed; write the value out", "anchor"
-            )
-            return None
-        self.seen.add(id(node))
         kind = type(node)
         if kind is yaml.ScalarNode:
             if node.tag is not _STR and node.tag != _STR:
@@ -162,6 +156,11 @@ class _Builder:
         if depth >= MAX_DEPTH:
             self._add(node, f"nested deeper than {MAX_DEPTH} levels", "too-deep")
             return None
+        if id(node) in self.seen:  # a collection met twice is an alias the scan did not stop
+            message = "anchors and aliases (&, *) are not allowed; write the value out"
+            self._add(node, message, "anchor")
+            return None
+        self.seen.add(id(node))
         if kind is yaml.SequenceNode:
             return [self.build(item, depth + 1) for item in node.value]
         assert isinstance(node, yaml.MappingNode)
@@ -198,7 +197,8 @@ def _structure_problems(text: str, relpath: str) -> list[Problem]:
     Composing an alias bomb or a deeply nested flow collection costs time or the C stack,
     so files that could hold either are scanned first; ordinary files skip the scan.
     """
-    suspicious = text.count("[") + text.count("{") > 64 or _MAY_HOLD_ANCHOR_OR_TAG.search(text)
+    marked = ("&" in text or "*" in text or "!" in text) and _MAY_HOLD_ANCHOR_OR_TAG.search(text)
+    suspicious = marked or text.count("[") + text.count("{") > 64
     if not suspicious:
         return []
     try:
