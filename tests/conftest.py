@@ -25,6 +25,15 @@ class Result:
 Runner = Callable[..., Result]
 
 
+def write_network(root: Path, files: dict[str, str]) -> Path:
+    """A network written from inline YAML: relative path -> text."""
+    for relpath, text in files.items():
+        path = root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
 @pytest.fixture(autouse=True)
 def stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RESEAU_TODAY", TODAY)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Runner
+from conftest import Runner, write_network
 from reseau.activity import balance, given_count, intros_naming
 from reseau.agenda import week_agenda
 from reseau.model import Contact
@@ -33,11 +33,7 @@ FILES = {
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    for relpath, text in FILES.items():
-        path = tmp_path / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return tmp_path
+    return write_network(tmp_path, FILES)
 
 
 def contact(*interactions: dict[str, object]) -> Contact:

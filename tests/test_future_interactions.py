@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Runner
+from conftest import Runner, write_network
 from reseau.agenda import week_agenda
 from reseau.intros import known_pairs
 from reseau.plandraft import draft_plan
@@ -43,11 +43,7 @@ FILES = {
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    for relpath, text in FILES.items():
-        path = tmp_path / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return tmp_path
+    return write_network(tmp_path, FILES)
 
 
 @pytest.fixture

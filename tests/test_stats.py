@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Runner
+from conftest import Runner, write_network
 from reseau.render import width
 from reseau.stats import distinct_interactions, last_months, network_stats
 from reseau.store import load_network
@@ -50,11 +50,7 @@ TODAY = date(2026, 11, 30)
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    for relpath, text in FILES.items():
-        path = tmp_path / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return tmp_path
+    return write_network(tmp_path, FILES)
 
 
 def test_the_ten_lines(root: Path) -> None:
