@@ -60,7 +60,7 @@ class Network:
         return [Path(p).stem for p in self.skipped if p.startswith(prefix)]
 
 
-def load_warnings(network: Network) -> list[str]:
+def load_warnings(network: Network, *, skipped: bool = True) -> list[str]:
     """What a read command says on stderr about how the folder was read."""
     from reseau.yamlio import HAS_C_LOADER
 
@@ -70,7 +70,7 @@ def load_warnings(network: Network) -> list[str]:
             "reseau: PyYAML has no libyaml here, so reading is several times slower; "
             "reinstall PyYAML with libyaml (pip install --force-reinstall pyyaml)"
         )
-    if network.skipped:
+    if skipped and network.skipped:
         warnings.append(skipped_warning(network))
     return warnings
 

@@ -19,12 +19,11 @@ def check(
     from reseau.problems import count_errors
     from reseau.render import clean
     from reseau.store import load_network, load_warnings
-    from reseau.yamlio import HAS_C_LOADER
 
     state = state_of(ctx)
     network = load_network(state.root())
-    if not HAS_C_LOADER:
-        warn(load_warnings(network)[0])
+    for line in load_warnings(network, skipped=False):
+        warn(line)
     problems = check_network(network)
     errors = count_errors(problems)
     if as_json:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -42,31 +43,25 @@ TagFilter = Annotated[str | None, typer.Option("--tag", help="Only this tag.")]
 StatusFilter = Annotated[str | None, typer.Option("--status", help="Only this status.")]
 
 
-@import_app.command("vcard")
-def import_vcard(
-    ctx: typer.Context, file: FileArg, dry_run: DryRun = False, circle: Circles = None,
-    tag: Tags = None, status: Status = "dormant", encoding: Encoding = None,
-) -> None:  # fmt: skip
-    """Import a .vcf address book (vCard 2.1, 3.0 or 4.0)."""
-    _import(ctx, "vcard", file, dry_run, circle, tag, status, encoding)
+def _import_command(kind: str, doc: str) -> Callable[..., None]:
+    """One `reseau import KIND FILE` command; the three formats share every option."""
+
+    def command(
+        ctx: typer.Context, file: FileArg, dry_run: DryRun = False, circle: Circles = None,
+        tag: Tags = None, status: Status = "dormant", encoding: Encoding = None,
+    ) -> None:  # fmt: skip
+        _import(ctx, kind, file, dry_run, circle, tag, status, encoding)
+
+    command.__doc__ = doc
+    return command
 
 
-@import_app.command("linkedin")
-def import_linkedin(
-    ctx: typer.Context, file: FileArg, dry_run: DryRun = False, circle: Circles = None,
-    tag: Tags = None, status: Status = "dormant", encoding: Encoding = None,
-) -> None:  # fmt: skip
-    """Import LinkedIn's Connections.csv."""
-    _import(ctx, "linkedin", file, dry_run, circle, tag, status, encoding)
-
-
-@import_app.command("google")
-def import_google(
-    ctx: typer.Context, file: FileArg, dry_run: DryRun = False, circle: Circles = None,
-    tag: Tags = None, status: Status = "dormant", encoding: Encoding = None,
-) -> None:  # fmt: skip
-    """Import a Google Contacts CSV export."""
-    _import(ctx, "google", file, dry_run, circle, tag, status, encoding)
+for _kind, _doc in (
+    ("vcard", "Import a .vcf address book (vCard 2.1, 3.0 or 4.0)."),
+    ("linkedin", "Import LinkedIn's Connections.csv."),
+    ("google", "Import a Google Contacts CSV export."),
+):
+    import_app.command(_kind)(_import_command(_kind, _doc))
 
 
 def _import(
