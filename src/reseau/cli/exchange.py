@@ -16,9 +16,13 @@ if TYPE_CHECKING:
     from reseau.importing import ImportReport
     from reseau.store import Network
 
-import_app = typer.Typer(help="Bring people in from other tools.", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Bring people in from other tools.", no_args_is_help=True, rich_markup_mode=None
+)
 export_app = typer.Typer(
-    help="Write the network for phones, spreadsheets and calendars.", no_args_is_help=True
+    help="Write the network for phones, spreadsheets and calendars.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 FileArg = Annotated[Path, typer.Argument(help="The file to import.", exists=True, dir_okay=False)]
