@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reseau.agenda import week_agenda
-from reseau.intros import IntroFinder, is_across
-from reseau.stats import network_stats
-from reseau.store import Network, load_network
+from reseau.files.store import Network, load_network
+from reseau.method.agenda import week_agenda
+from reseau.method.intros import IntroFinder, is_across
+from reseau.method.stats import network_stats
 
 TODAY = date(2026, 11, 30)
 SETTINGS = "territories: [lyon]\nobjectives: {clients: {}, pairs: {}}\n"

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from reseau.activity import (
+from reseau.files.model import Contact, Settings
+from reseau.method.activity import (
     balance,
     cadence,
     cadence_days,
@@ -16,7 +17,6 @@ from reseau.activity import (
     last_contact,
     last_met,
 )
-from reseau.model import Contact, Settings
 
 TODAY = date(2026, 11, 30)
 SETTINGS = Settings.model_validate(

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reseau.agenda import (
+from reseau.files.model import Settings
+from reseau.files.store import Network, load_network
+from reseau.method.agenda import (
     DEFAULT_MINUTES,
     Agenda,
     Item,
@@ -15,8 +17,6 @@ from reseau.agenda import (
     unknown_durations,
     week_agenda,
 )
-from reseau.model import Settings
-from reseau.store import Network, load_network
 
 TODAY = date(2026, 11, 30)  # a Monday: the week runs to Sunday 6 December
 SETTINGS = (

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner, write_network
-from reseau.activity import balance, given_count, intros_naming
-from reseau.agenda import week_agenda
-from reseau.model import Contact
-from reseau.stats import network_stats
-from reseau.store import load_network
+from reseau.files.model import Contact
+from reseau.files.store import load_network
+from reseau.method.activity import balance, given_count, intros_naming
+from reseau.method.agenda import week_agenda
+from reseau.method.stats import network_stats
 
 TODAY = date(2026, 11, 30)
 FILES = {

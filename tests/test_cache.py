@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner
-from reseau.cache import CACHE_DIR, RACY_SECONDS, snapshot
+from reseau.files.cache import CACHE_DIR, RACY_SECONDS, snapshot
 
 
 def age(root: Path) -> None:
@@ -37,12 +37,12 @@ def test_a_second_run_reads_the_cache(
     run: Runner, warm: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = week(run, warm)
-    import reseau.store
+    import reseau.files.store
 
     def refuse(root: Path) -> None:
         raise AssertionError("the folder was read again")
 
-    monkeypatch.setattr(reseau.store, "load_network", refuse)
+    monkeypatch.setattr(reseau.files.store, "load_network", refuse)
     assert week(run, warm) == first
 
 
@@ -159,19 +159,19 @@ def plant(root: Path, version: str) -> None:
     """A cache entry for the week as `--json` asks it, made under `version`, saying 'planted'."""
     import marshal
 
-    import reseau.cache
+    import reseau.files.cache
 
-    real = reseau.cache.version_key
-    reseau.cache.version_key = lambda: version
+    real = reseau.files.cache.version_key
+    reseau.files.cache.version_key = lambda: version
     try:
-        key = reseau.cache.result_key(root, "week", "2026-11-30", True, False, 100)
+        key = reseau.files.cache.result_key(root, "week", "2026-11-30", True, False, 100)
     finally:
-        reseau.cache.version_key = real
+        reseau.files.cache.version_key = real
     (root / CACHE_DIR / "week.marshal").write_bytes(marshal.dumps((key, (["planted"], []))))
 
 
 def test_a_cache_from_another_version_is_ignored(run: Runner, warm: Path) -> None:
-    from reseau.cache import version_key
+    from reseau.files.cache import version_key
 
     plant(warm, version_key())
     assert week(run, warm) == "planted\n"  # the planted entry is what this version would read

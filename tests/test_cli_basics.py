@@ -138,16 +138,16 @@ def test_without_libyaml_reads_still_work_and_say_it_is_slower(
 ) -> None:
     import yaml
 
-    import reseau.yamlio
+    import reseau.files.yamlio
 
-    monkeypatch.setattr(reseau.yamlio, "HAS_C_LOADER", False)
+    monkeypatch.setattr(reseau.files.yamlio, "HAS_C_LOADER", False)
 
     class PurePython(yaml.BaseLoader):
-        descend_resolver = reseau.yamlio.Loader.descend_resolver
-        ascend_resolver = reseau.yamlio.Loader.ascend_resolver
-        resolve = reseau.yamlio.Loader.resolve
+        descend_resolver = reseau.files.yamlio.Loader.descend_resolver
+        ascend_resolver = reseau.files.yamlio.Loader.ascend_resolver
+        resolve = reseau.files.yamlio.Loader.resolve
 
-    monkeypatch.setattr(reseau.yamlio, "Loader", PurePython)
+    monkeypatch.setattr(reseau.files.yamlio, "Loader", PurePython)
     for command in ("list", "check"):
         result = run("--dir", str(sample), command)
         assert result.code == 0, result.err

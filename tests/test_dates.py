@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Runner
-from reseau.activity import cadence
-from reseau.dates import FIRST_DAY, LAST_DAY, DateError, DateOutOfRange, parse_date, shift
-from reseau.model import Contact, Interaction, Settings
-from reseau.quarters import Quarter, week_bounds
+from reseau.files.dates import FIRST_DAY, LAST_DAY, DateError, DateOutOfRange, parse_date, shift
+from reseau.files.model import Contact, Interaction, Settings
+from reseau.files.quarters import Quarter, week_bounds
+from reseau.method.activity import cadence
 
 RANGE = "reseau takes dates from 1900-01-01 to 2999-12-31"
 QUARTERS = "reseau takes quarters from 1900-Q1 to 2999-Q4"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner
-from reseau.editing import editor_command
+from reseau.actions.edit import editor_command
 
 EDITOR_SCRIPT = """\
 import json, pathlib, sys

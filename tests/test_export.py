@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner
-from reseau.exporters.spreadsheet import neutralise
+from reseau.formats.exporters.spreadsheet import neutralise
 
 
 @pytest.mark.parametrize(

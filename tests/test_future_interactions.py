@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner, write_network
-from reseau.agenda import week_agenda
-from reseau.intros import known_pairs
-from reseau.plandraft import draft_plan
-from reseau.quarters import Quarter
-from reseau.store import Network, load_network
-from reseau.timeline import figures
+from reseau.actions.plan_new import draft_plan
+from reseau.files.quarters import Quarter
+from reseau.files.store import Network, load_network
+from reseau.method.agenda import week_agenda
+from reseau.method.intros import known_pairs
+from reseau.method.timeline import figures
 
 TODAY = date(2026, 3, 2)
 FILES = {

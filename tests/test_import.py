@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, Runner
-from reseau.importers.records import ImportedPerson, ParseResult
-from reseau.importing import ImportOptions, import_people
+from reseau.actions.importing import ImportOptions, import_people
+from reseau.formats.importers.records import ImportedPerson, ParseResult
 
 
 def realworld() -> Path:
@@ -266,9 +266,9 @@ def test_vcard_round_trip(
     company: str | None,
     role: str | None,
 ) -> None:
-    from reseau.exporters.vcard import contacts_to_vcard
-    from reseau.importers.vcard import read_vcard
-    from reseau.model import Contact
+    from reseau.files.model import Contact
+    from reseau.formats.exporters.vcard import contacts_to_vcard
+    from reseau.formats.importers.vcard import read_vcard
 
     original = Contact(
         name=f"{given_name} {family}",

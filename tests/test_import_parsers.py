@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reseau.importers import (
+from reseau.formats.importers import (
     ImportFileError,
     ParseResult,
     read_google,

@@ -6,9 +6,15 @@ from datetime import date
 
 import pytest
 
-from reseau.importers import ImportedPerson, ImportFileError, Skipped, read_google, read_linkedin
-from reseau.importers.csvread import Row, iter_rows
-from reseau.importers.linkedin import parse_connected_on
+from reseau.formats.importers import (
+    ImportedPerson,
+    ImportFileError,
+    Skipped,
+    read_google,
+    read_linkedin,
+)
+from reseau.formats.importers.csvread import Row, iter_rows
+from reseau.formats.importers.linkedin import parse_connected_on
 
 LINKEDIN_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 GOOGLE_CLASSIC = (

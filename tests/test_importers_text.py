@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reseau.importers import ImportFileError, clean_text
-from reseau.importers.decoding import decode_text, split_lines
-from reseau.importers.records import clean_emails, clean_links, join_name, normalise_link
+from reseau.formats.importers import ImportFileError, clean_text
+from reseau.formats.importers.decoding import decode_text, split_lines
+from reseau.formats.importers.records import clean_emails, clean_links, join_name, normalise_link
 
 INVISIBLE = set(
     "\u061c\u180e\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reseau.importers import ImportedPerson, ImportFileError, Skipped, read_vcard
+from reseau.formats.importers import ImportedPerson, ImportFileError, Skipped, read_vcard
 
 
 def card(*lines: str, version: str = "3.0") -> str:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import Runner
-from reseau import writer
+from reseau.files import writer
 
 
 def _path(sample: Path, slug: str) -> Path:

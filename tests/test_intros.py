@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reseau.agenda import pick_intros
-from reseau.intros import IntroFinder, is_across, known_pairs
-from reseau.model import Contact, Qualification, Settings
-from reseau.store import Network, load_network
+from reseau.files.model import Contact, Qualification, Settings
+from reseau.files.store import Network, load_network
+from reseau.method.agenda import pick_intros
+from reseau.method.intros import IntroFinder, is_across, known_pairs
 
 SETTINGS = "territories: [lyon, export]\nobjectives: {clients: {}, pairs: {}, export: {}}\n"
 

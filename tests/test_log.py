@@ -11,15 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Runner
-from reseau.dates import FIRST_DAY
-from reseau.interactions import (
+from reseau.actions.log import (
     DateFormError,
     Entry,
     insert_position,
     interaction_item,
     parse_when,
 )
-from reseau.model import WEEKDAYS
+from reseau.files.dates import FIRST_DAY
+from reseau.files.model import WEEKDAYS
 
 TODAY = date(2026, 11, 30)  # a Monday
 

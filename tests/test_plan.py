@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner
-from reseau.model import Contact, Plan
-from reseau.plans import item_states, plan_progress
-from reseau.yamlio import parse_text
+from reseau.files.model import Contact, Plan
+from reseau.files.yamlio import parse_text
+from reseau.method.plans import item_states, plan_progress
 
 SAMPLE_PROGRESS = """\
 plans/2026-Q4.yaml on 2026-11-30 (2026-W49): 4 of 13 items done (31%)

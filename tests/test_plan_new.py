@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Runner
-from reseau.model import Contact, Plan
-from reseau.plandraft import draft_plan, render_draft
-from reseau.quarters import Quarter
-from reseau.store import Network, load_network
-from reseau.yamlio import parse_text
+from reseau.actions.plan_new import draft_plan, render_draft
+from reseau.files.model import Contact, Plan
+from reseau.files.quarters import Quarter
+from reseau.files.store import Network, load_network
+from reseau.files.yamlio import parse_text
 
 Q1 = "plans/2027-Q1.yaml"
 PROPOSED = [

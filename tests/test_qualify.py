@@ -16,10 +16,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from conftest import Runner
-from reseau.checks import check_network
-from reseau.model import Contact, Qualification, Settings
-from reseau.problems import ReseauError
-from reseau.qualify import (
+from reseau.actions.qualify import (
     Answers,
     check_answers,
     is_outdated,
@@ -28,8 +25,11 @@ from reseau.qualify import (
     qualify_contact,
     to_qualify,
 )
-from reseau.questionnaire import interview
-from reseau.store import load_network
+from reseau.checks import check_network
+from reseau.cli.questionnaire import interview
+from reseau.files.model import Contact, Qualification, Settings
+from reseau.files.problems import ReseauError
+from reseau.files.store import load_network
 
 TODAY = date(2026, 11, 30)
 SETTINGS = "objectives:\n  clients: {}\nterritories: [lyon, export]\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reseau.yamlio import MAX_FILE_BYTES, parse_bytes, parse_text
+from reseau.files.yamlio import MAX_FILE_BYTES, parse_bytes, parse_text
 
 
 def problems_of(text: str) -> list[tuple[int, str]]:
@@ -139,7 +139,7 @@ def test_aliases_right_after_a_colon_in_flow_are_refused() -> None:
 def test_an_alias_is_refused_even_when_the_scan_is_skipped() -> None:
     import yaml
 
-    from reseau.yamlio import _Builder, compose
+    from reseau.files.yamlio import _Builder, compose
 
     node = compose("a: &x [1, 2]\nb: *x\n")
     assert isinstance(node, yaml.MappingNode)
@@ -154,8 +154,8 @@ def test_explicit_tags_are_refused_even_when_they_mean_text(text: str) -> None:
 
 
 def test_a_duplicate_key_does_not_hide_the_other_problems(tmp_path: Path) -> None:
-    from reseau.model import Contact
-    from reseau.validation import validate
+    from reseau.files.model import Contact
+    from reseau.files.validation import validate
 
     loaded = parse_text(
         "name: A\nstatus: actif\nsince: 2026-02-30\ncity: a\ncity: b\n", "contacts/a.yaml"
@@ -172,7 +172,7 @@ def test_a_duplicate_key_does_not_hide_the_other_problems(tmp_path: Path) -> Non
 def test_a_fifo_is_refused_without_reading_it(tmp_path: Path) -> None:
     import os
 
-    from reseau.yamlio import read_file
+    from reseau.files.yamlio import read_file
 
     fifo = tmp_path / "x.yaml"
     os.mkfifo(fifo)
@@ -181,7 +181,7 @@ def test_a_fifo_is_refused_without_reading_it(tmp_path: Path) -> None:
 
 
 def test_a_large_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
-    from reseau.yamlio import read_file
+    from reseau.files.yamlio import read_file
 
     big = tmp_path / "big.yaml"
     with open(big, "wb") as handle:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner
-from reseau.activity import is_new, new_contacts
-from reseau.agenda import week_agenda
-from reseau.model import Contact
-from reseau.stats import network_stats
-from reseau.store import load_network
+from reseau.files.model import Contact
+from reseau.files.store import load_network
+from reseau.method.activity import is_new, new_contacts
+from reseau.method.agenda import week_agenda
+from reseau.method.stats import network_stats
 
 TODAY = date(2026, 11, 30)
 

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reseau.model import Journal, Session
-from reseau.quarters import iso_week
-from reseau.ritual import ritual_state, session_index, streak
+from reseau.files.model import Journal, Session
+from reseau.files.quarters import iso_week
+from reseau.method.ritual import ritual_state, session_index, streak
 
 
 def journal(*days: str, minutes: int | None = 200) -> Journal:

@@ -8,8 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reseau.model import Contact, Settings
-from reseau.scoring import best_influence, criteria, missing_criteria, score, score_of, tier_of
+from reseau.files.model import Contact, Settings
+from reseau.method.scoring import (
+    best_influence,
+    criteria,
+    missing_criteria,
+    score,
+    score_of,
+    tier_of,
+)
 
 DEFAULT = Settings.model_validate({"territories": ["lyon", "export"]})
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reseau.slugs import MAX_SLUG, is_valid_slug, resolve, same_name_key, slugify, unique_slug
+from reseau.files.slugs import MAX_SLUG, is_valid_slug, resolve, same_name_key, slugify, unique_slug
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner
-from reseau.stale import stale_rows
-from reseau.store import load_network
+from reseau.files.store import load_network
+from reseau.method.stale import stale_rows
 
 TODAY = date(2026, 11, 30)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner, write_network
-from reseau.render import width
-from reseau.stats import distinct_interactions, last_months, network_stats
-from reseau.store import load_network
+from reseau.cli.render import width
+from reseau.files.store import load_network
+from reseau.method.stats import distinct_interactions, last_months, network_stats
 
 QUALIFIED = (
     "qualification: {{strength: {0}, sharing: {0}, pleasure: {0}, efficiency: {0},"

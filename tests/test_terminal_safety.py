@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Runner
-from reseau.render import clean
+from reseau.cli.render import clean
 
 HOSTILE = {
     "markup": "[bold red]x[/]",

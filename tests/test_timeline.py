@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from conftest import Runner
-from reseau.model import Contact
-from reseau.store import Network
-from reseau.timeline import figures, introductions, is_souring, not_returned
-from reseau.validation import validate
-from reseau.yamlio import parse_text
+from reseau.files.model import Contact
+from reseau.files.store import Network
+from reseau.files.validation import validate
+from reseau.files.yamlio import parse_text
+from reseau.method.timeline import figures, introductions, is_souring, not_returned
 
 TODAY = date(2026, 11, 30)
 

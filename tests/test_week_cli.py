@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Runner
+from reseau.cli.render import width
 from reseau.cli.week import Style, agenda_lines
-from reseau.render import width
 
 
 def qualification(level: int) -> str:
@@ -197,8 +197,8 @@ def test_colour_only_for_a_terminal_without_no_color(monkeypatch: pytest.MonkeyP
 def test_data_never_brings_escape_sequences_even_in_colour(tmp_path: Path, small: Path) -> None:
     from datetime import date
 
-    from reseau.agenda import week_agenda
-    from reseau.store import load_network
+    from reseau.files.store import load_network
+    from reseau.method.agenda import week_agenda
 
     path = small / "contacts" / "bob-leroy.yaml"
     text = path.read_text(encoding="utf-8").replace("Bob Leroy", '"Bob\\e]0;owned\\aLeroy\\e[31m"')
@@ -474,7 +474,7 @@ def test_any_note_reads_back_as_written(note: str) -> None:
     from datetime import date
 
     from reseau.cli.week import _write_session, session_note
-    from reseau.store import load_network
+    from reseau.files.store import load_network
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)

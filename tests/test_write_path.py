@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import TODAY, Runner
-from reseau.interactions import Entry, log_interaction
-from reseau.model import Contact
-from reseau.store import load_network
-from reseau.validation import validate
-from reseau.yamlio import read_file
+from reseau.actions.log import Entry, log_interaction
+from reseau.files.model import Contact
+from reseau.files.store import load_network
+from reseau.files.validation import validate
+from reseau.files.yamlio import read_file
 
 HAND_WRITTEN = """\
 # Zoé: met at the 2023 export fair.
@@ -309,7 +309,7 @@ def test_log_on_an_invalid_file_is_refused_with_its_problems(run: Runner, sample
 
 
 def test_an_item_follows_the_one_line_style_of_its_siblings() -> None:
-    from reseau.yamledit import Document
+    from reseau.files.yamledit import Document
 
     text = "sessions:\n  - {date: 2026-11-16, minutes: 240}\n  - {date: 2026-11-23, minutes: 210}\n"
     document = Document(text)
@@ -322,7 +322,7 @@ def test_an_item_follows_the_one_line_style_of_its_siblings() -> None:
 
 
 def test_comments_inside_multi_line_flow_collections_survive() -> None:
-    from reseau.yamledit import Document
+    from reseau.files.yamledit import Document
 
     text = (
         "name: X\n"
@@ -340,7 +340,7 @@ def test_comments_inside_multi_line_flow_collections_survive() -> None:
 
 
 def test_a_key_goes_in_its_place_inside_a_one_line_mapping() -> None:
-    from reseau.yamledit import Document
+    from reseau.files.yamledit import Document
 
     document = Document("q: {b: 1, d: 2}  # kept\n")
     document.set(["q", "a"], "0", order=["a", "b", "c", "d"])

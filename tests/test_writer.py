@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from reseau.model import Contact
-from reseau.writer import WriteError, create, folder_lock, update, write_atomic
-from reseau.yamledit import Document
+from reseau.files.model import Contact
+from reseau.files.writer import WriteError, create, folder_lock, update, write_atomic
+from reseau.files.yamledit import Document
 
 ORIGINAL = "# hand-written\nname: Marie Dupont   # the CEO\ncity: Lyon\n"
 
@@ -92,8 +92,8 @@ def test_a_crash_leaves_old_or_new_and_the_next_write_cleans_up(
 ) -> None:
     script = (
         "import os, sys\n"
-        "from reseau.model import Contact\n"
-        "from reseau.writer import update\n"
+        "from reseau.files.model import Contact\n"
+        "from reseau.files.writer import update\n"
         f"target = {KILL_AT[point]!r}\n"
         "module, name = target.split('.')\n"
         "setattr(os, name, lambda *a, **k: os._exit(9))\n"
@@ -126,7 +126,7 @@ def test_read_only_file_is_refused(empty_network: Path, contact: Path) -> None:
 def test_invalid_file_is_never_rewritten(empty_network: Path, contact: Path) -> None:
     broken = "name: Marie\nstatus: sleeping   # typo\n"
     contact.write_text(broken, encoding="utf-8")
-    from reseau.writer import InvalidFileError
+    from reseau.files.writer import InvalidFileError
 
     with pytest.raises(InvalidFileError) as caught:
         update(empty_network, "contacts/marie.yaml", Contact, set_city)
@@ -137,7 +137,7 @@ def test_invalid_file_is_never_rewritten(empty_network: Path, contact: Path) -> 
 def test_an_edit_that_would_invalidate_the_file_is_refused(
     empty_network: Path, contact: Path
 ) -> None:
-    from reseau.writer import InvalidFileError
+    from reseau.files.writer import InvalidFileError
 
     with pytest.raises(InvalidFileError):
         update(empty_network, "contacts/marie.yaml", Contact, lambda d, _: d.set(["status"], "x"))
@@ -165,7 +165,7 @@ def test_a_held_lock_makes_a_second_writer_fail_naming_it(empty_network: Path) -
             sys.executable,
             "-c",
             "import sys, time, pathlib\n"
-            "from reseau.writer import folder_lock\n"
+            "from reseau.files.writer import folder_lock\n"
             "with folder_lock(pathlib.Path(sys.argv[1])):\n"
             "    print('held', flush=True)\n"
             "    time.sleep(30)\n",
@@ -195,7 +195,7 @@ def test_a_lock_left_by_a_dead_process_never_blocks(empty_network: Path) -> None
             sys.executable,
             "-c",
             "import os, sys, pathlib\n"
-            "from reseau.writer import folder_lock\n"
+            "from reseau.files.writer import folder_lock\n"
             "with folder_lock(pathlib.Path(sys.argv[1])):\n"
             "    os._exit(3)\n",
             str(empty_network),

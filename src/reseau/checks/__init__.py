@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from reseau.checks import contacts, plans, settings
 from reseau.checks.base import Where
-from reseau.problems import Problem, sort_problems
-from reseau.store import Network
+from reseau.files.problems import Problem, sort_problems
+from reseau.files.store import Network
 
 RULES = (
     settings.check_scoring,

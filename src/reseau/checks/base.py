@@ -6,11 +6,11 @@ from pathlib import Path
 
 import yaml
 
-from reseau.folder import SETTINGS_FILE
-from reseau.problems import Problem, Severity
-from reseau.store import Network
-from reseau.validation import Loc, locate, suggest
-from reseau.yamlio import compose, read_file
+from reseau.files.folder import SETTINGS_FILE
+from reseau.files.problems import Problem, Severity
+from reseau.files.store import Network
+from reseau.files.validation import Loc, locate, suggest
+from reseau.files.yamlio import compose, read_file
 
 
 class Where:
@@ -34,7 +34,7 @@ class Where:
         code: str,
         severity: Severity = Severity.ERROR,
     ) -> Problem:
-        from reseau.validation import field_name
+        from reseau.files.validation import field_name
 
         return Problem(relpath, self.line(relpath, loc), field_name(loc), message, code, severity)
 

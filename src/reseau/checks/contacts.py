@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reseau.checks.base import Where, did_you_mean, has_settings
-from reseau.folder import SETTINGS_FILE
-from reseau.problems import Problem, Severity
-from reseau.slugs import is_valid_slug
-from reseau.store import Network
+from reseau.files.folder import SETTINGS_FILE
+from reseau.files.problems import Problem, Severity
+from reseau.files.slugs import is_valid_slug
+from reseau.files.store import Network
 
 
 def check_slugs(network: Network, where: Where) -> Iterator[Problem]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from reseau.checks.base import Where, did_you_mean, has_settings
-from reseau.folder import PLANS_DIR
-from reseau.model import Plan
-from reseau.plans import Item
-from reseau.problems import Problem, Severity
-from reseau.quarters import Quarter
-from reseau.slugs import resolve
-from reseau.store import Network
+from reseau.files.folder import PLANS_DIR
+from reseau.files.model import Plan
+from reseau.files.problems import Problem, Severity
+from reseau.files.quarters import Quarter
+from reseau.files.slugs import resolve
+from reseau.files.store import Network
+from reseau.method.plans import Item
 
 
 def check_plans(network: Network, where: Where) -> Iterator[Problem]:

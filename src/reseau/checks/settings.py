@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reseau.checks.base import Where
-from reseau.folder import SETTINGS_FILE
-from reseau.problems import Problem
-from reseau.store import Network
+from reseau.files.folder import SETTINGS_FILE
+from reseau.files.problems import Problem
+from reseau.files.store import Network
 
 
 def check_scoring(network: Network, where: Where) -> Iterator[Problem]:

@@ -16,9 +16,9 @@ def check(
 ) -> None:
     """Validate every file; print every problem as path:line: field: message."""
     from reseau.checks import check_network
-    from reseau.problems import count_errors
-    from reseau.render import clean
-    from reseau.store import load_network, load_warnings
+    from reseau.cli.render import clean
+    from reseau.files.problems import count_errors
+    from reseau.files.store import load_network, load_warnings
 
     state = state_of(ctx)
     network = load_network(state.root())
@@ -36,7 +36,7 @@ def check(
 
 
 def _summary(network: object, errors: int, warnings: int) -> str:
-    from reseau.store import Network
+    from reseau.files.store import Network
 
     assert isinstance(network, Network)
     skipped = [p for p in network.skipped if p.startswith(("contacts/", "plans/"))]

@@ -40,8 +40,8 @@ def add(
     ] = False,
 ) -> None:
     """Add a contact: writes contacts/<slug>.yaml."""
-    from reseau.newcontact import NewContact, add_contact
-    from reseau.render import clean
+    from reseau.actions.add import NewContact, add_contact
+    from reseau.cli.render import clean
 
     new = NewContact(
         name=name.strip(),
@@ -82,7 +82,7 @@ def list_contacts(
 ) -> None:
     """The table of contacts."""
     from reseau.cli.filters import check_circle, check_status
-    from reseau.views import contact_rows, list_table
+    from reseau.cli.views import contact_rows, list_table
 
     check_status(status)
     chosen_tier, chosen_sort = _tier(tier), _sort(sort)
@@ -110,7 +110,7 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """One contact, with what reseau computes about them."""
-    from reseau.views import contact_card, contact_detail, find_contact
+    from reseau.cli.views import contact_card, contact_detail, find_contact
 
     state = state_of(ctx)
     network = state.network()
@@ -125,7 +125,7 @@ def show(
 def _tier(value: str | None) -> str | None:
     if value is None:
         return None
-    from reseau.scoring import TIERS
+    from reseau.method.scoring import TIERS
 
     tier = value.strip().upper()
     if tier not in TIERS:
@@ -134,7 +134,7 @@ def _tier(value: str | None) -> str | None:
 
 
 def _sort(value: str | None) -> str | None:
-    from reseau.views import LIST_SORTS
+    from reseau.cli.views import LIST_SORTS
 
     if value is None or value in LIST_SORTS:
         return value
@@ -146,8 +146,8 @@ def _sort(value: str | None) -> str | None:
 def _iso_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
-    from reseau.dates import DateError, parse_date
-    from reseau.render import clean
+    from reseau.cli.render import clean
+    from reseau.files.dates import DateError, parse_date
 
     try:
         return parse_date(value)

@@ -19,9 +19,9 @@ def edit(
     who: Annotated[str, typer.Argument(help="A slug, a unique prefix of one, or part of a name.")],
 ) -> None:
     """Open a contact's file in $EDITOR; reopen it while it does not validate, or restore it."""
-    from reseau import editing
-    from reseau.interactions import find_target
-    from reseau.render import clean
+    from reseau.actions import edit as editing
+    from reseau.actions.log import find_target
+    from reseau.cli.render import clean
 
     state = state_of(ctx)
     root, network = state.root(), state.network()

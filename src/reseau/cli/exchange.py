@@ -12,9 +12,9 @@ from reseau.cli.output import say, say_lines
 from reseau.cli.state import state_of
 
 if TYPE_CHECKING:
-    from reseau.exporters import Selection
-    from reseau.importing import ImportReport
-    from reseau.store import Network
+    from reseau.actions.importing import ImportReport
+    from reseau.files.store import Network
+    from reseau.formats.exporters import Selection
 
 import_app = typer.Typer(
     help="Bring people in from other tools.", no_args_is_help=True, rich_markup_mode=None
@@ -78,7 +78,7 @@ def _import(
     status: str,
     encoding: str | None,
 ) -> None:
-    from reseau.importing import ImportOptions, import_people, read_export
+    from reseau.actions.importing import ImportOptions, import_people, read_export
 
     if status not in ("active", "dormant", "archived"):
         raise typer.BadParameter("active, dormant or archived", param_hint="--status")
@@ -92,7 +92,7 @@ def _import(
 
 
 def report_lines(report: ImportReport, source: str) -> list[str]:
-    from reseau.render import clean
+    from reseau.cli.render import clean
 
     verb = "would be " if report.dry_run else ""
     source = clean(source)
@@ -120,8 +120,8 @@ def export_vcard(
     status: StatusFilter = None, private: Private = False, output: Output = None,
 ) -> None:  # fmt: skip
     """vCard 3.0, one card per contact."""
-    from reseau.exporters import select
-    from reseau.exporters.vcard import contacts_to_vcard
+    from reseau.formats.exporters import select
+    from reseau.formats.exporters.vcard import contacts_to_vcard
 
     network = state_of(ctx).network()
     chosen = select(network.contacts, _selection(network, circle, tag, status))
@@ -134,9 +134,9 @@ def export_csv(
     status: StatusFilter = None, private: Private = False, output: Output = None,
 ) -> None:  # fmt: skip
     """CSV for spreadsheets, formulas neutralised."""
-    from reseau.activity import intros_naming
-    from reseau.exporters import select
-    from reseau.exporters.spreadsheet import contacts_to_csv
+    from reseau.formats.exporters import select
+    from reseau.formats.exporters.spreadsheet import contacts_to_csv
+    from reseau.method.activity import intros_naming
 
     state = state_of(ctx)
     network = state.network()
@@ -153,7 +153,7 @@ def _selection(
 ) -> Selection:
     """The export's filters, each checked: a typo is an error, not an empty export."""
     from reseau.cli.filters import check_circle, check_status
-    from reseau.exporters import Selection
+    from reseau.formats.exporters import Selection
 
     check_status(status)
     check_circle(circle, network)
@@ -169,7 +169,7 @@ def export_ics(
     output: Output = None,
 ) -> None:
     """A calendar: the weekly ritual, the plan's dated items, the follow-ups due."""
-    from reseau.exporters.ics import calendar_events, events_to_ics
+    from reseau.formats.exporters.ics import calendar_events, events_to_ics
 
     state = state_of(ctx)
     network = state.network()
@@ -179,8 +179,8 @@ def export_ics(
 def _deliver(data: bytes, output: Path | None) -> None:
     import sys
 
-    from reseau.problems import ReseauError
-    from reseau.writer import write_atomic
+    from reseau.files.problems import ReseauError
+    from reseau.files.writer import write_atomic
 
     if output is None:
         sys.stdout.buffer.write(data)
@@ -198,7 +198,7 @@ def _refuse_target(output: Path) -> None:
     """Only a new or a regular file is replaced: never a link, a folder or a device."""
     import stat
 
-    from reseau.problems import ReseauError
+    from reseau.files.problems import ReseauError
 
     if output.is_symlink():
         raise ReseauError(

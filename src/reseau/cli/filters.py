@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 if TYPE_CHECKING:
-    from reseau.store import Network
+    from reseau.files.store import Network
 
 
 def check_status(value: str | None) -> None:
-    from reseau.model import STATUSES
+    from reseau.files.model import STATUSES
 
     if value is not None and value not in STATUSES:
         _refuse(value, "a status", STATUSES, "--status")
@@ -24,7 +24,7 @@ def check_status(value: str | None) -> None:
 
 def check_circle(value: str | None, network: Network) -> None:
     """A circle is an objective of reseau.yaml; unchecked while reseau.yaml does not validate."""
-    from reseau.folder import SETTINGS_FILE
+    from reseau.files.folder import SETTINGS_FILE
 
     objectives = list(network.settings.objectives)
     if value is None or value in objectives or SETTINGS_FILE in network.skipped:
@@ -38,7 +38,7 @@ def check_circle(value: str | None, network: Network) -> None:
 
 
 def _refuse(value: str, noun: str, choices: Sequence[str], option: str) -> NoReturn:
-    from reseau.validation import suggest
+    from reseau.files.validation import suggest
 
     close = suggest(value, choices)
     hint = f"; did you mean '{_shown(close)}'?" if close else ""
@@ -49,6 +49,6 @@ def _refuse(value: str, noun: str, choices: Sequence[str], option: str) -> NoRet
 
 
 def _shown(text: str) -> str:
-    from reseau.render import clean
+    from reseau.cli.render import clean
 
     return clean(text)

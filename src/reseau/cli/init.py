@@ -16,7 +16,7 @@ def init(
     ),
 ) -> None:
     """Create a network folder: a commented reseau.yaml, contacts/, plans/, git."""
-    from reseau.scaffold import create_network
+    from reseau.actions.init import create_network
 
     report = create_network(directory)
     for name in report.created:

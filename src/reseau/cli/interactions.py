@@ -12,9 +12,9 @@ from reseau.cli.output import say, say_lines
 from reseau.cli.state import state_of
 
 if TYPE_CHECKING:
+    from reseau.actions.log import Written
     from reseau.cli.state import State
-    from reseau.interactions import Written
-    from reseau.store import Network
+    from reseau.files.store import Network
 
 WhoArgument = Annotated[
     str, typer.Argument(help="A slug, a unique prefix of one, or part of a name.")
@@ -57,7 +57,7 @@ def log(
     ] = False,
 ) -> None:
     """Record an interaction with a contact, in its place in the timeline."""
-    from reseau.interactions import Entry, log_interaction
+    from reseau.actions.log import Entry, log_interaction
 
     state = state_of(ctx)
     day = _parse_date(when, state.today)
@@ -74,14 +74,14 @@ def log(
 
 def _targets(state: State, who: str, names: list[str]) -> tuple[Network, str, tuple[str, ...]]:
     """WHO and the --with contacts; the whole folder is read only when file names do not say."""
-    from reseau.interactions import (
+    from reseau.actions.log import (
         by_file_name,
         distinct_others,
         find_target,
         resolve_others,
         split_names,
     )
-    from reseau.store import Network
+    from reseau.files.store import Network
 
     root = state.root()
     slug = by_file_name(root, who)
@@ -101,7 +101,7 @@ def intro(
     when: DateOption = None,
 ) -> None:
     """Record that you introduced two contacts: an intro in both files, or in neither."""
-    from reseau.interactions import find_target, introduce
+    from reseau.actions.log import find_target, introduce
 
     state = state_of(ctx)
     day = _parse_date(when, state.today)
@@ -116,8 +116,8 @@ def _report(written: Written, today: date, network: Network) -> None:
     """What was added, and where the contact stands. The introductions other files record
     count in the balance when the folder was read; a `log` whose names were found from the
     file names alone reads no other file, to stay as fast with 10,000 contacts as with 10."""
-    from reseau import activity
-    from reseau.render import clean
+    from reseau.cli.render import clean
+    from reseau.method import activity
 
     contact = written.contact
     say(f"added to {clean(written.relpath)}:")
@@ -132,8 +132,8 @@ def _report(written: Written, today: date, network: Network) -> None:
 
 
 def _parse_date(value: str | None, today: date) -> date:
-    from reseau.interactions import DateFormError, parse_when
-    from reseau.render import clean
+    from reseau.actions.log import DateFormError, parse_when
+    from reseau.cli.render import clean
 
     if value is None:
         return today
@@ -144,9 +144,9 @@ def _parse_date(value: str | None, today: date) -> date:
 
 
 def _check_choice(value: str, option: str) -> None:
-    from reseau.model import KINDS, TONES
-    from reseau.render import clean
-    from reseau.validation import suggest
+    from reseau.cli.render import clean
+    from reseau.files.model import KINDS, TONES
+    from reseau.files.validation import suggest
 
     choices = KINDS if option == "--kind" else TONES
     if value in choices:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from reseau.problems import ReseauError
+from reseau.files.problems import ReseauError
 
 
 def main() -> None:
@@ -19,7 +19,7 @@ def main() -> None:
     except Exception as exc:  # the boundary: whatever happened, no traceback unless asked
         if debug:
             raise
-        from reseau.render import clean
+        from reseau.cli.render import clean
 
         what = clean(f"{type(exc).__name__}: {exc}")
         sys.stderr.write(f"reseau: internal error ({what}); run with --debug for details\n")
@@ -27,7 +27,7 @@ def main() -> None:
 
 
 def _report(exc: ReseauError) -> None:
-    from reseau.render import clean
+    from reseau.cli.render import clean
 
     lines = [f"reseau: {exc.message}", *(f"  {line}" for line in exc.details)]
     sys.stderr.write("".join(clean(line) + "\n" for line in lines))

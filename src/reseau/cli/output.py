@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from reseau.render import clean, to_json
+from reseau.cli.render import clean, to_json
 
 
 def say(line: str = "") -> None:

@@ -11,10 +11,10 @@ from reseau.cli.output import emit_json, say, say_lines, warn
 from reseau.cli.state import state_of
 
 if TYPE_CHECKING:
-    from reseau.plandraft import Draft
-    from reseau.plans import ItemState, PlanProgress
-    from reseau.quarters import Quarter
-    from reseau.store import Network
+    from reseau.actions.plan_new import Draft
+    from reseau.files.quarters import Quarter
+    from reseau.files.store import Network
+    from reseau.method.plans import ItemState, PlanProgress
 
 DEFAULT_COMMAND = "show"
 _SUBCOMMANDS = ("show", "new", "done")
@@ -56,8 +56,8 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """The quarter's progress: each item's state, completion, the focus. `reseau plan` runs it."""
-    from reseau.plans import find_plan, plan_progress
-    from reseau.quarters import Quarter
+    from reseau.files.quarters import Quarter
+    from reseau.method.plans import find_plan, plan_progress
 
     state = state_of(ctx)
     chosen = _quarter(quarter) if quarter else Quarter.of(state.today)
@@ -94,9 +94,9 @@ def new(
     ] = None,
 ) -> None:
     """Draft a quarter's plan: carry over what is undone, propose who to meet first."""
-    from reseau.plandraft import draft_plan, write_draft
-    from reseau.quarters import Quarter
-    from reseau.render import clean
+    from reseau.actions.plan_new import draft_plan, write_draft
+    from reseau.cli.render import clean
+    from reseau.files.quarters import Quarter
 
     state = state_of(ctx)
     current = Quarter.of(state.today)
@@ -124,8 +124,8 @@ def done(
     ],
 ) -> None:
     """Mark an item of the current quarter's plan done today."""
-    from reseau.plans import mark_done
-    from reseau.quarters import Quarter
+    from reseau.files.quarters import Quarter
+    from reseau.method.plans import mark_done
 
     state = state_of(ctx)
     network = state.network()
@@ -139,8 +139,8 @@ def done(
 
 
 def _quarter(text: str) -> Quarter:
-    from reseau.quarters import Quarter
-    from reseau.validation import suggest
+    from reseau.files.quarters import Quarter
+    from reseau.files.validation import suggest
 
     try:
         return Quarter.parse(text)
@@ -152,8 +152,8 @@ def _quarter(text: str) -> Quarter:
 
 def _following(current: Quarter) -> Quarter:
     """The quarter after `current`, when it is still one reseau accepts."""
-    from reseau.problems import ReseauError
-    from reseau.quarters import Quarter
+    from reseau.files.problems import ReseauError
+    from reseau.files.quarters import Quarter
 
     try:
         return Quarter.parse(str(current.next()))
@@ -168,8 +168,8 @@ _WHAT_HEADER = {"meet": "contact", "animate": "what", "reputation": "what"}
 
 
 def _progress_lines(progress: PlanProgress, network: Network) -> list[str]:
-    from reseau.plans import SECTIONS, plan_relpath
-    from reseau.quarters import iso_week
+    from reseau.files.quarters import iso_week
+    from reseau.method.plans import SECTIONS, plan_relpath
 
     overall = progress.overall
     lines = [
@@ -187,7 +187,7 @@ def _progress_lines(progress: PlanProgress, network: Network) -> list[str]:
 
 
 def _focus_lines(progress: PlanProgress) -> list[str]:
-    from reseau.render import table
+    from reseau.cli.render import table
 
     if not progress.focus:
         return ["", "focus: none (add objectives under focus: in the plan)"]
@@ -199,7 +199,7 @@ def _focus_lines(progress: PlanProgress) -> list[str]:
 
 
 def _section_lines(progress: PlanProgress, section: str, network: Network) -> list[str]:
-    from reseau.render import table
+    from reseau.cli.render import table
 
     states = [s for s in progress.states if s.section == section]
     completion = progress.sections[section]
@@ -216,7 +216,7 @@ def _section_lines(progress: PlanProgress, section: str, network: Network) -> li
 
 
 def _row(state: ItemState, states: list[ItemState], network: Network) -> list[str]:
-    from reseau.model import AnimateItem, MeetItem
+    from reseau.files.model import AnimateItem, MeetItem
 
     item = state.item
     when = state.done_on if state.is_done else state.when
@@ -234,14 +234,14 @@ def _row(state: ItemState, states: list[ItemState], network: Network) -> list[st
 
 
 def _fitted(line: str) -> str:
-    from reseau.render import fit, terminal_width
+    from reseau.cli.render import fit, terminal_width
 
     columns = terminal_width()
     return fit(line, columns) if columns else line
 
 
 def _done_detail(state: ItemState) -> str:
-    from reseau.render import clean
+    from reseau.cli.render import clean
 
     met = state.done_by
     if met is None:
@@ -251,8 +251,8 @@ def _done_detail(state: ItemState) -> str:
 
 
 def _item_label(state: ItemState, network: Network) -> str:
-    from reseau.model import MeetItem
-    from reseau.render import clean
+    from reseau.cli.render import clean
+    from reseau.files.model import MeetItem
 
     item = state.item
     if isinstance(item, MeetItem):

@@ -9,12 +9,12 @@ import typer
 
 from reseau.cli.output import emit_json, say_lines
 from reseau.cli.state import state_of
-from reseau.problems import ReseauError
+from reseau.files.problems import ReseauError
 
 if TYPE_CHECKING:
-    from reseau.model import Contact
-    from reseau.qualify import Answers
-    from reseau.store import Network
+    from reseau.actions.qualify import Answers
+    from reseau.files.model import Contact
+    from reseau.files.store import Network
 
 FLAGS = "--nature, --strength, --sharing, --influence TERRITORY=N, --pleasure, --efficiency"
 
@@ -66,7 +66,7 @@ def qualify(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """Qualify a contact: asks each criterion in a terminal, or takes them as options."""
-    from reseau.qualify import Answers
+    from reseau.actions.qualify import Answers
 
     answers = Answers(
         nature=_nature(nature),
@@ -87,8 +87,8 @@ def qualify(
 
 
 def _qualify_one(ctx: typer.Context, who: str, answers: Answers, as_json: bool) -> None:
-    from reseau.qualify import outcome_json, outcome_lines, qualify_contact
-    from reseau.views import find_contact
+    from reseau.actions.qualify import outcome_json, outcome_lines, qualify_contact
+    from reseau.cli.views import find_contact
 
     state = state_of(ctx)
     network = state.network()
@@ -103,7 +103,7 @@ def _qualify_one(ctx: typer.Context, who: str, answers: Answers, as_json: bool) 
 
 
 def _interview(contact: Contact, relpath: str, network: Network) -> Answers:
-    from reseau.questionnaire import interview
+    from reseau.cli.questionnaire import interview
 
     if not sys.stdin.isatty():
         raise QualifyUsageError(f"no criterion given and no terminal to ask in; pass {FLAGS}")
@@ -128,7 +128,7 @@ def _tell(line: str) -> None:
 
 
 def _list_missing(ctx: typer.Context, as_json: bool) -> None:
-    from reseau.qualify import to_qualify, to_qualify_table
+    from reseau.actions.qualify import to_qualify, to_qualify_table
 
     state = state_of(ctx)
     network = state.network()
@@ -140,8 +140,8 @@ def _list_missing(ctx: typer.Context, as_json: bool) -> None:
 
 
 def _nature(value: str | None) -> str | None:
-    from reseau.model import NATURES
-    from reseau.validation import suggest
+    from reseau.files.model import NATURES
+    from reseau.files.validation import suggest
 
     if value is None or value in NATURES:
         return value
@@ -157,7 +157,7 @@ def _level(value: int | None, option: str) -> int | None:
 
 
 def _influence(values: list[str]) -> dict[str, int]:
-    from reseau.qualify import parse_influence
+    from reseau.actions.qualify import parse_influence
 
     levels = {}
     for value in values:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from reseau.store import Network
+    from reseau.files.store import Network
 
 
 @dataclass(slots=True)
@@ -21,13 +21,13 @@ class State:
     debug: bool = False
 
     def root(self) -> Path:
-        from reseau.folder import find_root
+        from reseau.files.folder import find_root
 
         return find_root(self.dir, os.environ, Path.cwd())
 
     def network(self) -> Network:
         """The folder loaded, with a line on stderr when some files had to be skipped."""
-        from reseau.store import load_network, load_warnings
+        from reseau.files.store import load_network, load_warnings
 
         network = load_network(self.root())
         for line in load_warnings(network):
@@ -45,8 +45,8 @@ def parse_today(value: str | None) -> date:
     text = value or os.environ.get("RESEAU_TODAY") or ""
     if not text:
         return date.today()
-    from reseau.dates import DateError, parse_date
-    from reseau.render import clean
+    from reseau.cli.render import clean
+    from reseau.files.dates import DateError, parse_date
 
     try:
         return parse_date(text)

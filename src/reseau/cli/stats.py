@@ -13,7 +13,7 @@ from reseau.cli.state import state_of
 from reseau.cli.week import Page, Style
 
 if TYPE_CHECKING:
-    from reseau.stats import Line, Stats
+    from reseau.method.stats import Line, Stats
 
 _LABEL = 4 + 15 + 6  # number, name, verdict: where the figures start
 _BAR_MAX = 40
@@ -25,8 +25,8 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """The network's health against the ten recommendations, and an overall score."""
-    from reseau.render import terminal_width
-    from reseau.stats import network_stats
+    from reseau.cli.render import terminal_width
+    from reseau.method.stats import network_stats
 
     state = state_of(ctx)
     result = network_stats(state.network(), state.today)
@@ -37,8 +37,8 @@ def stats(
 
 
 def stats_lines(result: Stats, page: Page) -> list[str]:
-    from reseau.agenda import date_label
-    from reseau.render import clean
+    from reseau.cli.render import clean
+    from reseau.method.agenda import date_label
 
     owner = f" · {clean(result.owner)}" if result.owner else ""
     title = f"Network health on {date_label(result.today)}{owner}"
@@ -49,7 +49,7 @@ def stats_lines(result: Stats, page: Page) -> list[str]:
 
 
 def _line(line: Line, page: Page) -> list[str]:
-    from reseau.render import clean
+    from reseau.cli.render import clean
 
     verdict = {"good": page.style.green, "fair": page.style.yellow, "weak": page.style.red}
     head = f"{line.number:>2}  {line.name:<15}" + verdict[line.verdict](f"{line.verdict:<4}") + "  "

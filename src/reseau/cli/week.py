@@ -16,8 +16,8 @@ from reseau.cli.output import emit_json, say, say_lines, warn
 from reseau.cli.state import State, state_of
 
 if TYPE_CHECKING:
-    from reseau.agenda import Agenda, Item
-    from reseau.model import Journal, Settings
+    from reseau.files.model import Journal, Settings
+    from reseau.method.agenda import Agenda, Item
 
 WIDE = 140
 _WHO_MIN = 16
@@ -61,7 +61,7 @@ def week(
     if done:
         record_done(state, minutes, note, as_json)
         return
-    from reseau.cache import recall, remember, result_key
+    from reseau.files.cache import recall, remember, result_key
 
     root = state.root()
     style, width = Style.for_stream(sys.stdout), _width()
@@ -80,9 +80,9 @@ def _agenda_output(
     root: Path, today: date, as_json: bool, style: Style, width: int | None
 ) -> tuple[list[str], list[str]]:
     """What `reseau week` prints: the lines on stdout, and the warnings for stderr."""
-    from reseau.agenda import unknown_durations, week_agenda
-    from reseau.render import to_json
-    from reseau.store import load_network, load_warnings
+    from reseau.cli.render import to_json
+    from reseau.files.store import load_network, load_warnings
+    from reseau.method.agenda import unknown_durations, week_agenda
 
     network = load_network(root)
     warnings = [_unknown_duration(key) for key in unknown_durations(network.settings)]
@@ -94,8 +94,8 @@ def _agenda_output(
 
 
 def _unknown_duration(key: str) -> str:
-    from reseau.agenda import DEFAULT_MINUTES
-    from reseau.validation import suggest
+    from reseau.files.validation import suggest
+    from reseau.method.agenda import DEFAULT_MINUTES
 
     close = suggest(key, DEFAULT_MINUTES)
     hint = f"did you mean '{close}'?" if close else f"the kinds: {', '.join(DEFAULT_MINUTES)}"
@@ -103,7 +103,7 @@ def _unknown_duration(key: str) -> str:
 
 
 def _width() -> int | None:
-    from reseau.render import terminal_width
+    from reseau.cli.render import terminal_width
 
     return terminal_width()
 
@@ -117,7 +117,7 @@ def record_done(state: State, minutes: int | None, note: str | None, as_json: bo
     A second --done on the same day changes that day's session (its minutes, its note) with
     what is given, and nothing when nothing is: the journal holds one session a day.
     """
-    from reseau.ritual import ritual_state
+    from reseau.method.ritual import ritual_state
 
     root = state.root()
     outcome, journal = _write_session(root, state.today, minutes, session_note(note))
@@ -131,7 +131,7 @@ def record_done(state: State, minutes: int | None, note: str | None, as_json: bo
 
 def session_note(text: str | None) -> str | None:
     """The note as the journal keeps it: text without control characters, or none."""
-    from reseau.render import clean
+    from reseau.cli.render import clean
 
     kept = clean(text, multiline=True).strip() if text else ""
     return kept or None
@@ -141,11 +141,11 @@ def _write_session(
     root: Path, today: date, minutes: int | None, note: str | None
 ) -> tuple[str, Journal]:
     """Write the session; says what happened: created, added, updated or unchanged."""
-    from reseau.folder import JOURNAL_FILE
-    from reseau.model import Journal
-    from reseau.ritual import session_index
-    from reseau.writer import create, folder_lock, update
-    from reseau.yamledit import Document
+    from reseau.files.folder import JOURNAL_FILE
+    from reseau.files.model import Journal
+    from reseau.files.writer import create, folder_lock, update
+    from reseau.files.yamledit import Document
+    from reseau.method.ritual import session_index
 
     changes = {"minutes": None if minutes is None else str(minutes), "note": note}
     given = {key: value for key, value in changes.items() if value is not None}
@@ -178,17 +178,17 @@ def _ritual_minutes(root: Path) -> int:
 
 def _settings(root: Path) -> Settings:
     """reseau.yaml alone: recording a session does not need the contacts."""
-    from reseau.folder import SETTINGS_FILE
-    from reseau.model import Settings
-    from reseau.validation import validate
-    from reseau.yamlio import read_file
+    from reseau.files.folder import SETTINGS_FILE
+    from reseau.files.model import Settings
+    from reseau.files.validation import validate
+    from reseau.files.yamlio import read_file
 
     value, _ = validate(Settings, read_file(root / SETTINGS_FILE, SETTINGS_FILE))
     return value or Settings()
 
 
 def _done_message(outcome: str, journal: Journal, today: date) -> str:
-    from reseau.ritual import session_index
+    from reseau.method.ritual import session_index
 
     index = session_index(journal, today)
     session = journal.sessions[index] if index is not None else None
@@ -252,7 +252,7 @@ class Page:
         return self.width is None or self.width >= WIDE
 
     def fit(self, text: str, used: int = 0) -> str:
-        from reseau.render import fit
+        from reseau.cli.render import fit
 
         return text if self.width is None else fit(text, max(self.width - used, 1))
 
@@ -270,8 +270,8 @@ def agenda_lines(agenda: Agenda, style: Style, width: int | None) -> list[str]:
 
 
 def _header(agenda: Agenda, page: Page) -> list[str]:
-    from reseau.agenda import day_label
-    from reseau.render import clean
+    from reseau.cli.render import clean
+    from reseau.method.agenda import day_label
 
     owner = agenda.owner
     span = f"{day_label(agenda.start)} – {day_label(agenda.end)} {agenda.end.year}"
@@ -291,7 +291,7 @@ class _Columns:
     @classmethod
     def of(cls, items: Sequence[Item], page: Page) -> _Columns:
         """Below WIDE, each section has its own (`items` are the section's); else all share."""
-        from reseau.render import clean, width
+        from reseau.cli.render import clean, width
 
         whos = [width(clean(i.who)) for i in items]
         actions = [width(clean(i.action)) for i in items]
@@ -332,7 +332,7 @@ def _section_lines(agenda: Agenda, section: str, page: Page, columns: _Columns) 
 
 def _section_title(section: str, kept: list[Item], agenda: Agenda, page: Page) -> str:
     """`PLAN    the quarter's plan ...     6 items · 130 min`, the figures flush right."""
-    from reseau.render import width
+    from reseau.cli.render import width
 
     name = section.upper()
     text = f"{name:<8}{_SUBTITLES[section].format(days=agenda.health.met_within_days)}"
@@ -346,7 +346,7 @@ def _section_title(section: str, kept: list[Item], agenda: Agenda, page: Page) -
 
 
 def _item_lines(item: Item, page: Page, columns: _Columns, today: date) -> list[str]:
-    from reseau.render import clean, fit, pad
+    from reseau.cli.render import clean, fit, pad
 
     minutes = f"  {item.minutes:>3}m"
     who = pad(fit(clean(item.who), columns.who), columns.who)
@@ -365,7 +365,7 @@ def _item_lines(item: Item, page: Page, columns: _Columns, today: date) -> list[
 
 
 def _cut_line(cut: list[Item], agenda: Agenda, page: Page) -> str:
-    from reseau.render import clean
+    from reseau.cli.render import clean
 
     names = [clean(item.who) for item in cut]
     shown = ", ".join(names[:_NAMES_SHOWN]) + (", …" if len(names) > _NAMES_SHOWN else "")
@@ -384,8 +384,8 @@ def _health_lines(agenda: Agenda, page: Page) -> list[str]:
 
 
 def health_rows(agenda: Agenda) -> Iterator[tuple[str, str]]:
-    from reseau.agenda import date_label
-    from reseau.render import clean
+    from reseau.cli.render import clean
+    from reseau.method.agenda import date_label
 
     health = agenda.health
     over = ": over the Dunbar limit" if health.active > health.dunbar_limit else " (Dunbar limit)"

@@ -1,0 +1,1 @@
+"""What changes files: each command's write, the only users of `files.writer`."""

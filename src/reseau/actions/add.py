@@ -1,0 +1,132 @@
+"""Adding a contact: checked, refused when the person is already there, written in order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reseau.cli.render import clean
+from reseau.files.folder import CONTACTS_DIR
+from reseau.files.model import Contact
+from reseau.files.problems import ReseauError
+from reseau.files.slugs import is_valid_slug, same_name_key, slugify, unique_slug
+from reseau.files.store import Network, load_network
+from reseau.files.validation import suggest
+from reseau.files.writer import create, folder_lock
+from reseau.files.yamledit import render_inline, render_key, render_text
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class DuplicateError(ReseauError):
+    pass
+
+
+@dataclass(slots=True)
+class NewContact:
+    name: str
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    company: str | None = None
+    role: str | None = None
+    city: str | None = None
+    links: list[str] = field(default_factory=list)
+    circles: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    status: str | None = None
+    since: date | None = None
+    notes: str | None = None
+
+
+def check_new(new: NewContact, network: Network) -> None:
+    """Refuse what would make an invalid or dangerous file, with the reason."""
+    if not new.name.strip():
+        raise ReseauError("a name cannot be empty")
+    if clean(new.name) != new.name or "\n" in new.name:
+        raise ReseauError("a name cannot hold control characters or line breaks")
+    for email in new.emails:
+        if not _EMAIL.match(email):
+            raise ReseauError(f"'{email}' is not an e-mail address")
+    for circle in new.circles:
+        if circle not in network.settings.objectives:
+            close = suggest(circle, network.settings.objectives)
+            hint = (
+                f"; did you mean '{close}'?" if close else "; add it to objectives in reseau.yaml"
+            )
+            raise ReseauError(f"circle '{circle}' is not an objective of reseau.yaml{hint}")
+
+
+def choose_slug(new: NewContact, wanted: str | None, taken: set[str]) -> str:
+    if wanted is not None:
+        if not is_valid_slug(wanted):
+            raise ReseauError(
+                f"'{wanted}' is not a slug: lower-case letters, digits and single dashes, "
+                "at most 64 characters, not a reserved device name"
+            )
+        if wanted in taken:
+            raise DuplicateError(f"{CONTACTS_DIR}/{wanted}.yaml already exists")
+        return wanted
+    return unique_slug(slugify(new.name), taken)
+
+
+def find_duplicate(new: NewContact, network: Network, same_name: bool) -> str | None:
+    """The existing contact file that `new` would duplicate, with why."""
+    wanted_emails = {_email_key(e) for e in new.emails}
+    key = same_name_key(new.name)
+    for slug, name, emails in network.identities():
+        shared = wanted_emails & {_email_key(e) for e in emails}
+        if shared:
+            return f"e-mail {sorted(shared)[0]} is already in {network.contact_path(slug)}"
+        if not same_name and name and same_name_key(name) == key:
+            return (
+                f"{name} is already in {network.contact_path(slug)}; "
+                "add --same-name if this is a different person"
+            )
+    return None
+
+
+def add_contact(
+    root: Path, new: NewContact, *, slug: str | None, same_name: bool
+) -> tuple[str, Contact]:
+    """Write contacts/<slug>.yaml under the folder lock, after re-reading the folder."""
+    with folder_lock(root):
+        network = load_network(root)
+        check_new(new, network)
+        duplicate = find_duplicate(new, network, same_name)
+        if duplicate:
+            raise DuplicateError(duplicate)
+        taken = set(network.contacts) | set(network.skipped_slugs())
+        chosen = choose_slug(new, slug, taken)
+        relpath = f"{CONTACTS_DIR}/{chosen}.yaml"
+        return chosen, create(root, relpath, contact_text(new), Contact)
+
+
+def contact_text(new: NewContact) -> str:
+    """The new file, in the contract's key order, with only the keys that have a value."""
+    lines = [f"{render_key('name')}: {render_inline(new.name)}"]
+    for key in (
+        "emails",
+        "phones",
+        "company",
+        "role",
+        "city",
+        "links",
+        "circles",
+        "tags",
+        "status",
+    ):
+        value = getattr(new, key)
+        if value:
+            lines.append(f"{key}: {render_inline(value)}")
+    if new.since:
+        lines.append(f"since: {new.since.isoformat()}")
+    if new.notes:
+        lines.append(f"notes: {render_text(new.notes)}")
+    return "\n".join(lines) + "\n"
+
+
+def _email_key(email: str) -> str:
+    return unicodedata.normalize("NFC", email.strip()).casefold()

@@ -1,0 +1,66 @@
+"""Editing a contact file by hand: which editor, whether the result may stay, the way back."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import stat
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+
+from reseau.files.problems import Problem, ReseauError
+from reseau.files.writer import WriteError, folder_lock, write_atomic
+
+
+def editor_command(environ: Mapping[str, str], *, windows: bool = os.name == "nt") -> list[str]:
+    """$EDITOR, else $VISUAL, else vi (notepad on Windows); a value may carry arguments."""
+    for variable in ("EDITOR", "VISUAL"):
+        value = environ.get(variable, "").strip()
+        if value:
+            try:
+                words = shlex.split(value, posix=not windows)
+            except ValueError:
+                raise ReseauError(f"{variable} is not a command line: {value}") from None
+            if words:
+                return words
+    return ["notepad"] if windows else ["vi"]
+
+
+def run_editor(command: list[str], path: Path) -> int:
+    """Open `path` in the editor and wait for it to close; its exit status."""
+    try:
+        return subprocess.run([*command, str(path)], check=False).returncode
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ReseauError(
+            f"cannot run the editor '{command[0]}' ({reason}); set EDITOR to one you have"
+        ) from None
+
+
+def check_editable(path: Path, relpath: str) -> None:
+    """The write path's refusals: what reseau could not put back, it does not open."""
+    if path.is_symlink():
+        raise WriteError(f"{relpath} is a symbolic link; reseau only edits regular files")
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        raise WriteError(f"{relpath} is not a regular file")
+    if not mode & stat.S_IWUSR:
+        raise WriteError(f"{relpath} is read-only; make it writable (chmod u+w) to edit it")
+
+
+def contact_problems(root: Path, relpath: str) -> list[Problem]:
+    """What is wrong with one contact file: the read path, the model, the cross-file rules."""
+    from reseau.checks import check_network
+    from reseau.files.store import load_network
+
+    if not (root / relpath).is_file():
+        return [Problem(relpath, 0, "", "the file is gone; restore it", "missing")]
+    network = load_network(root)
+    return [problem for problem in check_network(network) if problem.path == relpath]
+
+
+def restore(root: Path, path: Path, original: bytes) -> None:
+    """Put the file back as it was before the edit, byte for byte, through the write path."""
+    with folder_lock(root):
+        write_atomic(path, original)

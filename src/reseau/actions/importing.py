@@ -1,0 +1,291 @@
+"""Bringing people in from other tools: match, merge without overwriting, create the rest.
+
+An imported person whose e-mail matches a contact is merged into it; else one whose name
+matches (without case or accents) one contact; else it becomes a new contact. A merge only
+adds: new e-mails, phones and links, and company, role or city where the contact has none.
+What the user wrote is never replaced. The whole import runs under one lock, in one pass.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reseau.actions.add import NewContact, contact_text
+from reseau.files.folder import CONTACTS_DIR
+from reseau.files.model import CONTACT_KEYS, Contact
+from reseau.files.problems import ReseauError
+from reseau.files.slugs import same_name_key, slugify, unique_slug
+from reseau.files.store import Network, load_network
+from reseau.files.validation import suggest
+from reseau.files.writer import Change, apply_changes, create, folder_lock
+from reseau.files.yamledit import Document
+from reseau.formats.importers.records import ImportedPerson, ParseResult, Skipped
+
+LISTS = ("emails", "phones", "links")
+SCALARS = ("company", "role", "city")
+
+
+@dataclass(slots=True)
+class ImportOptions:
+    circles: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    status: str = "dormant"
+    dry_run: bool = False
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What happened to one imported person."""
+
+    line: int
+    name: str
+    slug: str
+    added: dict[str, Any] = field(default_factory=dict)
+    dropped: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ImportReport:
+    created: list[Outcome] = field(default_factory=list)
+    merged: list[Outcome] = field(default_factory=list)
+    unchanged: list[Outcome] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+
+@dataclass(slots=True)
+class _Index:
+    """Who is already there, by e-mail and by name, including people created by this import."""
+
+    by_email: dict[str, str] = field(default_factory=dict)
+    by_name: dict[str, list[str]] = field(default_factory=dict)
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def add(self, slug: str, record: dict[str, Any]) -> None:
+        self.records[slug] = record
+        for email in record.get("emails", []):
+            self.by_email.setdefault(email_key(email), slug)
+        self.by_name.setdefault(same_name_key(record["name"]), []).append(slug)
+
+
+READERS = {
+    "vcard": "reseau.formats.importers.vcard:read_vcard",
+    "linkedin": "reseau.formats.importers.linkedin:read_linkedin",
+    "google": "reseau.formats.importers.google:read_google",
+}
+
+
+def read_export(kind: str, path: Path, encoding: str | None) -> ParseResult:
+    """Parse an export file; a file that cannot be read at all is one clear error."""
+    import importlib
+
+    from reseau.formats.importers.records import ImportFileError
+
+    module_name, function_name = READERS[kind].split(":")
+    reader = getattr(importlib.import_module(module_name), function_name)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReseauError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        result: ParseResult = reader(data, encoding)
+    except ImportFileError as exc:
+        raise ReseauError(f"{path.name}: {exc}") from None
+    except LookupError:
+        raise ReseauError(f"unknown encoding '{encoding}'; try utf-8, cp1252 or latin-1") from None
+    return result
+
+
+def email_key(email: str) -> str:
+    return unicodedata.normalize("NFC", email.strip()).casefold()
+
+
+def check_options(options: ImportOptions, network: Network) -> None:
+    for circle in options.circles:
+        if circle not in network.settings.objectives:
+            close = suggest(circle, network.settings.objectives)
+            hint = f"; did you mean '{close}'?" if close else ""
+            raise ReseauError(f"circle '{circle}' is not an objective of reseau.yaml{hint}")
+
+
+def import_people(root: Path, parsed: ParseResult, options: ImportOptions) -> ImportReport:
+    """Match, merge and create, all under one lock; with `dry_run`, write nothing."""
+    report = ImportReport(skipped=list(parsed.skipped), warnings=list(parsed.warnings))
+    report.dry_run = options.dry_run
+    with folder_lock(root):
+        network = load_network(root)
+        check_options(options, network)
+        index = _index_of(network)
+        taken = set(network.contacts) | set(network.skipped_slugs())
+        new_texts: dict[str, str] = {}
+        for person in parsed.people:
+            _place(person, index, taken, network, options, report, new_texts)
+        if not options.dry_run:
+            _write(root, report, new_texts, network)
+    return report
+
+
+def _index_of(network: Network) -> _Index:
+    index = _Index()
+    for slug, contact in network.contacts.items():
+        index.add(slug, {key: getattr(contact, key) for key in ("name", "since", *LISTS, *SCALARS)})
+    for slug, name, emails in network.identities():
+        if slug not in network.contacts:
+            index.add(slug, {"name": name, "emails": emails, "invalid": True})
+    return index
+
+
+def _place(
+    person: ImportedPerson,
+    index: _Index,
+    taken: set[str],
+    network: Network,
+    options: ImportOptions,
+    report: ImportReport,
+    new_texts: dict[str, str],
+) -> None:
+    match, reason = _match(person, index)
+    if match is not None and index.records[match].get("invalid"):
+        path = network.contact_path(match)
+        reason = f"{person.name} matches {path}, which does not validate; run `reseau check`"
+    if reason:
+        report.skipped.append(Skipped(person.line, reason))
+        return
+    if match is None:
+        slug = unique_slug(slugify(person.name), taken)
+        taken.add(slug)
+        record = _new_record(person)
+        index.add(slug, record)
+        new_texts[slug] = contact_text(_new_contact(person, options))
+        report.created.append(Outcome(person.line, person.name, slug, dropped=person.dropped))
+        return
+    added = _additions(person, index.records[match])
+    outcome = Outcome(person.line, person.name, match, added, person.dropped)
+    if not added:
+        report.unchanged.append(outcome)
+        return
+    _apply_to_record(index, match, added)
+    if match in new_texts:
+        new_texts[match] = _merge_into_text(new_texts[match], added)
+    report.merged.append(outcome)
+
+
+def _match(person: ImportedPerson, index: _Index) -> tuple[str | None, str | None]:
+    for email in person.emails:
+        slug = index.by_email.get(email_key(email))
+        if slug:
+            return slug, None
+    namesakes = index.by_name.get(same_name_key(person.name), [])
+    if len(namesakes) > 1:
+        listed = ", ".join(sorted(namesakes))
+        return None, f"{person.name} matches several contacts ({listed}); merge by hand"
+    return (namesakes[0] if namesakes else None), None
+
+
+def _additions(person: ImportedPerson, record: dict[str, Any]) -> dict[str, Any]:
+    added: dict[str, Any] = {}
+    for key in LISTS:
+        have = {_list_key(key, value) for value in record.get(key) or []}
+        new = []
+        for value in getattr(person, key):
+            if _list_key(key, value) not in have:
+                have.add(_list_key(key, value))
+                new.append(value)
+        if new:
+            added[key] = new
+    for key in SCALARS:
+        value = getattr(person, key)
+        if value and not record.get(key):
+            added[key] = value
+    if person.since and not record.get("since"):
+        added["since"] = person.since.isoformat()
+    return added
+
+
+def _list_key(key: str, value: str) -> str:
+    if key == "emails":
+        return email_key(value)
+    if key == "phones":
+        return "".join(ch for ch in value if ch.isdigit() or ch == "+")
+    return value.strip().rstrip("/").casefold()
+
+
+def _apply_to_record(index: _Index, slug: str, added: dict[str, Any]) -> None:
+    record = index.records[slug]
+    for key, value in added.items():
+        if key in LISTS:
+            record[key] = [*(record.get(key) or []), *value]
+            if key == "emails":
+                for email in value:
+                    index.by_email.setdefault(email_key(email), slug)
+        else:
+            record[key] = value
+
+
+def _new_record(person: ImportedPerson) -> dict[str, Any]:
+    record: dict[str, Any] = {"name": person.name, "since": person.since}
+    for key in (*LISTS, *SCALARS):
+        record[key] = list(getattr(person, key)) if key in LISTS else getattr(person, key)
+    return record
+
+
+def _new_contact(person: ImportedPerson, options: ImportOptions) -> NewContact:
+    return NewContact(
+        name=person.name,
+        emails=list(person.emails),
+        phones=list(person.phones),
+        company=person.company,
+        role=person.role,
+        city=person.city,
+        links=list(person.links),
+        circles=list(options.circles),
+        tags=list(options.tags),
+        status=options.status,
+        since=person.since,
+        notes=person.notes,
+    )
+
+
+def _merge_into_text(text: str, added: dict[str, Any]) -> str:
+    document = Document(text)
+    _merge_into_document(document, added)
+    return document.text
+
+
+def _merge_into_document(document: Document, added: dict[str, Any]) -> None:
+    for key, value in added.items():
+        if key in LISTS:
+            for item in value:
+                document.insert([key], item, order=CONTACT_KEYS)
+        else:
+            document.set([key], value, order=CONTACT_KEYS)
+
+
+def _write(root: Path, report: ImportReport, new_texts: dict[str, str], network: Network) -> None:
+    for slug, text in new_texts.items():
+        create(root, f"{CONTACTS_DIR}/{slug}.yaml", text, Contact)
+    merged: dict[str, dict[str, Any]] = {}
+    for outcome in report.merged:
+        if outcome.slug in network.contacts:
+            merged.setdefault(outcome.slug, {})
+            for key, value in outcome.added.items():
+                if key in LISTS:
+                    merged[outcome.slug][key] = [*merged[outcome.slug].get(key, []), *value]
+                else:
+                    merged[outcome.slug][key] = value
+    changes = [
+        Change(network.contact_path(slug), Contact, _merger(added))
+        for slug, added in merged.items()
+    ]
+    apply_changes(root, changes)
+
+
+def _merger(added: dict[str, Any]) -> Any:
+    def edit(document: Document, _: Contact) -> None:
+        _merge_into_document(document, added)
+
+    return edit

@@ -1,0 +1,261 @@
+"""Logging what happened with a contact (recommendations 6, 7 and 8).
+
+The pure part: what `--date` means, the item written (keys in the contract's order, no empty
+values), and where a back-dated item goes so the list stays oldest first. The write part is
+two thin calls to the one write path: one file for `log`, both files or neither for `intro`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from reseau.cli.views import find_any_contact, find_contact
+from reseau.files.dates import DateError, DateOutOfRange, check_range, parse_date
+from reseau.files.folder import CONTACTS_DIR
+from reseau.files.model import (
+    CONTACT_KEYS,
+    IN_PERSON_KINDS,
+    INTERACTION_KEYS,
+    KINDS,
+    TONES,
+    WEEKDAYS,
+    Contact,
+)
+from reseau.files.problems import ReseauError
+from reseau.files.store import Network, contact_files
+from reseau.files.writer import Change, update_many
+from reseau.files.yamledit import Document
+
+DATE_FORMS = "YYYY-MM-DD, today, yesterday, or a weekday name (monday ... sunday)"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class DateFormError(ValueError):
+    """A `--date` that is not one of the accepted forms, or is in the future."""
+
+
+def parse_when(text: str, today: date) -> date:
+    """An ISO date, `today`, `yesterday`, or a weekday name: the latest such day up to today.
+
+    A weekday names one of the last seven days, today included, so `monday` on a Monday is
+    today; a week ago is written as a date. Nothing else is guessed: `01/02` is refused.
+    """
+    word = text.strip().lower()
+    if word == "today":
+        when = today
+    elif word == "yesterday":
+        when = today - timedelta(days=1)
+    elif word in WEEKDAYS:
+        when = latest_weekday(WEEKDAYS.index(word), today)
+    elif _ISO_DATE.match(word):
+        when = _iso_day(text, word)
+    else:
+        raise DateFormError(f"'{text}' is not a date; write {DATE_FORMS}")
+    try:
+        check_range(when)
+    except DateError as exc:
+        raise DateFormError(str(exc)) from None
+    if when > today:
+        raise DateFormError(f"{when} is in the future (today is {today}); log what has happened")
+    return when
+
+
+def _iso_day(text: str, word: str) -> date:
+    try:
+        return parse_date(word)
+    except DateOutOfRange as exc:
+        raise DateFormError(str(exc)) from None
+    except DateError:
+        raise DateFormError(f"'{text}' is not a day of the calendar") from None
+
+
+def latest_weekday(weekday: int, today: date) -> date:
+    """The latest day with this weekday (0 is Monday), today included."""
+    return today - timedelta(days=(today.weekday() - weekday) % 7)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One interaction to record, as the user described it."""
+
+    when: date
+    kind: str = "meeting"
+    remote: bool = False
+    tone: str | None = None
+    note: str | None = None
+    gave: str | None = None
+    received: str | None = None
+    with_: tuple[str, ...] = ()
+
+
+def interaction_item(entry: Entry) -> dict[str, Any]:
+    """The item as the file holds it: text values, the contract's key order, no empty keys."""
+    overrides_kind = entry.remote and entry.kind in IN_PERSON_KINDS
+    values: dict[str, Any] = {
+        "date": entry.when.isoformat(),
+        "kind": entry.kind,
+        "in_person": "false" if overrides_kind else None,
+        "tone": entry.tone,
+        "note": entry.note,
+        "gave": entry.gave,
+        "received": entry.received,
+        "with": list(entry.with_) or None,
+    }
+    return {key: values[key] for key in INTERACTION_KEYS if values[key] is not None}
+
+
+def insert_position(dates: Sequence[date], when: date) -> int:
+    """Just after the last item dated on or before `when`: oldest first, same day in order."""
+    for index in range(len(dates) - 1, -1, -1):
+        if dates[index] <= when:
+            return index + 1
+    return 0
+
+
+def check_entry(entry: Entry) -> None:
+    """Refuse what the file should not hold: unknown kinds or tones, blank or control text."""
+    if entry.kind not in KINDS:
+        raise ReseauError(f"'{entry.kind}' is not a kind; use one of: {', '.join(KINDS)}")
+    if entry.tone is not None and entry.tone not in TONES:
+        raise ReseauError(f"'{entry.tone}' is not a tone; use one of: {', '.join(TONES)}")
+    for label in ("note", "gave", "received"):
+        text = getattr(entry, label)
+        if text is None:
+            continue
+        if not text.strip():
+            raise ReseauError(f"the {label} is empty; write something or leave it out")
+        if has_control_characters(text):
+            raise ReseauError(f"the {label} holds control characters; write plain text")
+
+
+def has_control_characters(text: str) -> bool:
+    return any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" for ch in text)
+
+
+def find_target(network: Network, who: str) -> str:
+    """WHO's slug, including contacts whose file does not validate (so that it is reported)."""
+    return find_any_contact(network, who)
+
+
+def by_file_name(root: Path, who: str) -> str | None:
+    """WHO's slug from the file names alone (an exact slug, a unique prefix), else None.
+
+    This is what resolution would find first anyway; it spares reading every contact when a
+    command touches only one, so `log` costs the same with 10 contacts or 10,000.
+    """
+    wanted = who.strip().lower()
+    if not wanted or "/" in wanted or wanted.startswith("."):
+        return None
+    if (root / CONTACTS_DIR / f"{wanted}.yaml").is_file():
+        return wanted
+    prefixed = [path.stem for path in contact_files(root) if path.stem.startswith(wanted)]
+    return prefixed[0] if len(prefixed) == 1 else None
+
+
+def split_names(names: Sequence[str]) -> list[str]:
+    """`--with a --with b,c`: the names given, in order."""
+    return [part.strip() for given in names for part in given.split(",") if part.strip()]
+
+
+def resolve_others(network: Network, names: Sequence[str], slug: str) -> tuple[str, ...]:
+    """The `--with` contacts: each resolved like WHO, in order, once; never WHO again."""
+    return distinct_others([find_contact(network, name) for name in split_names(names)], slug)
+
+
+def distinct_others(resolved: Sequence[str], slug: str) -> tuple[str, ...]:
+    others: list[str] = []
+    for other in resolved:
+        if other == slug:
+            raise ReseauError(f"--with {other} names {slug} itself; name the other people")
+        if other not in others:
+            others.append(other)
+    return tuple(others)
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What a write added to one contact file, and the contact as it now is."""
+
+    slug: str
+    relpath: str
+    lines: list[str]
+    contact: Contact
+
+
+def log_interaction(root: Path, network: Network, slug: str, entry: Entry) -> Written:
+    return record(root, network, [(slug, entry)])[0]
+
+
+def introduce(
+    root: Path, network: Network, first: str, second: str, when: date, note: str | None
+) -> list[Written]:
+    """An `intro` in both files, each naming the other, each counting as given."""
+    if first == second:
+        raise ReseauError(f"{first} cannot be introduced to themselves; name two people")
+    return record(
+        root,
+        network,
+        [
+            (first, _intro_entry(network, second, when, note)),
+            (second, _intro_entry(network, first, when, note)),
+        ],
+    )
+
+
+def _intro_entry(network: Network, other: str, when: date, note: str | None) -> Entry:
+    known = network.contacts.get(other)
+    name = known.name if known else other  # an invalid file: the write will report it
+    return Entry(when, kind="intro", note=note, gave=f"Introduction to {name}", with_=(other,))
+
+
+def record(root: Path, network: Network, entries: list[tuple[str, Entry]]) -> list[Written]:
+    """Insert each entry in its contact's file through the write path: all files or none."""
+    for _, entry in entries:
+        check_entry(entry)
+    added: dict[str, list[str]] = {}
+    changes = []
+    for slug, entry in entries:
+        relpath = network.contact_path(slug)
+        changes.append(Change(relpath, Contact, _inserter(entry, relpath, added)))
+    values = update_many(root, changes)
+    written = []
+    for (slug, _), change, value in zip(entries, changes, values, strict=True):
+        assert isinstance(value, Contact)
+        written.append(Written(slug, change.relpath, added[change.relpath], value))
+    return written
+
+
+def _inserter(
+    entry: Entry, relpath: str, added: dict[str, list[str]]
+) -> Callable[[Document, BaseModel], None]:
+    item = interaction_item(entry)
+
+    def edit(document: Document, contact: BaseModel) -> None:
+        assert isinstance(contact, Contact)
+        before = document.text
+        position = insert_position([i.date for i in contact.interactions], entry.when)
+        document.insert(["interactions"], item, index=position, order=CONTACT_KEYS)
+        added[relpath] = added_lines(before, document.text)
+
+    return edit
+
+
+def added_lines(old: str, new: str) -> list[str]:
+    """The lines of `new` that are not in `old`, in order."""
+    before, after = old.splitlines(), new.splitlines()
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    return [
+        line
+        for tag, _, _, start, end in matcher.get_opcodes()
+        if tag in ("insert", "replace")
+        for line in after[start:end]
+    ]

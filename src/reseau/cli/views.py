@@ -1,0 +1,238 @@
+"""What `list` and `show` print: one result object, as text or as JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reseau.cli.render import clean, table
+from reseau.files.model import Contact
+from reseau.files.problems import ReseauError
+from reseau.files.slugs import resolve, same_name_key
+from reseau.files.store import Network
+from reseau.files.validation import suggest
+from reseau.method import activity, scoring
+from reseau.method.timeline import card_lines, figures
+
+
+class UnknownContactError(ReseauError):
+    pass
+
+
+class InvalidContactError(ReseauError):
+    """WHO names a contact whose file does not validate: its problems are the details."""
+
+    def __init__(self, network: Network, slug: str) -> None:
+        relpath = network.contact_path(slug)
+        problems = [p.format() for p in network.problems if p.path == relpath]
+        super().__init__(
+            f"{relpath} does not validate; fix it first (`reseau edit {slug}`)", details=problems
+        )
+
+
+def find_contact(network: Network, who: str) -> str:
+    """The slug WHO names, of a contact whose file validates; an unknown or ambiguous WHO is
+    an error listing what it could be, an invalid file an error listing its problems."""
+    slug = find_any_contact(network, who)
+    if slug not in network.contacts:
+        raise InvalidContactError(network, slug)
+    return slug
+
+
+def find_any_contact(network: Network, who: str) -> str:
+    """The slug WHO names, including a contact whose file does not validate."""
+    if not who.strip():
+        raise UnknownContactError("say who: a slug, a prefix of one, or part of a name")
+    names = _names_with_invalid(network)
+    resolution = resolve(who, names)
+    if resolution.slug:
+        return resolution.slug
+    if resolution.candidates:
+        details = [f"{slug}  {names[slug]}" for slug in resolution.candidates]
+        raise UnknownContactError(
+            f"'{who}' matches {len(details)} contacts; say which:", details=details
+        )
+    close = suggest(who.lower(), network.contacts)
+    hint = f"; did you mean {close}?" if close else ""
+    raise UnknownContactError(f"no contact matches '{who}'{hint}")
+
+
+def _names_with_invalid(network: Network) -> dict[str, str]:
+    """Every contact's name; a file that does not validate is named by its `name:` if it
+    reads as one, else by its slug."""
+    names = network.names()
+    for slug in network.skipped_slugs():
+        data = network.unvalidated.get(network.contact_path(slug)) or {}
+        name = data.get("name")
+        names[slug] = name if isinstance(name, str) and name.strip() else slug
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    slug: str
+    contact: Contact
+    score: int | None
+    tier: str
+    last_met: date | None
+    last_contact: date | None
+    cadence: activity.Cadence
+
+    def to_json(self) -> dict[str, Any]:
+        c = self.contact
+        return {
+            "slug": self.slug,
+            "name": c.name,
+            "company": c.company,
+            "city": c.city,
+            "circles": list(c.circles),
+            "tags": list(c.tags),
+            "status": c.status,
+            "score": self.score,
+            "tier": self.tier,
+            "last_met": _iso(self.last_met),
+            "last_contact": _iso(self.last_contact),
+            "cadence_days": self.cadence.days,
+            "cadence": self.cadence.state,
+            "due_on": _iso(self.cadence.due_on),
+        }
+
+
+def row_for(network: Network, slug: str, today: date) -> ContactRow:
+    contact = network.contacts[slug]
+    value = scoring.score(contact, network.settings)
+    tier = scoring.tier_of(value, network.settings)
+    return ContactRow(
+        slug=slug,
+        contact=contact,
+        score=value,
+        tier=tier,
+        last_met=activity.last_met(contact, today),
+        last_contact=activity.last_contact(contact, today),
+        cadence=activity.cadence(contact, network.settings, tier, today),
+    )
+
+
+def contact_rows(
+    network: Network,
+    today: date,
+    *,
+    circle: str | None = None,
+    tag: str | None = None,
+    status: str | None = None,
+    tier: str | None = None,
+    sort: str | None = None,
+) -> list[ContactRow]:
+    rows = []
+    for slug, contact in network.contacts.items():
+        if circle and circle not in contact.circles:
+            continue
+        if tag and tag not in contact.tags:
+            continue
+        if status and contact.status != status:
+            continue
+        row = row_for(network, slug, today)
+        if tier and row.tier != tier:
+            continue
+        rows.append(row)
+    return sort_rows(rows, sort) if sort else rows
+
+
+LIST_SORTS = ("score", "last-met", "name")
+
+
+def sort_rows(rows: list[ContactRow], by: str) -> list[ContactRow]:
+    """score: best first, unqualified last; last-met: never met first, then the longest
+    unseen; name: alphabetical, ignoring case and accents. Ties keep slug order."""
+    if by == "score":
+        return sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), r.slug))
+    if by == "last-met":
+        return sorted(rows, key=lambda r: (r.last_met is not None, r.last_met or date.min, r.slug))
+    if by == "name":
+        return sorted(rows, key=lambda r: (same_name_key(r.contact.name), r.slug))
+    raise ValueError(f"unknown sort: {by}")
+
+
+def list_table(rows: list[ContactRow]) -> list[str]:
+    if not rows:
+        return ["no contacts"]
+    headers = [
+        "slug",
+        "name",
+        "circles",
+        "status",
+        "score",
+        "tier",
+        "last met",
+        "last touch",
+        "cadence",
+    ]
+    body = [
+        [
+            row.slug,
+            row.contact.name,
+            ",".join(row.contact.circles),
+            row.contact.status,
+            "" if row.score is None else str(row.score),
+            row.tier,
+            _iso(row.last_met) or "never",
+            _iso(row.last_contact) or "never",
+            row.cadence.state,
+        ]
+        for row in rows
+    ]
+    return [*table(headers, body, numeric=[4]), f"{len(rows)} contacts"]
+
+
+def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
+    row = row_for(network, slug, today)
+    elsewhere = activity.intros_naming(network.contacts).get(slug, set())
+    data = row.contact.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return {
+        "slug": slug,
+        "file": network.contact_path(slug),
+        **data,
+        "computed": {
+            "score": row.score,
+            "tier": row.tier,
+            "missing": scoring.missing_criteria(row.contact, network.settings),
+            "last_met": _iso(row.last_met),
+            "last_contact": _iso(row.last_contact),
+            "stale": activity.is_stale(row.contact, today, network.settings.met_within_days),
+            "cadence_days": row.cadence.days,
+            "cadence": row.cadence.state,
+            "due_on": _iso(row.cadence.due_on),
+            "balance": activity.balance(row.contact, today, elsewhere),
+            **figures(network, slug, today, elsewhere),
+        },
+    }
+
+
+def contact_card(detail: dict[str, Any]) -> list[str]:
+    computed = detail["computed"]
+    lines = [f"{clean(detail['name'])}  ({clean(detail['file'])})"]
+    for key in ("company", "role", "city", "status", "since"):
+        if detail.get(key):
+            lines.append(f"  {key}: {clean(detail[key])}")
+    for key in ("emails", "phones", "links", "circles", "tags"):
+        if detail.get(key):
+            lines.append(f"  {key}: {', '.join(clean(v) for v in detail[key])}")
+    score = "unqualified" if computed["score"] is None else f"{computed['score']}/100"
+    lines.append(f"  score: {score}, tier {computed['tier']}")
+    if computed["missing"] and computed["score"] is None:
+        lines.append(f"  to qualify: {', '.join(computed['missing'])}")
+    met = computed["last_met"] or "never"
+    lines.append(f"  last met in person: {met}{'  (stale)' if computed['stale'] else ''}")
+    lines.append(f"  last contact: {computed['last_contact'] or 'never'}")
+    lines.append(f"  cadence: every {computed['cadence_days']} days, {computed['cadence']}")
+    lines.append(f"  balance (last 365 days): {computed['balance']:+d}")
+    lines.extend(card_lines(computed))
+    if detail.get("notes"):
+        lines.append("  notes:")
+        lines.extend(f"    {clean(line)}" for line in str(detail["notes"]).splitlines())
+    return lines
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,1 @@
+"""The folder on disk: reading, editing and writing its files, the models, the problems."""

@@ -1,0 +1,257 @@
+"""The network's files as typed, checked values. No I/O here.
+
+Every scalar arrives as text (see yamlio); the models type it, so `0612345678` stays a
+string where a string is expected and `2026-02-30` is a validation error with its line.
+"""
+
+from __future__ import annotations
+
+import datetime
+from datetime import date
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic.dataclasses import dataclass as pydantic_dataclass
+from pydantic_core import PydanticCustomError
+
+from reseau.files.dates import DateError, check_range, parse_date
+from reseau.files.quarters import Quarter
+
+
+def _iso_date(value: Any) -> date:
+    """Only `YYYY-MM-DD` text from a file; a date object from the code, within the same years."""
+    try:
+        if isinstance(value, str):
+            return parse_date(value)
+        if isinstance(value, date) and not isinstance(value, datetime.datetime):
+            return check_range(value)
+    except DateError as exc:
+        raise PydanticCustomError("date_format", "{reason}", {"reason": str(exc)}) from None
+    shown = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else ""
+    reason = f"expected a date, YYYY-MM-DD, got {shown or repr(value)}"
+    raise PydanticCustomError("date_format", "{reason}", {"reason": reason})
+
+
+def _quarter_in_range(value: str) -> str:
+    Quarter.parse(value)
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+QuarterText = Annotated[str, Field(pattern=r"^[0-9]{4}-Q[1-4]$"), AfterValidator(_quarter_in_range)]
+Level = Annotated[int, Field(ge=0, le=3)]
+Days = Annotated[int, Field(ge=1, le=36500)]
+
+Nature = Literal[
+    "client", "prospect", "prescriber", "partner", "peer", "colleague", "supplier", "mentor",
+    "friend", "family", "other",
+]  # fmt: skip
+Kind = Literal[
+    "meeting", "meal", "event", "call", "video", "message", "email", "intro", "invite", "service"
+]
+Status = Literal["active", "dormant", "archived"]
+Tone = Literal["positive", "neutral", "negative"]
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+NATURES: tuple[str, ...] = get_args(Nature)
+KINDS: tuple[str, ...] = get_args(Kind)
+STATUSES: tuple[str, ...] = get_args(Status)
+TONES: tuple[str, ...] = get_args(Tone)
+WEEKDAYS: tuple[str, ...] = get_args(Weekday)
+IN_PERSON_KINDS = frozenset({"meeting", "meal", "event"})
+CRITERIA = ("strength", "sharing", "influence", "pleasure", "efficiency")
+
+
+class Strict(BaseModel):
+    # defer_build: a command builds the validators of the files it reads, not of all of them
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+
+
+def _text_list(value: Any) -> Any:
+    return [] if value is None else value
+
+
+class Qualification(Strict):
+    nature: Nature | None = None
+    strength: Level | None = None
+    sharing: Level | None = None
+    influence: dict[str, Level] = Field(default_factory=dict)
+    pleasure: Level | None = None
+    efficiency: Level | None = None
+    on: IsoDate | None = None
+
+    _lists = field_validator("influence", mode="before")(lambda v: {} if v is None else v)
+
+
+@pydantic_dataclass(
+    frozen=True,
+    slots=True,
+    config=ConfigDict(extra="forbid", populate_by_name=True, defer_build=True),
+)
+class Interaction:
+    """A model with slots: a large network holds tens of thousands of interactions."""
+
+    date: IsoDate
+    kind: Kind = "meeting"
+    in_person: bool | None = None
+    tone: Tone | None = None
+    note: str | None = None
+    gave: str | None = None
+    received: str | None = None
+    with_: list[str] = Field(default_factory=list, alias="with")
+
+    _lists = field_validator("with_", mode="before")(_text_list)
+
+    @property
+    def is_in_person(self) -> bool:
+        if self.in_person is not None:
+            return self.in_person
+        return self.kind in IN_PERSON_KINDS
+
+
+class Contact(Strict):
+    name: str = Field(min_length=1)
+    emails: list[str] = Field(default_factory=list)
+    phones: list[str] = Field(default_factory=list)
+    company: str | None = None
+    role: str | None = None
+    city: str | None = None
+    links: list[str] = Field(default_factory=list)
+    circles: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    status: Status = "active"
+    since: IsoDate | None = None
+    cadence_days: Days | None = None
+    qualification: Qualification | None = None
+    interactions: list[Interaction] = Field(default_factory=list)
+    notes: str | None = None
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+    _lists = field_validator(
+        "emails", "phones", "links", "circles", "tags", "interactions", mode="before"
+    )(_text_list)
+    _extra = field_validator("extra", mode="before")(lambda v: {} if v is None else v)
+
+    @field_validator("name")
+    @classmethod
+    def _name_has_text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a name cannot be blank")
+        return value
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == "active"
+
+
+CONTACT_KEYS = tuple(Contact.model_fields)
+INTERACTION_KEYS = ("date", "kind", "in_person", "tone", "note", "gave", "received", "with")
+
+
+class Ritual(Strict):
+    weekday: Weekday = "monday"
+    minutes: Annotated[int, Field(ge=15, le=1440)] = 240
+
+
+class Objective(Strict):
+    goal: str | None = None
+    description: str | None = None
+    cadence_days: Days | None = None
+
+
+class Weights(Strict):
+    strength: Annotated[int, Field(ge=0)] = 20
+    sharing: Annotated[int, Field(ge=0)] = 25
+    influence: Annotated[int, Field(ge=0)] = 25
+    pleasure: Annotated[int, Field(ge=0)] = 15
+    efficiency: Annotated[int, Field(ge=0)] = 15
+
+    @property
+    def total(self) -> int:
+        return self.strength + self.sharing + self.influence + self.pleasure + self.efficiency
+
+
+class Tiers(Strict):
+    A: Annotated[int, Field(ge=0, le=100)] = 70
+    B: Annotated[int, Field(ge=0, le=100)] = 40
+
+
+class Scoring(Strict):
+    weights: Weights = Field(default_factory=Weights)
+    tiers: Tiers = Field(default_factory=Tiers)
+
+
+class TierCadence(Strict):
+    A: Days = 30
+    B: Days = 90
+    C: Days = 365
+
+
+class Settings(Strict):
+    owner: str | None = None
+    ritual: Ritual = Field(default_factory=Ritual)
+    dunbar_limit: Annotated[int, Field(ge=1)] = 150
+    met_within_days: Days = 365
+    objectives: dict[str, Objective] = Field(default_factory=dict)
+    territories: list[str] = Field(default_factory=list)
+    scoring: Scoring = Field(default_factory=Scoring)
+    cadence_days: TierCadence = Field(default_factory=TierCadence)
+    durations: dict[str, Annotated[int, Field(ge=1, le=480)]] = Field(default_factory=dict)
+
+    @field_validator("objectives", mode="before")
+    @classmethod
+    def _objectives(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: {} if item is None else item for key, item in value.items()}
+        return value
+
+    _lists = field_validator("territories", mode="before")(_text_list)
+
+
+class MeetItem(Strict):
+    contact: str
+    why: str | None = None
+    channel: str | None = None
+    by: IsoDate | None = None
+    done: IsoDate | None = None
+    carried: str | None = None
+
+
+class AnimateItem(Strict):
+    what: str
+    on: IsoDate | None = None
+    invite: list[str] = Field(default_factory=list)
+    done: IsoDate | None = None
+    carried: str | None = None
+
+    _lists = field_validator("invite", mode="before")(_text_list)
+
+
+class ReputationItem(Strict):
+    what: str
+    channel: str | None = None
+    by: IsoDate | None = None
+    done: IsoDate | None = None
+    carried: str | None = None
+
+
+class Plan(Strict):
+    quarter: QuarterText
+    focus: list[str] = Field(default_factory=list)
+    meet: list[MeetItem] = Field(default_factory=list)
+    animate: list[AnimateItem] = Field(default_factory=list)
+    reputation: list[ReputationItem] = Field(default_factory=list)
+
+    _lists = field_validator("focus", "meet", "animate", "reputation", mode="before")(_text_list)
+
+
+class Session(Strict):
+    date: IsoDate
+    minutes: Annotated[int, Field(ge=1, le=1440)] | None = None
+    note: str | None = None
+
+
+class Journal(Strict):
+    sessions: list[Session] = Field(default_factory=list)
+
+    _lists = field_validator("sessions", mode="before")(_text_list)

@@ -1,0 +1,250 @@
+"""Pydantic's errors, mapped back to the file's lines and reworded for people."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
+
+from reseau.files.problems import Problem
+from reseau.files.yamlio import Loaded, compose
+
+M = TypeVar("M", bound=BaseModel)
+_UNKNOWN_KEY = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
+Loc = Sequence[int | str]
+
+
+def validate(model: type[M], loaded: Loaded) -> tuple[M | None, list[Problem]]:
+    """The model for a loaded file, or the problems that stop it, each with its line."""
+    if loaded.data is None:
+        return None, loaded.problems
+    try:
+        value = model.model_validate(loaded.data)
+    except ValidationError as exc:
+        root = compose(loaded.text)
+        found = [_to_problem(model, error, loaded.path, root) for error in exc.errors()]
+        return None, [*loaded.problems, *found]
+    return (None, loaded.problems) if loaded.problems else (value, [])
+
+
+def field_name(loc: Loc) -> str:
+    """`interactions[3].date`: keys joined by dots, list positions counted from 1."""
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f"[{part + 1}]"
+        else:
+            name += f".{part}" if name else part
+    return name
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _to_problem(model: type[BaseModel], error: ErrorDetails, path: str, root: Any) -> Problem:
+    loc = tuple(error["loc"])
+    unknown = error["type"] in _UNKNOWN_KEY
+    line, column = locate(root, loc, key=unknown)
+    message = _message(model, error, loc)
+    code = "unknown-key" if unknown else error["type"].replace("_", "-")
+    return Problem(path, line, field_name(loc), message, code, column=column)
+
+
+def locate(root: yaml.Node | None, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+    """The 1-based line and column of the value (or `key`) at `loc`, or of its nearest parent."""
+    node = root
+    for position, part in enumerate(loc):
+        child = _child(node, part, key=key and position == len(loc) - 1)
+        if child is None:
+            break
+        node = child
+    if node is None:
+        return 1, 1
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _child(node: yaml.Node | None, part: int | str, *, key: bool) -> yaml.Node | None:
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        return node.value[part] if part < len(node.value) else None
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if key_node.value == part:
+                empty = isinstance(value, yaml.ScalarNode) and not value.value
+                chosen: yaml.Node = key_node if key or empty else value
+                return chosen
+    return None
+
+
+def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:
+    kind = error["type"]
+    given = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return "is required"
+    if kind in _UNKNOWN_KEY:
+        return _unknown_key(model, loc)
+    if kind == "literal_error":
+        return _not_one_of(model, loc, given)
+    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        return _out_of_range(model, loc, given)
+    if kind == "date_format":
+        return str(ctx.get("reason", error["msg"]))
+    if kind.startswith("date"):
+        reason = ctx.get("error")
+        detail = f" ({reason})" if reason and "invalid" not in str(reason) else ""
+        return f"'{given}' is not a date{detail}; write YYYY-MM-DD"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"expected a whole number, got {_show(given)}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"expected true or false, got {_show(given)}"
+    if kind == "list_type":
+        return f"expected a list, like [a, b], got {_show(given)}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping (key: value lines), got {_show(given)}"
+    if kind == "string_type":
+        return f"expected text, got {_show(given)}"
+    if kind == "string_too_short":
+        return "cannot be empty"
+    if kind == "string_pattern_mismatch":
+        return f"{_show(given)} does not have the expected form ({ctx.get('pattern', '')})"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return str(error["msg"])
+
+
+def _unknown_key(model: type[BaseModel], loc: Loc) -> str:
+    key = str(loc[-1])
+    known = _known_keys(model, loc[:-1])
+    message = f"unknown key '{key}'"
+    close = suggest(key, known)
+    if close:
+        return f"{message}; did you mean '{close}'?"
+    if known:
+        hint = " (or put your own fields under extra:)" if "extra" in known else ""
+        return f"{message}; expected one of: {', '.join(known)}{hint}"
+    return message
+
+
+def _not_one_of(model: type[BaseModel], loc: Loc, given: Any) -> str:
+    choices = _literal_choices(_annotation_at(model, loc))
+    message = f"{_show(given)} is not one of: {', '.join(choices)}"
+    close = suggest(str(given), choices)
+    return f"{message}; did you mean '{close}'?" if close else message
+
+
+def _out_of_range(model: type[BaseModel], loc: Loc, given: Any) -> str:
+    low, high = _bounds(_annotation_at(model, loc))
+    if low is not None and high is not None:
+        return f"must be from {low} to {high}, got {_show(given)}"
+    if low is not None:
+        return f"must be at least {low}, got {_show(given)}"
+    return f"must be at most {high}, got {_show(given)}"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"'{value}'"
+
+
+def _known_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+    target = _model_in(_annotation_at(model, loc)) if loc else model
+    if target is None:
+        return []
+    return [info.alias or name for name, info in _fields_of(target).items()]
+
+
+def _fields_of(cls: type) -> dict[str, FieldInfo]:
+    """The fields of a pydantic model or of a pydantic dataclass."""
+    fields = getattr(cls, "__pydantic_fields__", None)
+    return dict(fields) if isinstance(fields, dict) else {}
+
+
+def _is_model(candidate: Any) -> bool:
+    return isinstance(candidate, type) and hasattr(candidate, "__pydantic_fields__")
+
+
+def _annotation_at(model: type[BaseModel], loc: Loc) -> Any:
+    """The type annotation that describes the value at `loc` inside `model`."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return None
+    return current
+
+
+def _step(annotation: Any, part: int | str) -> Any:
+    for candidate in _unwrap(annotation):
+        if _is_model(candidate) and isinstance(part, str):
+            for name, info in _fields_of(candidate).items():
+                if part in (name, info.alias):
+                    return (
+                        info.annotation
+                        if not info.metadata
+                        else typing.Annotated[info.annotation, *info.metadata]
+                    )
+        origin = typing.get_origin(candidate)
+        args = typing.get_args(candidate)
+        if origin is list and isinstance(part, int) and args:
+            return args[0]
+        if origin is dict and isinstance(part, str) and len(args) == 2:
+            return args[1]
+    return None
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [inner for arg in typing.get_args(annotation) for inner in _unwrap(arg)]
+    return [annotation]
+
+
+def _model_in(annotation: Any) -> type | None:
+    for candidate in _unwrap(annotation):
+        if _is_model(candidate):
+            return candidate  # type: ignore[no-any-return]
+    return None
+
+
+def _literal_choices(annotation: Any) -> list[str]:
+    return [
+        str(value)
+        for candidate in _unwrap(annotation)
+        if typing.get_origin(candidate) is typing.Literal
+        for value in typing.get_args(candidate)
+    ]
+
+
+def _bounds(annotation: Any) -> tuple[Any, Any]:
+    low = high = None
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        origin = typing.get_origin(current)
+        if origin is typing.Annotated:
+            inner, *metadata = typing.get_args(current)
+            stack.append(inner)
+            for item in metadata:
+                low = getattr(item, "ge", None) if getattr(item, "ge", None) is not None else low
+                high = getattr(item, "le", None) if getattr(item, "le", None) is not None else high
+                for sub in getattr(item, "metadata", []) or []:
+                    stack.append(typing.Annotated[int, sub])
+        elif origin in (typing.Union, types.UnionType):
+            stack.extend(typing.get_args(current))
+    return low, high

@@ -1,0 +1,289 @@
+"""The one read path: bytes, then a strict YAML loader, every scalar kept as text.
+
+Files are small and hand-written. What they may hold is a subset of YAML: mappings,
+sequences and scalars. Tags, anchors, aliases and merge keys are refused, a duplicate key is
+an error naming both lines, and every scalar reaches the model exactly as written (a plain
+`null`, `~` or nothing at all is the only way to say "no value").
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from sys import intern
+from typing import Any
+
+import yaml
+
+from reseau.files.problems import Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOM = "\ufeff"
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+
+_BaseLoader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+HAS_C_LOADER = _BaseLoader is not yaml.BaseLoader
+_MAY_HOLD_ANCHOR_OR_TAG = re.compile(r"[&*!][^\s,\[\]{}]|(?:^|[\s\[{,:])!", re.MULTILINE)
+
+
+class Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """The C parser, without implicit typing: every node keeps the tag of its kind.
+
+    PyYAML's resolver runs Python for every node to guess types that are not wanted here
+    (every scalar stays text), so it is replaced by the tag of the node's kind. An explicit
+    tag is kept as written, so that tags can still be refused.
+    """
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        if kind is yaml.ScalarNode:
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+@dataclass(slots=True)
+class Loaded:
+    """A file read through the read path: its data when it parsed, and what was wrong."""
+
+    path: str
+    text: str = ""
+    data: dict[str, Any] | None = None
+    problems: list[Problem] = field(default_factory=list)
+    bom: bool = False
+
+
+def read_file(path: Path, relpath: str) -> Loaded:
+    """The file's size and kind are checked before a byte is read."""
+    try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            return _refused(relpath, "not a regular file; reseau reads only files", "not-a-file")
+        if status.st_size > MAX_FILE_BYTES:
+            return _refused(relpath, _too_large(status.st_size), "too-large")
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        return _refused(relpath, f"cannot read: {exc.strerror}", "io")
+    return parse_bytes(raw, relpath)
+
+
+def _refused(relpath: str, message: str, code: str) -> Loaded:
+    return Loaded(relpath, problems=[_problem(relpath, 0, message, code)])
+
+
+def _too_large(size: int) -> str:
+    return f"file is {size / 1024 / 1024:.1f} MiB; the limit is 1 MiB"
+
+
+def parse_bytes(raw: bytes, relpath: str) -> Loaded:
+    if len(raw) > MAX_FILE_BYTES:
+        return _refused(relpath, _too_large(len(raw)), "too-large")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Loaded(relpath, problems=[_decode_problem(raw, exc, relpath)])
+    bom = text.startswith(_BOM)
+    loaded = parse_text(text[1:] if bom else text, relpath)
+    loaded.bom = bom
+    return loaded
+
+
+def parse_text(text: str, relpath: str) -> Loaded:
+    loaded = Loaded(relpath, text=text)
+    loaded.problems = _conflict_problems(text, relpath) or _structure_problems(text, relpath)
+    if loaded.problems:
+        return loaded
+    try:
+        node = compose(text)
+    except yaml.YAMLError as exc:
+        loaded.problems.append(_yaml_problem(exc, relpath, text))
+        return loaded
+    if not isinstance(node, yaml.MappingNode):
+        kind = "an empty file" if node is None else _kind(node)
+        message = f"expected a mapping (key: value lines) at the top, found {kind}"
+        loaded.problems.append(_problem(relpath, _line(node), message, "not-a-mapping"))
+        return loaded
+    builder = _Builder(relpath)
+    data = builder.build(node, 0)
+    loaded.problems = builder.problems
+    if all(problem.code == "duplicate-key" for problem in builder.problems):
+        loaded.data = data  # the first of each duplicate is kept, so the rest can be checked
+    return loaded
+
+
+def compose(text: str) -> yaml.Node | None:
+    return yaml.compose(text, Loader=Loader)
+
+
+def is_null(node: yaml.ScalarNode) -> bool:
+    return node.style in (None, "") and node.value in _NULLS
+
+
+class _Builder:
+    """Turns a composed node tree into plain dicts, lists and strings, strictly."""
+
+    def __init__(self, relpath: str) -> None:
+        self.relpath = relpath
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            if node.tag is not _STR and node.tag != _STR:
+                self._add(node, f"tags are not allowed ({node.tag}); remove it", "tag")
+            value = node.value
+            if value in _NULLS and not node.style:  # type: ignore[attr-defined]
+                return None
+            return intern(value) if len(value) < 24 else value
+        if node.tag not in (_SEQ, _MAP):
+            self._add(node, f"tags are not allowed ({node.tag}); remove it", "tag")
+        if depth >= MAX_DEPTH:
+            self._add(node, f"nested deeper than {MAX_DEPTH} levels", "too-deep")
+            return None
+        if id(node) in self.seen:  # a collection met twice is an alias the scan did not stop
+            message = "anchors and aliases (&, *) are not allowed; write the value out"
+            self._add(node, message, "anchor")
+            return None
+        self.seen.add(id(node))
+        if kind is yaml.SequenceNode:
+            return [self.build(item, depth + 1) for item in node.value]
+        assert isinstance(node, yaml.MappingNode)
+        return self._mapping(node, depth)
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._add(key_node, "a key must be plain text", "complex-key")
+                continue
+            key = key_node.value
+            if key == "<<" and key_node.style in (None, ""):
+                self._add(
+                    key_node, "merge keys (<<) are not allowed; write the keys out", "merge-key"
+                )
+                continue
+            if key in first_line:
+                message = f"duplicate key '{key}' (first at line {first_line[key]})"
+                self._add(key_node, message, "duplicate-key")
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+    def _add(self, node: yaml.Node, message: str, code: str) -> None:
+        self.problems.append(_problem(self.relpath, _line(node), message, code))
+
+
+def _structure_problems(text: str, relpath: str) -> list[Problem]:
+    """Anchors, aliases, tags and runaway nesting, found on the events before composing.
+
+    Composing an alias bomb or a deeply nested flow collection costs time or the C stack,
+    so files that could hold either are scanned first; ordinary files skip the scan.
+    """
+    marked = ("&" in text or "*" in text or "!" in text) and _MAY_HOLD_ANCHOR_OR_TAG.search(text)
+    suspicious = marked or text.count("[") + text.count("{") > 64
+    if not suspicious:
+        return []
+    try:
+        return list(_scan_events(text, relpath))
+    except yaml.YAMLError:
+        return []
+
+
+def _scan_events(text: str, relpath: str) -> Iterator[Problem]:
+    depth = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if getattr(event, "tag", None):
+            message = f"tags are not allowed ({event.tag}); remove it"  # type: ignore[attr-defined]
+            yield _problem(relpath, _event_line(event), message, "tag")
+        if getattr(event, "anchor", None):
+            message = "anchors and aliases (&, *) are not allowed; write the value out"
+            yield _problem(relpath, _event_line(event), message, "anchor")
+            return
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = f"nested deeper than {MAX_DEPTH} levels"
+                yield _problem(relpath, _event_line(event), message, "too-deep")
+                return
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _event_line(event: yaml.Event) -> int:
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else 1
+
+
+def _conflict_problems(text: str, relpath: str) -> list[Problem]:
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return []
+    return [
+        _problem(
+            relpath,
+            text.count("\n", 0, match.start()) + 1,
+            "git conflict marker: resolve the merge, keep one side, remove the markers",
+            "conflict",
+        )
+        for match in _CONFLICT.finditer(text)
+    ]
+
+
+def _decode_problem(raw: bytes, exc: UnicodeDecodeError, relpath: str) -> Problem:
+    line = raw.count(b"\n", 0, exc.start) + 1
+    byte = raw[exc.start]
+    message = f"not UTF-8: byte 0x{byte:02x} cannot be read; save the file as UTF-8"
+    return _problem(relpath, line, message, "encoding")
+
+
+def _yaml_problem(exc: yaml.YAMLError, relpath: str, text: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else 0
+    lines = text.splitlines()
+    problem = getattr(exc, "problem", None) or str(exc)
+    if "expected a single document" in str(exc):
+        return _problem(
+            relpath,
+            line,
+            "a file holds one YAML document; remove the '---' and what follows",
+            "documents",
+        )
+    if "'\\t'" in problem or (0 < line <= len(lines) and "\t" in lines[line - 1]):
+        return _problem(relpath, line, "a tab character; indent with spaces", "syntax")
+    context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
+    if context and context_mark is not None and context_mark.line + 1 != line:
+        context = f"{context} started at line {context_mark.line + 1}"
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    return _problem(relpath, line, message, "syntax")
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return "a single value"
+
+
+def _line(node: yaml.Node | None) -> int:
+    return node.start_mark.line + 1 if node is not None else 1
+
+
+def _problem(relpath: str, line: int, message: str, code: str) -> Problem:
+    return Problem(path=relpath, line=line, field="", message=message, code=code)

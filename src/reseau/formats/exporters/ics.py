@@ -1,0 +1,132 @@
+"""A calendar to subscribe to: the weekly ritual, the plan's dated items, the follow-ups due.
+
+Written with icalendar, which escapes text, so nothing in a note can end an event or start
+another one. Every event has a stable UID, so a calendar that re-reads the file updates the
+events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from reseau.files.model import WEEKDAYS
+from reseau.files.quarters import Quarter
+from reseau.files.store import Network
+from reseau.method import activity, scoring
+from reseau.method.plans import item_states
+
+RITUAL_START = time(9, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    uid: str
+    summary: str
+    description: str
+    day: date
+    minutes: int | None = None
+    weekly: str | None = None
+
+
+def calendar_events(network: Network, today: date, weeks: int) -> list[Event]:
+    return [
+        _ritual(network, today),
+        *_plan_items(network, today),
+        *_follow_ups(network, today, weeks),
+    ]
+
+
+def _ritual(network: Network, today: date) -> Event:
+    ritual = network.settings.ritual
+    weekday = WEEKDAYS.index(ritual.weekday)
+    first = today + timedelta(days=(weekday - today.weekday()) % 7)
+    return Event(
+        uid="ritual@reseau",
+        summary="Networking ritual",
+        description="Half a day for the network: run `reseau week` for the agenda.",
+        day=first,
+        minutes=ritual.minutes,
+        weekly=ritual.weekday[:2].upper(),
+    )
+
+
+def _plan_items(network: Network, today: date) -> list[Event]:
+    plan = network.plans.get(str(Quarter.of(today)))
+    if plan is None:
+        return []
+    events = []
+    for state in item_states(plan, network.contacts, today):
+        if state.is_done or state.when is None:
+            continue
+        item = state.item
+        title = getattr(item, "what", None) or _name(network, getattr(item, "contact", ""))
+        verb = {"meet": "Meet", "animate": "Event", "reputation": "Reputation"}[state.section]
+        why = getattr(item, "why", None) or getattr(item, "channel", None) or ""
+        events.append(
+            Event(
+                uid=f"plan-{plan.quarter}-{state.section}-{state.index + 1}@reseau",
+                summary=f"{verb}: {title}",
+                description=f"{plan.quarter} plan, item {state.number}. {why}".strip(),
+                day=state.when,
+            )
+        )
+    return events
+
+
+def _follow_ups(network: Network, today: date, weeks: int) -> list[Event]:
+    horizon = today + timedelta(weeks=weeks)
+    events = []
+    for slug, contact in network.contacts.items():
+        if not contact.is_active:
+            continue
+        tier = scoring.tier_of(scoring.score(contact, network.settings), network.settings)
+        cadence = activity.cadence(contact, network.settings, tier, today)
+        if cadence.due_on is None or cadence.due_on > horizon:
+            continue
+        day = max(cadence.due_on, today)
+        last = cadence.since.isoformat() if cadence.since else "never"
+        events.append(
+            Event(
+                uid=f"follow-up-{slug}@reseau",
+                summary=f"Follow up: {contact.name}",
+                description=f"Keep in touch every {cadence.days} days; last contact: {last}.",
+                day=day,
+            )
+        )
+    return sorted(events, key=lambda event: (event.day, event.uid))
+
+
+def _name(network: Network, slug: str) -> str:
+    contact = network.contacts.get(slug)
+    return contact.name if contact else slug
+
+
+def events_to_ics(events: list[Event], today: date) -> bytes:
+    from icalendar import Calendar
+    from icalendar import Event as IcsEvent
+
+    from reseau.cli.render import clean
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//reseau//networking ritual//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "reseau")
+    stamp = datetime.combine(today, time(0, 0))
+    for event in events:
+        entry = IcsEvent()
+        entry.add("uid", clean(event.uid))
+        entry.add("dtstamp", stamp)
+        entry.add("summary", clean(event.summary, multiline=True))
+        entry.add("description", clean(event.description, multiline=True))
+        if event.minutes is None:
+            entry.add("dtstart", event.day)
+            entry.add("dtend", event.day + timedelta(days=1))
+        else:
+            start = datetime.combine(event.day, RITUAL_START)
+            entry.add("dtstart", start)
+            entry.add("dtend", start + timedelta(minutes=event.minutes))
+        if event.weekly:
+            entry.add("rrule", {"freq": "weekly", "byday": event.weekly})
+        calendar.add_component(entry)
+    return bytes(calendar.to_ical())

@@ -1,0 +1,93 @@
+"""CSV for spreadsheets, with every cell a spreadsheet would run as a formula neutralised.
+
+OWASP's rule: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
+prefixed with a single quote. Phone numbers (`+` then digits and separators only, several
+joined by `;`) and negative whole numbers (a balance of -2) are left as written: they cannot
+run anything, and a quote would spoil them.
+Every cell is cleaned first (render.clean): no control character, escape sequence or
+direction override, whether the CSV goes to a file or to the terminal; notes keep their
+line breaks.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Collection, Iterable, Mapping
+from datetime import date
+
+from reseau.cli.render import clean
+from reseau.files.model import Contact, Settings
+from reseau.method import activity, scoring
+
+PUBLIC_COLUMNS = (
+    "slug", "name", "emails", "phones", "company", "role", "city", "links",
+    "circles", "tags", "status", "since",
+)  # fmt: skip
+PRIVATE_COLUMNS = ("nature", "score", "tier", "last_met", "balance", "notes")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^-\d+$")
+_PHONES = re.compile(r"^\+[\d\s().\-/;+]+$")
+
+
+def neutralise(cell: str) -> str:
+    if cell.startswith(_FORMULA_START) and not _PHONES.match(cell) and not _NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def contacts_to_csv(
+    contacts: Iterable[tuple[str, Contact]],
+    settings: Settings,
+    today: date,
+    *,
+    private: bool,
+    mentions: Mapping[str, Collection[activity.Mention]] | None = None,
+) -> str:
+    """`mentions`: the introductions other files record (`activity.intros_naming`), for the
+    balance."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    columns = PUBLIC_COLUMNS + (PRIVATE_COLUMNS if private else ())
+    writer.writerow(columns)
+    for slug, contact in contacts:
+        row = [clean(cell) for cell in _public_cells(slug, contact)]
+        if private:
+            elsewhere = (mentions or {}).get(slug, ())
+            row += _private_cells(contact, settings, today, elsewhere)
+        writer.writerow([neutralise(cell) for cell in row])
+    return out.getvalue()
+
+
+def _public_cells(slug: str, contact: Contact) -> list[str]:
+    return [
+        slug,
+        contact.name,
+        "; ".join(contact.emails),
+        "; ".join(contact.phones),
+        contact.company or "",
+        contact.role or "",
+        contact.city or "",
+        " ".join(contact.links),
+        " ".join(contact.circles),
+        " ".join(contact.tags),
+        contact.status,
+        contact.since.isoformat() if contact.since else "",
+    ]
+
+
+def _private_cells(
+    contact: Contact, settings: Settings, today: date, elsewhere: Collection[activity.Mention]
+) -> list[str]:
+    value = scoring.score(contact, settings)
+    met = activity.last_met(contact, today)
+    nature = contact.qualification.nature if contact.qualification else None
+    return [
+        clean(nature),
+        "" if value is None else str(value),
+        scoring.tier_of(value, settings),
+        met.isoformat() if met else "",
+        str(activity.balance(contact, today, elsewhere)),
+        clean(contact.notes, multiline=True),
+    ]

@@ -1,0 +1,338 @@
+"""Read vCard 2.1, 3.0 and 4.0 address books, one result per card, each with its line.
+
+Why a tolerant parser of its own rather than vobject: real exports are often broken (a
+card cut off by a crashed phone, a quoted-printable line that ends the file, garbage
+properties, a whole file in UTF-16 or in the Windows code page). vobject's reader stops
+with a ParseError at the first line it cannot read (or, told to ignore such lines, drops
+them without a word), which loses the cards after it and ties no card to its line; it takes
+text, so the encoding guesses would be ours anyway. Here a bad card is a `Skipped` with the
+line of its `BEGIN:VCARD`, the cards around it import, and no dependency is added.
+
+The quirks handled, and why:
+
+- Lines may end in CRLF, LF or (iOS) CR CR LF; a line that starts with a space or a tab
+  continues the one before (folding), even across the blank lines that Outlook and Android
+  leave inside cards; blank lines are otherwise ignored.
+- vCard 2.1 QUOTED-PRINTABLE values continue on the next line when they end with `=` (a
+  soft line break), also when the parameter is bare (`NOTE;QUOTED-PRINTABLE:`, Thunderbird)
+  or lower case; a soft break never swallows `END:VCARD` or `BEGIN:VCARD`. Decoded bytes
+  are read in the property's CHARSET (UTF-8, ISO-8859-1, windows-1252...), else as UTF-8,
+  else as windows-1252; bytes that still do not decode become U+FFFD.
+- The file itself: see `reseau.formats.importers.decoding`. A file that is not UTF-8 is read as
+  windows-1252 (what vCard 2.1 files from Outlook and old phones are in), and the result
+  carries a warning naming the first line that is not UTF-8, so the user can pass
+  `--encoding` if the guess is wrong.
+- `BEGIN:VCARD` may be in any case, VERSION anywhere in the card (Thunderbird puts it last).
+  Property names may carry a group (`item1.EMAIL`). Parameter values may be quoted, and a
+  quoted value may hold `:` or `;`.
+- Escapes: `\\,` `\\;` `\\:` `\\\\` always, `\\n` for a line break in 3.0 and 4.0 only
+  (vCard 2.1 has no such escape). Structured values (N, ORG, ADR) are split on unescaped
+  `;` before anything is decoded, so that an escaped or encoded `;` stays in its component.
+- What is kept: FN (else N as "Given Family"), EMAIL (all), TEL (all, as written, without a
+  4.0 `tel:` prefix), ORG (the first component of the first one), TITLE (else ROLE), the
+  locality of the first ADR that has one, URL (all), NOTE (all, joined by a blank line).
+  PHOTO, LOGO, KEY and SOUND are dropped and named in `dropped`; other properties are
+  ignored.
+
+Decisions:
+
+- A card without FN or N takes, in this order, its organisation (a company card, as iOS and
+  Outlook make them) or its first e-mail address, whole: an address book shows such a card
+  under that name, and the local part alone (`info`, `contact`) would make different people
+  namesakes, whom the import would then merge by name. A card with none of them (a phone
+  alone) is skipped: it has nothing to call the contact by.
+- A card that is never closed (no `END:VCARD` before the end of the file or before the next
+  `BEGIN:VCARD`) is skipped, even if it holds a name: the file was cut off or mangled, its
+  last value may be cut in the middle (a note, an e-mail address), and merging such a value
+  into an existing contact would spoil good data. The report names its line, so the user
+  can repair the file and import it again.
+- A file without any `BEGIN:VCARD` raises `ImportFileError`: it is not a vCard file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from reseau.formats.importers.decoding import decode_text, split_lines
+from reseau.formats.importers.records import (
+    ImportedPerson,
+    ImportFileError,
+    ParseResult,
+    Skipped,
+    clean_emails,
+    clean_links,
+    clean_notes,
+    clean_phones,
+    clean_text,
+    first_present,
+    join_name,
+    optional_text,
+)
+
+FALLBACK_ENCODING = "cp1252"
+
+_BEGIN = re.compile(r"\s*begin\s*:\s*vcard\s*", re.I)
+_END = re.compile(r"\s*end\s*:\s*vcard\s*", re.I)
+_HEAD = re.compile(r'((?:[^:"]++|"[^"]*+")*+):')
+_NAME = re.compile(r"(?:[A-Za-z0-9_-]+\.)*([A-Za-z0-9-]+)")
+_QUOTED_PRINTABLE = re.compile(r";\s*(?:encoding\s*=\s*\"?)?quoted-printable\b", re.I)
+_CHARSET = re.compile(r";\s*charset\s*=\s*\"?([^;:\",]+)", re.I)
+_QP_RUN = re.compile(r"(?:=[0-9A-Fa-f]{2})+")
+_COMPONENT = re.compile(r"(?:[^\\;]++|\\.)*+\\?", re.S)
+_ESCAPED = re.compile(r"\\(.)", re.S)
+_ESCAPES_21 = {",": ",", ";": ";", ":": ":", "\\": "\\"}
+_ESCAPES = {**_ESCAPES_21, "n": "\n", "N": "\n"}
+_FOLD = "\x00"
+_FOLD_AND_BLANK = re.compile("\x00[ \t]?")
+_VERSION = re.compile(r"\s*version\s*:\s*(\S+)\s*", re.I)
+_DROPPED = {"PHOTO": "photo", "LOGO": "logo", "KEY": "key", "SOUND": "sound"}
+
+_UNCLOSED_AT_NEXT = "card never closed: no END:VCARD before the next BEGIN:VCARD"
+_UNCLOSED_AT_END = "card never closed: no END:VCARD before the end of the file (cut off?)"
+_NO_NAME = "no name: the card has no FN, N, ORG or e-mail address"
+
+
+@dataclass(slots=True)
+class _Property:
+    name: str
+    value: str
+    quoted_printable: bool
+    charset: str | None
+
+
+@dataclass(slots=True)
+class _Card:
+    line: int
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Properties:
+    version: str
+    items: list[_Property]
+
+    def all(self, name: str) -> list[_Property]:
+        return [prop for prop in self.items if prop.name == name]
+
+
+def read_vcard(data: bytes, encoding: str | None = None) -> ParseResult:
+    """Parse a vCard file; every card becomes an `ImportedPerson` or a `Skipped`."""
+    decoded = decode_text(data, encoding, fallback=FALLBACK_ENCODING)
+    result = ParseResult(people=[], skipped=[], warnings=decoded.warnings)
+    found = False
+    for item in _cards(_logical_lines(split_lines(decoded.text))):
+        found = True
+        outcome = item if isinstance(item, Skipped) else _person(item.line, _properties(item))
+        if isinstance(outcome, Skipped):
+            result.skipped.append(outcome)
+        else:
+            result.people.append(outcome)
+    if not found:
+        raise ImportFileError("no BEGIN:VCARD line: this is not a vCard file")
+    return result
+
+
+def _logical_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Join continuation lines; yield (first line, text) with `_FOLD` before each fold."""
+    start = 0
+    parts: list[str] = []
+    soft_break = quoted_printable = False
+    for number, line in enumerate(lines, 1):
+        if soft_break and not _is_boundary(line):
+            parts[-1] = parts[-1][:-1]
+            parts.append(line)
+        elif parts and line[:1] in (" ", "\t"):
+            parts.append(_FOLD + line)
+        elif not line.strip():
+            continue
+        else:
+            if parts:
+                yield start, "".join(parts)
+            start, parts = number, [line]
+            quoted_printable = _QUOTED_PRINTABLE.search(_head(line)) is not None
+        soft_break = quoted_printable and parts[-1].endswith("=")
+    if parts:
+        yield start, "".join(parts)
+
+
+def _unfold(text: str, version: str) -> str:
+    """vCard 2.1 folds at a blank that stays in the value (RFC 822); 3.0 and 4.0 fold
+    anywhere, and the blank that starts the continuation line is not part of the value."""
+    if version == "2.1":
+        return text.replace(_FOLD, "")
+    return _FOLD_AND_BLANK.sub("", text)
+
+
+def _is_boundary(line: str) -> bool:
+    return _BEGIN.fullmatch(line) is not None or _END.fullmatch(line) is not None
+
+
+def _cards(lines: Iterable[tuple[int, str]]) -> Iterator[_Card | Skipped]:
+    card: _Card | None = None
+    for number, text in lines:
+        if _BEGIN.fullmatch(text):
+            if card is not None:
+                yield Skipped(card.line, _UNCLOSED_AT_NEXT)
+            card = _Card(number)
+        elif _END.fullmatch(text):
+            if card is not None:
+                yield card
+            card = None
+        elif card is not None:
+            card.lines.append(text)
+    if card is not None:
+        yield Skipped(card.line, _UNCLOSED_AT_END)
+
+
+def _head(text: str) -> str:
+    """The name and parameters: the text before the first `:` outside double quotes."""
+    match = _HEAD.match(text)
+    if match is not None:
+        return match.group(1)
+    return text.partition(":")[0] if ":" in text else text
+
+
+def _parse_property(text: str) -> _Property | None:
+    head = _head(text)
+    if len(head) == len(text):
+        return None
+    name = _NAME.fullmatch(head.partition(";")[0].strip())
+    if name is None:
+        return None
+    charset = _CHARSET.search(head)
+    return _Property(
+        name=name.group(1).upper(),
+        value=text[len(head) + 1 :],
+        quoted_printable=_QUOTED_PRINTABLE.search(head) is not None,
+        charset=charset.group(1).strip() if charset else None,
+    )
+
+
+def _properties(card: _Card) -> _Properties:
+    versions = (_VERSION.fullmatch(text) for text in card.lines)
+    version = next((match.group(1) for match in versions if match), "3.0")
+    parsed = (_parse_property(_unfold(text, version)) for text in card.lines)
+    return _Properties(version, [prop for prop in parsed if prop is not None])
+
+
+def _person(line: int, card: _Properties) -> ImportedPerson | Skipped:
+    texts = _Texts(card, _ESCAPES_21 if card.version == "2.1" else _ESCAPES)
+    emails, dropped = clean_emails(texts.values("EMAIL"))
+    company = texts.first_component("ORG", 0)
+    name = first_present(join_name(texts.first("FN")), _name_from_n(texts), company, *emails[:1])
+    if name is None:
+        return Skipped(line, _NO_NAME)
+    return ImportedPerson(
+        line=line,
+        name=name,
+        emails=emails,
+        phones=clean_phones(_without_tel_scheme(texts.values("TEL"))),
+        company=company,
+        role=first_present(optional_text(texts.first("TITLE")), optional_text(texts.first("ROLE"))),
+        city=texts.first_component("ADR", 3),
+        links=clean_links(texts.values("URL")),
+        notes=clean_notes(texts.values("NOTE")),
+        dropped=_dropped(card) + dropped,
+    )
+
+
+def _name_from_n(texts: _Texts) -> str | None:
+    components = texts.components("N")
+    if not components:
+        return None
+    family = components[0][0] if components[0] else ""
+    given = components[0][1] if len(components[0]) > 1 else ""
+    return join_name(given, family)
+
+
+def _without_tel_scheme(values: Iterable[str]) -> Iterator[str]:
+    for value in values:
+        stripped = value.strip()
+        yield stripped[4:] if stripped[:4].lower() == "tel:" else value
+
+
+def _dropped(card: _Properties) -> list[str]:
+    labels = (_DROPPED.get(prop.name) for prop in card.items)
+    return list(dict.fromkeys(label for label in labels if label))
+
+
+class _Texts:
+    """The decoded values of a card's properties."""
+
+    def __init__(self, card: _Properties, escapes: dict[str, str]) -> None:
+        self._card = card
+        self._escapes = escapes
+
+    def values(self, name: str) -> list[str]:
+        return [self._decode(prop, prop.value) for prop in self._card.all(name)]
+
+    def first(self, name: str) -> str | None:
+        return next((value for value in self.values(name) if clean_text(value)), None)
+
+    def components(self, name: str) -> list[list[str]]:
+        return [
+            [self._decode(prop, part) for part in _split_components(prop.value)]
+            for prop in self._card.all(name)
+        ]
+
+    def first_component(self, name: str, index: int) -> str | None:
+        for components in self.components(name):
+            value = optional_text(components[index]) if len(components) > index else None
+            if value:
+                return value
+        return None
+
+    def _decode(self, prop: _Property, raw: str) -> str:
+        text = _decode_quoted_printable(raw, prop.charset) if prop.quoted_printable else raw
+        return _ESCAPED.sub(lambda match: self._escapes.get(match[1], match[0]), text)
+
+
+def _split_components(value: str) -> list[str]:
+    parts: list[str] = []
+    position = 0
+    while True:
+        match = _COMPONENT.match(value, position)
+        assert match is not None
+        parts.append(match.group())
+        position = match.end() + 1
+        if position > len(value):
+            return parts
+
+
+def _decode_quoted_printable(value: str, charset: str | None) -> str:
+    codec = _codec(charset)
+
+    def decode_run(match: re.Match[str]) -> str:
+        return _decode_bytes(bytes.fromhex(match[0].replace("=", "")), codec)
+
+    return _QP_RUN.sub(decode_run, value)
+
+
+def _codec(charset: str | None) -> str | None:
+    """The text codec of a CHARSET parameter; None when unknown, not a text encoding
+    (`base64`, `rot13`), or ASCII, which writers declare for bytes that are not."""
+    if not charset:
+        return None
+    try:
+        codec = codecs.lookup(charset).name
+        b"a".decode(codec, errors="replace")
+    except (LookupError, UnicodeError):  # idna, for one, refuses errors="replace"
+        return None
+    return None if codec == "ascii" else codec
+
+
+def _decode_bytes(raw: bytes, codec: str | None) -> str:
+    if codec is not None:
+        try:
+            return raw.decode(codec, errors="replace")
+        except UnicodeError:  # punycode, for one, fails on bytes it cannot take even so
+            pass
+    for candidate in ("utf-8", FALLBACK_ENCODING):
+        try:
+            return raw.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")

@@ -1,0 +1,1 @@
+"""The method's recommendations as pure functions of (network, settings, today)."""

@@ -1,0 +1,148 @@
+"""Following contacts over time (recommendations 2, 6 and 7): met, touched, due, balance.
+
+Every function that takes `today` ignores interactions dated after it: with `--today` set in
+the past, or a meeting logged ahead of time, what has not happened yet does not count.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from reseau.files.dates import shift
+from reseau.files.model import Contact, Interaction, Settings
+
+BALANCE_DAYS = 365
+RENEWAL_DAYS = 90
+LATE_FACTOR = 1.5
+
+Mention = tuple[date, str]  # an introduction on another file: its date, whose file holds it
+
+
+def _happened(contact: Contact, today: date | None) -> Iterator[Interaction]:
+    return (i for i in contact.interactions if today is None or i.date <= today)
+
+
+def last_met(contact: Contact, today: date | None = None) -> date | None:
+    """The latest in-person interaction (up to `today` when given)."""
+    return max((i.date for i in _happened(contact, today) if i.is_in_person), default=None)
+
+
+def last_contact(contact: Contact, today: date | None = None) -> date | None:
+    """The latest interaction of any kind (up to `today` when given)."""
+    return max((i.date for i in _happened(contact, today)), default=None)
+
+
+def days_since_met(contact: Contact, today: date) -> int | None:
+    met = last_met(contact, today)
+    return None if met is None else (today - met).days
+
+
+def is_stale(contact: Contact, today: date, within_days: int) -> bool:
+    """Active, and not met in person within `within_days` (or never).
+
+    Met exactly `within_days` ago is still within; a call or a video never counts.
+    """
+    if not contact.is_active:
+        return False
+    days = days_since_met(contact, today)
+    return days is None or days > within_days
+
+
+def cadence_days(contact: Contact, settings: Settings, tier: str) -> int:
+    """The contact's own rhythm, else the smallest of its circles', else its tier's (C's for ?)."""
+    if contact.cadence_days:
+        return contact.cadence_days
+    circle_days = [
+        objective.cadence_days
+        for name in contact.circles
+        if (objective := settings.objectives.get(name)) and objective.cadence_days
+    ]
+    if circle_days:
+        return min(circle_days)
+    tiers = settings.cadence_days
+    return {"A": tiers.A, "B": tiers.B}.get(tier, tiers.C)
+
+
+@dataclass(frozen=True, slots=True)
+class Cadence:
+    """The keep-in-touch rhythm: `state` is ok, due or late; `since` the last interaction."""
+
+    days: int
+    since: date | None
+    state: str
+    due_on: date | None
+
+
+def cadence_state(elapsed: int, days: int) -> str:
+    """Due once `days` have passed, late once 1.5 times `days` have."""
+    if elapsed >= days * LATE_FACTOR:
+        return "late"
+    if elapsed >= days:
+        return "due"
+    return "ok"
+
+
+def cadence(contact: Contact, settings: Settings, tier: str, today: date) -> Cadence:
+    """Counted from the last interaction, else from `since`; due at once without either."""
+    days = cadence_days(contact, settings, tier)
+    reference = last_contact(contact, today) or contact.since
+    if reference is None:
+        return Cadence(days, None, "due", today)
+    state = cadence_state((today - reference).days, days)
+    return Cadence(days, reference, state, shift(reference, days))
+
+
+def counts_as_given(interaction: Interaction) -> bool:
+    return bool(interaction.gave) or interaction.kind == "intro"
+
+
+def intros_naming(contacts: Mapping[str, Contact]) -> dict[str, set[Mention]]:
+    """For each contact, the introductions other contacts' files record with them in `with`."""
+    found: dict[str, set[Mention]] = defaultdict(set)
+    for author, contact in contacts.items():
+        for interaction in contact.interactions:
+            if interaction.kind == "intro":
+                for named in interaction.with_:
+                    if named != author:
+                        found[named].add((interaction.date, author))
+    return dict(found)
+
+
+def _recent(contact: Contact, today: date) -> list[Interaction]:
+    start = shift(today, -BALANCE_DAYS)
+    return [i for i in contact.interactions if start < i.date <= today]
+
+
+def given_count(contact: Contact, today: date, elsewhere: Collection[Mention] = ()) -> int:
+    """Gifts over the last year: its own `gave` and introductions, and the introductions
+    recorded only on the other person's file (`elsewhere`, from `intros_naming`)."""
+    recent = _recent(contact, today)
+    own = {(i.date, other) for i in recent if i.kind == "intro" for other in i.with_}
+    start = shift(today, -BALANCE_DAYS)
+    extra = {m for m in elsewhere if start < m[0] <= today and m not in own}
+    return sum(counts_as_given(i) for i in recent) + len(extra)
+
+
+def received_count(contact: Contact, today: date) -> int:
+    return sum(bool(i.received) for i in _recent(contact, today))
+
+
+def balance(contact: Contact, today: date, elsewhere: Collection[Mention] = ()) -> int:
+    """Given minus received over the last year; an introduction counts as given to both people
+    introduced, whichever of their files records it."""
+    return given_count(contact, today, elsewhere) - received_count(contact, today)
+
+
+def is_new(contact: Contact, today: date) -> bool:
+    """Active, and first met within the last 90 days (recommendation 9: renewal)."""
+    since = contact.since
+    return contact.is_active and since is not None and shift(today, -RENEWAL_DAYS) < since <= today
+
+
+def new_contacts(contacts: Mapping[str, Contact], today: date) -> list[str]:
+    """The new contacts (`is_new`), the earliest first."""
+    new = [slug for slug, contact in contacts.items() if is_new(contact, today)]
+    return sorted(new, key=lambda slug: (contacts[slug].since or date.min, slug))

@@ -1,0 +1,576 @@
+"""The week's agenda (recommendation 5): what to do in this week's ritual, in its minutes.
+
+Six sections, in this order: plan, meet, touch, give, events, health. Every item says who,
+what to do, why, and how many minutes it takes (DEFAULT_MINUTES, which reseau.yaml's
+`durations:` overrides per kind).
+
+What fits in the ritual's minutes is chosen in this order, each item kept when it fits in
+the minutes left and cut otherwise (a smaller one further on may still fit):
+
+1. dated commitments: the plan's items due by Sunday or late, and this week's events,
+   earliest date first;
+2. then meet, touch and give take turns, one item each, best first, so that no list crowds
+   the others out.
+
+A contact appears once in plan, meet and touch (the first that names them); give is a
+different thing to do and may name them again.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from reseau.files.model import (
+    AnimateItem,
+    Contact,
+    Interaction,
+    MeetItem,
+    Plan,
+    ReputationItem,
+    Settings,
+)
+from reseau.files.quarters import Quarter, iso_week, week_bounds
+from reseau.files.store import Network
+from reseau.method import activity, plans, scoring
+from reseau.method.intros import IntroFinder, Suggestion
+from reseau.method.ritual import RitualState, ritual_state
+
+SECTIONS = ("plan", "meet", "touch", "give", "events", "health")
+DEFAULT_MINUTES = {
+    "meet": 10,  # a message or a call to set a date for meeting in person
+    "touch": 10,  # a call or a message to keep in touch
+    "give": 15,  # something done for a contact who gave more than they received
+    "intro": 10,  # the message that introduces two contacts to each other
+    "event": 20,  # this week's event: invitations, reminders, the room
+    "follow-up": 10,  # a past event not marked done: thank-you notes, then mark it done
+    "reputation": 45,  # an article, a talk, a post of the plan
+}
+INTROS_PER_WEEK = 3
+_INTRO_SEARCH = 500  # suggestions looked at for the week's few
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing to do: who (slugs), what, why, and its minutes."""
+
+    section: str
+    kind: str
+    contacts: tuple[str, ...]
+    who: str
+    action: str
+    reason: str
+    minutes: int
+    when: date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "kind": self.kind,
+            "contacts": list(self.contacts),
+            "who": self.who,
+            "action": self.action,
+            "reason": self.reason,
+            "minutes": self.minutes,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    """The network's vital signs for the week."""
+
+    active: int
+    dunbar_limit: int
+    new_contacts: tuple[str, ...]  # active, first met within the last 90 days
+    met_in_person: int
+    met_within_days: int
+    ritual: RitualState
+
+    @property
+    def coverage_percent(self) -> int | None:
+        return round(100 * self.met_in_person / self.active) if self.active else None
+
+    @property
+    def reminder(self) -> str | None:
+        ritual = self.ritual
+        if ritual.this_week is not None or not ritual.needs_reminder:
+            return None
+        if ritual.days_since_last is None:
+            return "no session recorded yet: hold one and record it with `reseau week --done`"
+        return f"the last session was {ritual.days_since_last} days ago: hold one this week"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "active": self.active,
+            "dunbar_limit": self.dunbar_limit,
+            "new_last_90_days": list(self.new_contacts),
+            "met_in_person": self.met_in_person,
+            "met_within_days": self.met_within_days,
+            "coverage_percent": self.coverage_percent,
+            **self.ritual.to_json(),
+            "reminder": self.reminder,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    """The week's agenda: the items kept in the budget, those cut, and the health figures."""
+
+    today: date
+    budget_minutes: int
+    items: tuple[Item, ...]
+    cut: tuple[Item, ...]
+    health: Health
+    owner: str | None = None
+    names: dict[str, str] = field(default_factory=dict)  # how to name the new contacts
+
+    @property
+    def week(self) -> str:
+        return iso_week(self.today)
+
+    @property
+    def start(self) -> date:
+        return week_bounds(self.today)[0]
+
+    @property
+    def end(self) -> date:
+        return week_bounds(self.today)[1]
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(item.minutes for item in self.items)
+
+    @property
+    def more(self) -> int:
+        return len(self.cut)
+
+    def kept_in(self, section: str) -> list[Item]:
+        return [item for item in self.items if item.section == section]
+
+    def cut_in(self, section: str) -> list[Item]:
+        return [item for item in self.cut if item.section == section]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "week": self.week,
+            "owner": self.owner,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "budget_minutes": self.budget_minutes,
+            "planned_minutes": self.planned_minutes,
+            "more": self.more,
+            "more_by_section": {s: len(self.cut_in(s)) for s in SECTIONS[:-1]},
+            "items": [item.to_json() for item in self.items],
+            "health": self.health.to_json(),
+        }
+
+
+def durations(settings: Settings) -> dict[str, int]:
+    """Minutes per kind of item: the defaults, with reseau.yaml's `durations:` over them."""
+    known = {k: v for k, v in settings.durations.items() if k in DEFAULT_MINUTES}
+    return {**DEFAULT_MINUTES, **known}
+
+
+def unknown_durations(settings: Settings) -> list[str]:
+    return sorted(k for k in settings.durations if k not in DEFAULT_MINUTES)
+
+
+def week_agenda(network: Network, today: date) -> Agenda:
+    """The agenda of the ISO week holding `today`."""
+    context = _Context(network, today)
+    commitments = context.plan_items() + context.event_items()
+    commitments.sort(key=lambda item: item.when or date.max)
+    turns = [context.meet_items(), context.touch_items(), context.give_items()]
+    kept, cut = fit(commitments + list(take_turns(turns)), network.settings.ritual.minutes)
+    vitals = health(network, today)
+    return Agenda(
+        today=today,
+        budget_minutes=network.settings.ritual.minutes,
+        items=tuple(in_section_order(kept)),
+        cut=tuple(in_section_order(cut)),
+        health=vitals,
+        owner=network.settings.owner,
+        names={slug: context.name(slug) for slug in vitals.new_contacts},
+    )
+
+
+def fit(items: Iterable[Item], budget: int) -> tuple[list[Item], list[Item]]:
+    """Keep each item, in order, when it fits in the minutes left; cut it otherwise."""
+    kept: list[Item] = []
+    cut: list[Item] = []
+    left = budget
+    for item in items:
+        if item.minutes <= left:
+            kept.append(item)
+            left -= item.minutes
+        else:
+            cut.append(item)
+    return kept, cut
+
+
+def take_turns(lists: list[list[Item]]) -> Iterator[Item]:
+    """The first of each list, then the second of each, and so on."""
+    for round_ in itertools.zip_longest(*lists):
+        yield from (item for item in round_ if item is not None)
+
+
+def in_section_order(items: list[Item]) -> list[Item]:
+    """Sections in their order; inside one, the order the items were chosen in."""
+    return sorted(items, key=lambda item: SECTIONS.index(item.section))
+
+
+def health(network: Network, today: date) -> Health:
+    settings = network.settings
+    active = [c for c in network.contacts.values() if c.is_active]
+    met = sum(not activity.is_stale(c, today, settings.met_within_days) for c in active)
+    return Health(
+        active=len(active),
+        dunbar_limit=settings.dunbar_limit,
+        new_contacts=tuple(activity.new_contacts(network.contacts, today)),
+        met_in_person=met,
+        met_within_days=settings.met_within_days,
+        ritual=ritual_state(network.journal, today),
+    )
+
+
+def day_label(day: date) -> str:
+    """`Thu 3 Dec`, in English whatever the locale: a day of this week."""
+    return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]}"
+
+
+def date_label(day: date) -> str:
+    """`7 Oct 2025`: a day further away."""
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def due_phrase(when: date | None, today: date) -> str:
+    """How a due date stands against today: `3 days late (due Fri 27 Nov)`, `due Wed 2 Dec`."""
+    if when is None:
+        return "no date"
+    late = (today - when).days
+    if late > 0:
+        return f"{late} day{'s' * (late != 1)} late (due {day_label(when)})"
+    return "due today" if late == 0 else f"due {day_label(when)}"
+
+
+def this_weeks_plans(network: Network, today: date) -> list[Plan]:
+    """The plans of the quarters this week touches (a week can straddle two)."""
+    monday, sunday = week_bounds(today)
+    quarters = {str(Quarter.of(monday)), str(Quarter.of(sunday)), str(Quarter.of(today))}
+    return [plan for _, plan in sorted(network.plans.items()) if plan.quarter in quarters]
+
+
+class _Context:
+    """What the sections share while they are built: figures computed once per contact."""
+
+    def __init__(self, network: Network, today: date) -> None:
+        self.network = network
+        self.settings = network.settings
+        self.today = today
+        self.minutes = durations(network.settings)
+        self.scores = {
+            slug: scoring.score(contact, self.settings) for slug, contact in self.contacts.items()
+        }
+        self.states = [
+            state
+            for plan in this_weeks_plans(network, today)
+            for state in plans.item_states(plan, network.contacts, today)
+        ]
+        self.listed: set[str] = set()
+        self.balances: dict[str, int] = {}
+        names = Counter(contact.name for contact in self.contacts.values())
+        self.namesakes = {name for name, count in names.items() if count > 1}
+
+    @property
+    def contacts(self) -> dict[str, Contact]:
+        return self.network.contacts
+
+    def _happened(self, contact: Contact) -> list[Interaction]:
+        """What is dated after today has not happened: it counts in no figure."""
+        return [i for i in contact.interactions if i.date <= self.today]
+
+    def name(self, slug: str) -> str:
+        """The contact's name, with the slug when another contact has the same name."""
+        contact = self.contacts.get(slug)
+        if contact is None:
+            return slug
+        return f"{contact.name} ({slug})" if contact.name in self.namesakes else contact.name
+
+    def item(self, section: str, kind: str, contacts: Iterable[str], **fields: Any) -> Item:
+        return Item(section, kind, tuple(contacts), minutes=self.minutes[kind], **fields)
+
+    def by_value(self, slugs: Iterable[str]) -> list[str]:
+        """Best score first, the unqualified last, then by slug."""
+        return sorted(slugs, key=lambda slug: (-self._score_or_below(slug), slug))
+
+    def _score_or_below(self, slug: str) -> int:
+        value = self.scores[slug]
+        return -1 if value is None else value
+
+    def tier(self, slug: str) -> str:
+        return scoring.tier_of(self.scores[slug], self.settings)
+
+    def value_phrase(self, slug: str) -> str:
+        value = self.scores[slug]
+        return "unqualified" if value is None else f"tier {self.tier(slug)}, score {value}"
+
+    # plan and events -------------------------------------------------------------------
+
+    def plan_items(self) -> list[Item]:
+        items = []
+        for state in self.states:
+            if isinstance(state.item, MeetItem) and not state.is_done:
+                self.listed.add(state.item.contact)
+            if state.state not in ("late", "this week"):
+                continue
+            if isinstance(state.item, AnimateItem):
+                if state.state == "late":
+                    items.append(self._follow_up(state))
+            else:
+                items.append(self._plan_item(state))
+        return items
+
+    def _plan_item(self, state: plans.ItemState) -> Item:
+        item = state.item
+        due = due_phrase(state.when, self.today)
+        if isinstance(item, MeetItem):
+            how = f": {item.channel}" if item.channel else " in person"
+            why = f" · {item.why}" if item.why else ""
+            return self.item(
+                "plan",
+                "meet",
+                [item.contact],
+                who=self.name(item.contact),
+                action=f"arrange to meet{how}",
+                reason=f"{due}{why}",
+                when=state.when,
+            )
+        assert isinstance(item, ReputationItem)
+        channel = f" ({item.channel})" if item.channel else ""
+        return self.item(
+            "plan",
+            "reputation",
+            [],
+            who="reputation",
+            action=f"work on: {item.what}{channel}",
+            reason=due,
+            when=state.when,
+        )
+
+    def _follow_up(self, state: plans.ItemState) -> Item:
+        item = state.item
+        assert isinstance(item, AnimateItem)
+        return self.item(
+            "plan",
+            "follow-up",
+            self._invited(item)[0],
+            who="event",
+            action=f"follow up: {item.what} (thank, then mark it done)",
+            reason=f"held {date_label(item.on)}, not marked done" if item.on else "not marked done",
+            when=item.on,
+        )
+
+    def event_items(self) -> list[Item]:
+        items = []
+        for state in self.states:
+            item = state.item
+            if not isinstance(item, AnimateItem) or state.state != "this week":
+                continue
+            slugs, words = self._invited(item)
+            invited = f"invite: {', '.join(words)}" if words else "no one invited yet"
+            items.append(
+                self.item(
+                    "events",
+                    "event",
+                    slugs,
+                    who=_event_day(item.on, self.today),
+                    action=f"prepare: {item.what}",
+                    reason=invited,
+                    when=item.on,
+                )
+            )
+        return items
+
+    def _invited(self, item: AnimateItem) -> tuple[list[str], list[str]]:
+        """The active contacts invited (a circle wins over a slug), and how to say who."""
+        slugs: list[str] = []
+        words: list[str] = []
+        for name in item.invite:
+            if name in self.settings.objectives:
+                members = [s for s, c in self.contacts.items() if c.is_active and name in c.circles]
+                slugs.extend(members)
+                words.append(f"{name} ({len(members)})")
+            else:
+                slugs.append(name)
+                words.append(self.name(name))
+        return list(dict.fromkeys(slugs)), words
+
+    # meet, touch, give -----------------------------------------------------------------
+
+    def meet_items(self) -> list[Item]:
+        within = self.settings.met_within_days
+        stale = [
+            slug
+            for slug, contact in self.contacts.items()
+            if slug not in self.listed and activity.is_stale(contact, self.today, within)
+        ]
+        self.listed.update(stale)
+        return [self._meet(slug) for slug in self.by_value(stale)]
+
+    def _meet(self, slug: str) -> Item:
+        contact = self.contacts[slug]
+        met = activity.last_met(contact, self.today)
+        if met is None:
+            known = f" (known since {date_label(contact.since)})" if contact.since else ""
+            history = f"never met in person{known}"
+        else:
+            history = f"last met {(self.today - met).days} days ago ({date_label(met)})"
+        return self.item(
+            "meet",
+            "meet",
+            [slug],
+            who=self.name(slug),
+            action="arrange to meet in person",
+            reason=f"{history} · {self.value_phrase(slug)}",
+        )
+
+    def touch_items(self) -> list[Item]:
+        rows = []
+        for slug, contact in self.contacts.items():
+            if not contact.is_active or slug in self.listed:
+                continue
+            rhythm = activity.cadence(contact, self.settings, self.tier(slug), self.today)
+            if rhythm.state in ("due", "late"):
+                rows.append((rhythm, slug))
+        order = {slug: i for i, slug in enumerate(self.by_value(slug for _, slug in rows))}
+        rows.sort(key=lambda row: (row[0].state != "late", order[row[1]]))
+        self.listed.update(slug for _, slug in rows)
+        return [self._touch(slug, rhythm) for rhythm, slug in rows]
+
+    def _touch(self, slug: str, rhythm: activity.Cadence) -> Item:
+        contact = self.contacts[slug]
+        last = max(self._happened(contact), key=lambda i: i.date, default=None)
+        if rhythm.since is None:
+            why = f"{rhythm.state}: no interaction or date yet"
+        elif last is None:
+            why = f"{rhythm.state}: known since {date_label(rhythm.since)}, no interaction yet"
+        else:
+            days = (self.today - rhythm.since).days
+            why = f"{rhythm.state}: {days} days since the last contact, every {rhythm.days}"
+        about = f" · last: {last.note}" if last is not None and last.note else ""
+        return self.item(
+            "touch",
+            "touch",
+            [slug],
+            who=self.name(slug),
+            action="call or write to keep in touch",
+            reason=why + about,
+        )
+
+    def give_items(self) -> list[Item]:
+        """Contacts in debt first, each offered the best introduction for them; then the
+        week's introductions, among people no other give item names."""
+        finder = IntroFinder(self.contacts, self.settings, self.scores, self.today)
+        used: set[frozenset[str]] = set()
+        # Only so many give items can fit in the budget: look for offers for those alone.
+        reach = self.settings.ritual.minutes // self.minutes["give"]
+        owed = [
+            self._owed(slug, finder if rank < reach else None, used)
+            for rank, slug in enumerate(self._in_debt())
+        ]
+        busy = {slug for item in owed[:reach] for slug in item.contacts}
+        introduce = [self._intro(s) for s in pick_intros(finder.best(), INTROS_PER_WEEK, busy)]
+        return list(take_turns([owed, introduce]))
+
+    def _in_debt(self) -> list[str]:
+        mentions = activity.intros_naming(self.contacts)
+        balances = {
+            slug: activity.balance(contact, self.today, mentions.get(slug, ()))
+            for slug, contact in self.contacts.items()
+            if contact.is_active
+        }
+        self.balances = balances
+        order = {slug: i for i, slug in enumerate(self.by_value(balances))}
+        return sorted(
+            (s for s, b in balances.items() if b < 0), key=lambda s: (balances[s], order[s])
+        )
+
+    def _owed(self, slug: str, finder: IntroFinder | None, used: set[frozenset[str]]) -> Item:
+        contact = self.contacts[slug]
+        offer = finder.best_for(slug, used) if finder else None
+        received = max(
+            (i for i in self._happened(contact) if i.received), key=lambda i: i.date, default=None
+        )
+        why = f"balance {self.balances[slug]} over 12 months"
+        if received is not None:
+            why += f" · they gave on {date_label(received.date)}: {received.received}"
+        if offer is None:
+            return self.item(
+                "give",
+                "give",
+                [slug],
+                who=self.name(slug),
+                action="ask what you can do for them",
+                reason=why,
+            )
+        used.add(offer.pair)
+        other = offer.second if offer.first == slug else offer.first
+        return self.item(
+            "give",
+            "give",
+            [slug, other],
+            who=self.name(slug),
+            action=f"offer an introduction to {self.name(other)} ({offer.shared_keys()})",
+            reason=why,
+        )
+
+    def _intro(self, suggestion: Suggestion) -> Item:
+        a, b = suggestion.first, suggestion.second
+        circles = self._circles_phrase(a, b, suggestion.across)
+        return self.item(
+            "give",
+            "intro",
+            [a, b],
+            who=self.name(a),
+            action=f"introduce to {self.name(b)}",
+            reason=f"{suggestion.shared()} · {circles}",
+        )
+
+    def _circles_phrase(self, a: str, b: str, across: bool) -> str:
+        def circles(slug: str) -> str:
+            return ", ".join(self.contacts[slug].circles) or "no circle"
+
+        if across:
+            return f"across circles ({circles(a)} / {circles(b)})"
+        shared = [c for c in self.contacts[a].circles if c in self.contacts[b].circles]
+        if not shared:  # one of them has no circle: the pair opens no other circle
+            return f"not across circles ({circles(a)} / {circles(b)})"
+        return f"same circle ({', '.join(shared)})"
+
+
+def pick_intros(
+    suggestions: Iterable[Suggestion], limit: int, busy: Iterable[str] = ()
+) -> list[Suggestion]:
+    """The best suggestions with nobody in two of them (nor in `busy`)."""
+    chosen: list[Suggestion] = []
+    taken = set(busy)
+    for suggestion in itertools.islice(suggestions, _INTRO_SEARCH):
+        if len(chosen) == limit:
+            break
+        if suggestion.first in taken or suggestion.second in taken:
+            continue
+        chosen.append(suggestion)
+        taken.update(suggestion.pair)
+    return chosen
+
+
+def _event_day(day: date | None, today: date) -> str:
+    if day is None:
+        return "this week"
+    return "today" if day == today else day_label(day)

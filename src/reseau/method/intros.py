@@ -1,0 +1,246 @@
+"""Introductions to suggest (recommendation 8), across circles first (recommendation 9).
+
+A pair is worth introducing when both people are active and qualified, share a territory
+(both with an influence of 2 or more there) or a tag, and do not know each other through
+the files yet: no introduction of one to the other, and no meeting, meal or event logged with
+both of them present. Pairs across circles (both have circles, and share none) come first,
+then the best combined score.
+
+A network of ten thousand contacts has fifty million pairs, so suggestions are produced
+lazily, best first: contacts are grouped by what they share and, inside a group, by their
+circles; each pair of sub-groups yields its pairs in descending combined score from a heap,
+and the streams are merged. Taking the first few costs little more than sorting the groups.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reseau.files.model import Contact, Interaction, Settings
+from reseau.method import scoring
+
+INFLUENCE_FLOOR = 2
+
+Pair = frozenset[str]
+_Key = tuple[int, int, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    slug: str
+    score: int
+    circles: frozenset[str]
+    territories: frozenset[str]
+    tags: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """Two contacts to introduce; `first` has the better score."""
+
+    first: str
+    second: str
+    score: int
+    across: bool
+    territories: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    @property
+    def pair(self) -> Pair:
+        return frozenset((self.first, self.second))
+
+    def shared(self) -> str:
+        """What makes the pair worth it, in words: the territories first, then the tags."""
+        parts = []
+        if self.territories:
+            parts.append("both influential in " + ", ".join(self.territories))
+        if self.tags:
+            parts.append("both tagged " + ", ".join(self.tags))
+        return "; ".join(parts)
+
+    def shared_keys(self) -> str:
+        """The territories and tags in common, in a few words: `lyon-industry, robotics`."""
+        return ", ".join(dict.fromkeys((*self.territories, *self.tags)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "contacts": [self.first, self.second],
+            "score": self.score,
+            "across_circles": self.across,
+            "territories": list(self.territories),
+            "tags": list(self.tags),
+        }
+
+
+def is_across(first: Collection[str], second: Collection[str]) -> bool:
+    """Across circles: both people have circles, and share none."""
+    return bool(first) and bool(second) and not set(first) & set(second)
+
+
+def known_pairs(contacts: dict[str, Contact], today: date | None = None) -> set[Pair]:
+    """Pairs already acquainted: introduced, or logged together in person (up to `today`)."""
+    pairs: set[Pair] = set()
+    for slug, contact in contacts.items():
+        for interaction in contact.interactions:
+            if today is not None and interaction.date > today:
+                continue
+            if _brings_together(interaction):
+                people = sorted({slug, *interaction.with_})
+                pairs.update(frozenset(p) for p in itertools.combinations(people, 2))
+    return pairs
+
+
+def _brings_together(interaction: Interaction) -> bool:
+    return bool(interaction.with_) and (interaction.kind == "intro" or interaction.is_in_person)
+
+
+class IntroFinder:
+    """The introductions worth making in a network, best first."""
+
+    def __init__(
+        self,
+        contacts: dict[str, Contact],
+        settings: Settings,
+        scores: Mapping[str, int | None] | None = None,
+        today: date | None = None,
+    ) -> None:
+        """`scores`, when the caller has them already, saves computing them again; what is
+        dated after `today` has not happened, so it does not make a pair acquainted."""
+        known = scores if scores is not None else {}
+        self.candidates = {
+            c.slug: c for c in _candidates(contacts, settings, known) if c.territories or c.tags
+        }
+        self.known = known_pairs(contacts, today)
+
+    def best(self) -> Iterator[Suggestion]:
+        """Every pair worth introducing: across circles first, then by combined score."""
+        streams = [_stream(a, b) for a, b in _sub_group_pairs(self._groups())]
+        seen: set[Pair] = set()
+        for _, _, first, second in heapq.merge(*streams):
+            pair = frozenset((first, second))
+            if pair in seen or pair in self.known:
+                continue
+            seen.add(pair)
+            yield self._suggestion(first, second)
+
+    def best_for(self, slug: str, excluded: Collection[Pair] = ()) -> Suggestion | None:
+        """The best pair to make with `slug` (across circles first, then the partner's
+        score), leaving out the `excluded` pairs."""
+        me = self.candidates.get(slug)
+        if me is None:
+            return None
+        best: Candidate | None = None
+        best_key: tuple[bool, int, str] | None = None
+        for other in self.candidates.values():
+            if other.slug == slug or not _shares(me, other):
+                continue
+            pair = frozenset((slug, other.slug))
+            if pair in self.known or pair in excluded:
+                continue
+            key = (not is_across(me.circles, other.circles), -other.score, other.slug)
+            if best_key is None or key < best_key:
+                best, best_key = other, key
+        return None if best is None else self._suggestion(*_ordered(me, best))
+
+    def _groups(self) -> list[list[Candidate]]:
+        groups: dict[str, list[Candidate]] = defaultdict(list)
+        for candidate in self.candidates.values():
+            for territory in candidate.territories:
+                groups["territory:" + territory].append(candidate)
+            for tag in candidate.tags:
+                groups["tag:" + tag].append(candidate)
+        return [members for _, members in sorted(groups.items()) if len(members) > 1]
+
+    def _suggestion(self, first: str, second: str) -> Suggestion:
+        a, b = self.candidates[first], self.candidates[second]
+        return Suggestion(
+            first=first,
+            second=second,
+            score=a.score + b.score,
+            across=is_across(a.circles, b.circles),
+            territories=tuple(sorted(a.territories & b.territories)),
+            tags=tuple(sorted(a.tags & b.tags)),
+        )
+
+
+def _candidates(
+    contacts: dict[str, Contact], settings: Settings, scores: Mapping[str, int | None]
+) -> Iterator[Candidate]:
+    for slug, contact in contacts.items():
+        if not contact.is_active:
+            continue
+        value = scores[slug] if slug in scores else scoring.score(contact, settings)
+        if not contact.is_active or value is None or contact.qualification is None:
+            continue
+        influence = contact.qualification.influence
+        territories = frozenset(
+            t
+            for t, level in influence.items()
+            if level >= INFLUENCE_FLOOR and (not settings.territories or t in settings.territories)
+        )
+        tags = frozenset(tag.strip().casefold() for tag in contact.tags if tag.strip())
+        yield Candidate(slug, value, frozenset(contact.circles), territories, tags)
+
+
+def _shares(a: Candidate, b: Candidate) -> bool:
+    return bool(a.territories & b.territories or a.tags & b.tags)
+
+
+def _ordered(a: Candidate, b: Candidate) -> tuple[str, str]:
+    return (a.slug, b.slug) if _rank(a) <= _rank(b) else (b.slug, a.slug)
+
+
+def _rank(candidate: Candidate) -> tuple[int, str]:
+    return (-candidate.score, candidate.slug)
+
+
+def _sub_group_pairs(
+    groups: Iterable[list[Candidate]],
+) -> Iterator[tuple[list[Candidate], list[Candidate]]]:
+    """For each group, every pair of its sub-groups by circles (a sub-group with itself too)."""
+    for members in groups:
+        by_circles: dict[frozenset[str], list[Candidate]] = defaultdict(list)
+        for candidate in sorted(members, key=_rank):
+            by_circles[candidate.circles].append(candidate)
+        parts = list(by_circles.values())
+        for i, part in enumerate(parts):
+            for other in parts[i:]:
+                yield part, other
+
+
+def _stream(a: list[Candidate], b: list[Candidate]) -> Iterator[_Key]:
+    across = is_across(a[0].circles, b[0].circles)
+    pairs = _pairs_within(a) if a is b else _pairs_between(a, b)
+    for i, j in pairs:
+        first, second = _ordered(i, j)
+        yield (0 if across else 1, -(i.score + j.score), first, second)
+
+
+def _pairs_within(members: list[Candidate]) -> Iterator[tuple[Candidate, Candidate]]:
+    """Pairs of a list sorted best first, in descending combined score."""
+    heap = [(-(members[i].score + members[i + 1].score), i, i + 1) for i in range(len(members) - 1)]
+    heapq.heapify(heap)
+    while heap:
+        _, i, j = heapq.heappop(heap)
+        yield members[i], members[j]
+        if j + 1 < len(members):
+            heapq.heappush(heap, (-(members[i].score + members[j + 1].score), i, j + 1))
+
+
+def _pairs_between(a: list[Candidate], b: list[Candidate]) -> Iterator[tuple[Candidate, Candidate]]:
+    """Pairs of one of each list (both sorted best first), in descending combined score."""
+    heap = [(-(a[0].score + b[0].score), 0, 0)]
+    queued = {(0, 0)}
+    while heap:
+        _, i, j = heapq.heappop(heap)
+        yield a[i], b[j]
+        for ni, nj in ((i + 1, j), (i, j + 1)):
+            if ni < len(a) and nj < len(b) and (ni, nj) not in queued:
+                queued.add((ni, nj))
+                heapq.heappush(heap, (-(a[ni].score + b[nj].score), ni, nj))

@@ -1,0 +1,84 @@
+"""Who has not been met in person for too long (recommendation 2): the list and its text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reseau.cli.render import table
+from reseau.files.model import Contact
+from reseau.files.store import Network
+from reseau.method import activity, scoring
+
+
+@dataclass(frozen=True, slots=True)
+class StaleRow:
+    slug: str
+    contact: Contact
+    last_met: date | None
+    days: int | None
+    last_contact: date | None
+    score: int | None
+    tier: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "slug": self.slug,
+            "name": self.contact.name,
+            "last_met": _iso(self.last_met),
+            "days_since_met": self.days,
+            "last_contact": _iso(self.last_contact),
+            "score": self.score,
+            "tier": self.tier,
+        }
+
+
+def stale_rows(network: Network, today: date, within_days: int) -> list[StaleRow]:
+    """Active contacts not met in person within `within_days`: never met first, then the
+    longest unseen; ties by best score, then slug."""
+    rows = []
+    for slug, contact in network.contacts.items():
+        if activity.is_stale(contact, today, within_days):
+            value = scoring.score(contact, network.settings)
+            rows.append(
+                StaleRow(
+                    slug=slug,
+                    contact=contact,
+                    last_met=activity.last_met(contact, today),
+                    days=activity.days_since_met(contact, today),
+                    last_contact=activity.last_contact(contact, today),
+                    score=value,
+                    tier=scoring.tier_of(value, network.settings),
+                )
+            )
+    return sorted(rows, key=_most_overdue)
+
+
+def _most_overdue(row: StaleRow) -> tuple[bool, int, int, str]:
+    score = -1 if row.score is None else row.score
+    return (row.days is not None, -(row.days or 0), -score, row.slug)
+
+
+def stale_table(rows: list[StaleRow], active: int, within_days: int) -> list[str]:
+    if not rows:
+        return [f"every active contact was met in person within the last {within_days} days"]
+    headers = ["slug", "name", "last met", "days", "last touch", "score", "tier"]
+    body = [
+        [
+            row.slug,
+            row.contact.name,
+            _iso(row.last_met) or "never",
+            "" if row.days is None else str(row.days),
+            _iso(row.last_contact) or "never",
+            "" if row.score is None else str(row.score),
+            row.tier,
+        ]
+        for row in rows
+    ]
+    summary = f"{len(rows)} of {active} active contacts not met in person within {within_days} days"
+    return [*table(headers, body, numeric=[3, 5]), summary]
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,177 @@
+"""A contact's history as `show` tells it (recommendations 6, 7 and 8).
+
+The timeline newest first; what was given and received over the last year; the tone of the
+exchanges; the introductions made to and for the person, read from both sides (an intro
+logged on one file only still counts for the other); and what to offer next: the latest
+thing received that no later gift has returned.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Collection
+from datetime import date
+from typing import Any
+
+from reseau.cli.render import clean
+from reseau.files.model import TONES, Contact, Interaction
+from reseau.files.store import Network
+from reseau.method.activity import (
+    Mention,
+    counts_as_given,
+    given_count,
+    intros_naming,
+    received_count,
+)
+
+STREAK = 3
+
+
+def chronological(contact: Contact) -> list[Interaction]:
+    """Oldest first; items of the same day keep the file's order."""
+    return sorted(contact.interactions, key=lambda interaction: interaction.date)
+
+
+def not_returned(contact: Contact, today: date | None = None) -> list[Interaction]:
+    """Interactions with something received and not yet returned, oldest first.
+
+    Each gift (a `gave`, or an introduction) returns the oldest thing still owed; a gift
+    made when nothing is owed is given first and returns nothing that comes later. What is
+    dated after `today` has not happened yet.
+    """
+    owed: deque[Interaction] = deque()
+    for interaction in _happened(contact, today):
+        if interaction.received:
+            owed.append(interaction)
+        if counts_as_given(interaction) and owed:
+            owed.popleft()
+    return list(owed)
+
+
+def is_souring(contact: Contact, today: date | None = None) -> bool:
+    """The last three exchanges that have a tone (up to `today`) were neutral or negative."""
+    toned = [i for i in _happened(contact, today) if i.tone is not None]
+    return len(toned) >= STREAK and all(i.tone != "positive" for i in toned[-STREAK:])
+
+
+def introductions(network: Network, slug: str) -> list[dict[str, Any]]:
+    """Every introduction that involved `slug`, from its file or another's, newest first."""
+    found: dict[tuple[date, str], str | None] = {}
+    for interaction in network.contacts[slug].interactions:
+        if interaction.kind == "intro":
+            for other in interaction.with_:
+                found.setdefault((interaction.date, other), interaction.note)
+    for other, contact in network.contacts.items():
+        if other == slug:
+            continue
+        for interaction in contact.interactions:
+            if interaction.kind == "intro" and slug in interaction.with_:
+                found.setdefault((interaction.date, other), interaction.note)
+    return [
+        {"date": day.isoformat(), "with": other, "name": _name(network, other), "note": note}
+        for (day, other), note in sorted(found.items(), key=lambda item: item[0], reverse=True)
+    ]
+
+
+def figures(
+    network: Network, slug: str, today: date, elsewhere: Collection[Mention] | None = None
+) -> dict[str, Any]:
+    """What `show` adds to a contact's computed figures, as JSON-ready values.
+
+    `elsewhere`: the introductions other files record with this contact (`intros_naming`).
+    """
+    contact = network.contacts[slug]
+    if elsewhere is None:
+        elsewhere = intros_naming(network.contacts).get(slug, set())
+    owed = not_returned(contact, today)
+    tones: list[str | None] = [i.tone for i in _happened(contact, today)]
+    return {
+        "given": given_count(contact, today, elsewhere),
+        "received": received_count(contact, today),
+        "tones": {tone: tones.count(tone) for tone in TONES},
+        "not_positive_lately": is_souring(contact, today),
+        "offer_next": _offer(owed[-1]) if owed else None,
+        "not_returned": len(owed),
+        "introductions": introductions(network, slug),
+        "timeline": [_entry(i) for i in reversed(chronological(contact))],
+    }
+
+
+def card_lines(computed: dict[str, Any]) -> list[str]:
+    """The text of those figures, indented as the rest of `show`'s card."""
+    lines = [f"  gave {computed['given']}, received {computed['received']} in the last 365 days"]
+    lines.extend(_tone_lines(computed))
+    offer = computed["offer_next"]
+    if offer:
+        more = computed["not_returned"] - 1
+        extra = f"; {more} more not returned" if more else ""
+        lines.append(
+            f'  to offer next: something in return for "{clean(offer["received"])}" '
+            f"(received {offer['date']}{extra})"
+        )
+    if computed["introductions"]:
+        lines.append("  introductions:")
+        lines.extend(_intro_line(intro) for intro in computed["introductions"])
+    if computed["timeline"]:
+        lines.append("  timeline, newest first (* in person):")
+        for entry in computed["timeline"]:
+            lines.extend(_timeline_lines(entry))
+    return lines
+
+
+def _tone_lines(computed: dict[str, Any]) -> list[str]:
+    tones = computed["tones"]
+    if not any(tones.values()):
+        return []
+    counts = ", ".join(f"{count} {tone}" for tone, count in tones.items() if count)
+    lines = [f"  tone: {counts}"]
+    if computed["not_positive_lately"]:
+        lines.append("  the last three exchanges were not positive: what is wrong?")
+    return lines
+
+
+def _intro_line(intro: dict[str, Any]) -> str:
+    note = f": {clean(intro['note'])}" if intro["note"] else ""
+    return f"    {intro['date']}  {clean(intro['name'])} ({clean(intro['with'])}){note}"
+
+
+def _timeline_lines(entry: dict[str, Any]) -> list[str]:
+    mark = "*" if entry["in_person"] else " "
+    head = f"    {entry['date']} {mark}  {entry['kind']:<7}  {entry['tone'] or '':<8}  "
+    details = [clean(line) for line in (entry["note"] or "").splitlines()]
+    for key in ("gave", "received"):
+        if entry[key]:
+            details.append(f"{key}: {clean(' '.join(str(entry[key]).splitlines()))}")
+    if entry["with"]:
+        details.append(f"with: {', '.join(clean(slug) for slug in entry['with'])}")
+    if not details:
+        return [head.rstrip()]
+    indent = " " * len(head)
+    return [head + details[0], *(indent + line for line in details[1:])]
+
+
+def _happened(contact: Contact, today: date | None) -> list[Interaction]:
+    """Oldest first, without what is dated after `today` (when given)."""
+    return [i for i in chronological(contact) if today is None or i.date <= today]
+
+
+def _entry(interaction: Interaction) -> dict[str, Any]:
+    return {
+        "date": interaction.date.isoformat(),
+        "kind": interaction.kind,
+        "in_person": interaction.is_in_person,
+        "tone": interaction.tone,
+        "note": interaction.note,
+        "gave": interaction.gave,
+        "received": interaction.received,
+        "with": list(interaction.with_),
+    }
+
+
+def _offer(interaction: Interaction) -> dict[str, Any]:
+    return {"received": interaction.received, "date": interaction.date.isoformat()}
+
+
+def _name(network: Network, slug: str) -> str:
+    contact = network.contacts.get(slug)
+    return contact.name if contact else slug
