@@ -11,13 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Runner
-from reseau.actions.log import (
-    DateFormError,
-    Entry,
-    insert_position,
-    interaction_item,
-    parse_when,
-)
+from reseau.actions.log import DateFormError, Entry, insert_position, interaction_item, parse_when
 from reseau.files.dates import FIRST_DAY
 from reseau.files.model import WEEKDAYS
 

@@ -16,20 +16,13 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from conftest import Runner
-from reseau.actions.qualify import (
-    Answers,
-    check_answers,
-    is_outdated,
-    merged,
-    parse_influence,
-    qualify_contact,
-    to_qualify,
-)
+from reseau.actions.qualify import Answers, check_answers, merged, parse_influence, qualify_contact
 from reseau.checks import check_network
 from reseau.cli.questionnaire import interview
 from reseau.files.model import Contact, Qualification, Settings
 from reseau.files.problems import ReseauError
 from reseau.files.store import load_network
+from reseau.method.qualification import is_outdated, to_qualify
 
 TODAY = date(2026, 11, 30)
 SETTINGS = "objectives:\n  clients: {}\nterritories: [lyon, export]\n"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner, write_network
-from reseau.cli.render import width
 from reseau.files.store import load_network
+from reseau.files.text import width
 from reseau.method.stats import distinct_interactions, last_months, network_stats
 
 QUALIFIED = (

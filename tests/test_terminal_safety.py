@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Runner
-from reseau.cli.render import clean
+from reseau.files.text import clean
 
 HOSTILE = {
     "markup": "[bold red]x[/]",

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Runner
-from reseau.cli.render import width
 from reseau.cli.week import Style, agenda_lines
+from reseau.files.text import width
 
 
 def qualification(level: int) -> str:
@@ -473,7 +473,7 @@ def test_any_note_reads_back_as_written(note: str) -> None:
     reads it back exactly."""
     from datetime import date
 
-    from reseau.cli.week import _write_session, session_note
+    from reseau.actions.journal import session_note, write_session
     from reseau.files.store import load_network
 
     with tempfile.TemporaryDirectory() as folder:
@@ -481,7 +481,7 @@ def test_any_note_reads_back_as_written(note: str) -> None:
         (root / "reseau.yaml").write_text("owner: X\n", encoding="utf-8")
         (root / "journal.yaml").write_text("sessions:\n  - {date: 2026-11-23}\n")
         kept = session_note(note)
-        _write_session(root, date(2026, 11, 30), 30, kept)
+        write_session(root, date(2026, 11, 30), 30, kept)
         sessions = load_network(root).journal.sessions
         assert [(s.date.isoformat(), s.minutes, s.note) for s in sessions] == [
             ("2026-11-23", None, None),

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reseau.cli.render import clean
 from reseau.files.folder import CONTACTS_DIR
 from reseau.files.model import Contact
 from reseau.files.problems import ReseauError
 from reseau.files.slugs import is_valid_slug, same_name_key, slugify, unique_slug
 from reseau.files.store import Network, load_network
+from reseau.files.text import clean
 from reseau.files.validation import suggest
 from reseau.files.writer import create, folder_lock
 from reseau.files.yamledit import render_inline, render_key, render_text

@@ -18,7 +18,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from reseau.cli.views import find_any_contact, find_contact
 from reseau.files.dates import DateError, DateOutOfRange, check_range, parse_date
 from reseau.files.folder import CONTACTS_DIR
 from reseau.files.model import (
@@ -32,6 +31,7 @@ from reseau.files.model import (
 )
 from reseau.files.problems import ReseauError
 from reseau.files.store import Network, contact_files
+from reseau.files.who import find_any_contact, find_contact
 from reseau.files.writer import Change, update_many
 from reseau.files.yamledit import Document
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from reseau.cli.render import clean
 from reseau.files.model import AnimateItem, MeetItem, Plan
 from reseau.files.quarters import Quarter
 from reseau.files.store import Network
+from reseau.files.text import clean
 from reseau.files.validation import suggest
 from reseau.files.yamledit import render_inline
 from reseau.files.yamlio import parse_text

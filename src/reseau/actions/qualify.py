@@ -1,4 +1,4 @@
-"""Qualifying a contact (recommendation 3): the edit of its file, and who is left to qualify.
+"""Qualifying a contact (recommendation 3): the edit of its file.
 
 An edit changes only the qualification keys whose value changes, plus `on`, in the order of
 the contract; every other byte of the file stays as the user wrote it.
@@ -12,17 +12,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reseau.cli.render import clean, table
-from reseau.files.model import CONTACT_KEYS, CRITERIA, NATURES, Contact, Qualification, Settings
+from reseau.files.model import CONTACT_KEYS, NATURES, Contact, Qualification, Settings
 from reseau.files.problems import ReseauError
-from reseau.files.slugs import fold
 from reseau.files.store import Network
 from reseau.files.validation import suggest
 from reseau.files.yamledit import Document
-from reseau.method import activity, scoring
 
 QUALIFICATION_KEYS = tuple(Qualification.model_fields)
-REQUALIFY_DAYS = 365
 LEVELS = (0, 1, 2, 3)
 
 
@@ -142,128 +138,6 @@ def qualify_contact(
 
     after = update(root, relpath, Contact, edit)
     return Outcome(slug, relpath, seen[0], after)
-
-
-def score_text(contact: Contact, settings: Settings) -> str:
-    """`83 (A)`, or `unqualified (?)`."""
-    value = scoring.score(contact, settings)
-    tier = scoring.tier_of(value, settings)
-    return f"unqualified ({tier})" if value is None else f"{value} ({tier})"
-
-
-def outcome_lines(outcome: Outcome, settings: Settings) -> list[str]:
-    before = score_text(outcome.before, settings)
-    after = score_text(outcome.after, settings)
-    lines = [
-        f"qualified {clean(outcome.after.name)} ({clean(outcome.relpath)})",
-        f"score: {before} -> {after}",
-    ]
-    missing = to_do(outcome.after, settings)
-    if missing:
-        lines.append(f"still to rate: {', '.join(missing)}")
-    return lines
-
-
-def outcome_json(outcome: Outcome, settings: Settings) -> dict[str, Any]:
-    def figures(contact: Contact) -> dict[str, Any]:
-        value = scoring.score(contact, settings)
-        return {"score": value, "tier": scoring.tier_of(value, settings)}
-
-    qualification = outcome.after.qualification or Qualification()
-    return {
-        "slug": outcome.slug,
-        "file": outcome.relpath,
-        "before": figures(outcome.before),
-        "after": {**figures(outcome.after), "missing": to_do(outcome.after, settings)},
-        "qualification": qualification.model_dump(mode="json", exclude_none=True),
-    }
-
-
-def to_do(contact: Contact, settings: Settings) -> list[str]:
-    """What is still to rate: the nature of the link, then the score's missing criteria."""
-    nature = [] if contact.qualification and contact.qualification.nature else ["nature"]
-    return nature + scoring.missing_criteria(contact, settings)
-
-
-@dataclass(frozen=True, slots=True)
-class ToQualify:
-    """An active contact to qualify, or to qualify again."""
-
-    slug: str
-    contact: Contact
-    missing: list[str]
-    qualified_on: date | None
-    last_met: date | None
-    interactions: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "slug": self.slug,
-            "name": self.contact.name,
-            "missing": self.missing,
-            "qualified_on": _iso(self.qualified_on),
-            "review": not self.missing,
-            "last_met": _iso(self.last_met),
-            "interactions": self.interactions,
-        }
-
-
-def is_outdated(qualified_on: date | None, today: date) -> bool:
-    """Qualified more than a year ago, or on no known date."""
-    return qualified_on is None or (today - qualified_on).days > REQUALIFY_DAYS
-
-
-def to_qualify(network: Network, today: date) -> list[ToQualify]:
-    """Active contacts with something to rate or a qualification over a year old.
-
-    Best known first: the most recently met in person (never met last), then the most
-    interactions, then by name.
-    """
-    found = []
-    for slug, contact in network.contacts.items():
-        if not contact.is_active:
-            continue
-        missing = to_do(contact, network.settings)
-        on = contact.qualification.on if contact.qualification else None
-        if missing or is_outdated(on, today):
-            met = activity.last_met(contact, today)
-            count = sum(1 for i in contact.interactions if i.date <= today)
-            found.append(ToQualify(slug, contact, missing, on, met, count))
-    return sorted(found, key=_best_known)
-
-
-def _best_known(row: ToQualify) -> tuple[int, int, int, str, str]:
-    met = row.last_met.toordinal() if row.last_met else 0
-    return (row.last_met is None, -met, -row.interactions, fold(row.contact.name), row.slug)
-
-
-def to_qualify_table(rows: list[ToQualify]) -> list[str]:
-    if not rows:
-        return ["every active contact is qualified, all within the last year"]
-    headers = ["slug", "name", "last met", "exchanges", "qualified", "to rate"]
-    body = [
-        [
-            row.slug,
-            row.contact.name,
-            _iso(row.last_met) or "never",
-            str(row.interactions),
-            _iso(row.qualified_on) or ("undated" if row.contact.qualification else "never"),
-            _to_do_text(row.missing),
-        ]
-        for row in rows
-    ]
-    count = len(rows)
-    noun = "contact" if count == 1 else "contacts"
-    summary = f"{count} active {noun} to qualify; `reseau qualify WHO` asks each criterion"
-    return [*table(headers, body, numeric=[3]), summary]
-
-
-def _to_do_text(missing: list[str]) -> str:
-    if not missing:
-        return "review"
-    if len(missing) == 1 + len(CRITERIA):
-        return "all"
-    return ",".join(missing)
 
 
 def _did_you_mean(word: str, choices: Sequence[str]) -> str:

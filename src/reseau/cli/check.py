@@ -16,9 +16,9 @@ def check(
 ) -> None:
     """Validate every file; print every problem as path:line: field: message."""
     from reseau.checks import check_network
-    from reseau.cli.render import clean
     from reseau.files.problems import count_errors
     from reseau.files.store import load_network, load_warnings
+    from reseau.files.text import clean
 
     state = state_of(ctx)
     network = load_network(state.root())

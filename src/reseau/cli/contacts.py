@@ -41,7 +41,7 @@ def add(
 ) -> None:
     """Add a contact: writes contacts/<slug>.yaml."""
     from reseau.actions.add import NewContact, add_contact
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
 
     new = NewContact(
         name=name.strip(),
@@ -110,7 +110,8 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """One contact, with what reseau computes about them."""
-    from reseau.cli.views import contact_card, contact_detail, find_contact
+    from reseau.cli.views import contact_card, contact_detail
+    from reseau.files.who import find_contact
 
     state = state_of(ctx)
     network = state.network()
@@ -146,8 +147,8 @@ def _sort(value: str | None) -> str | None:
 def _iso_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
-    from reseau.cli.render import clean
     from reseau.files.dates import DateError, parse_date
+    from reseau.files.text import clean
 
     try:
         return parse_date(value)

@@ -21,7 +21,7 @@ def edit(
     """Open a contact's file in $EDITOR; reopen it while it does not validate, or restore it."""
     from reseau.actions import edit as editing
     from reseau.actions.log import find_target
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
 
     state = state_of(ctx)
     root, network = state.root(), state.network()

@@ -92,7 +92,7 @@ def _import(
 
 
 def report_lines(report: ImportReport, source: str) -> list[str]:
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
 
     verb = "would be " if report.dry_run else ""
     source = clean(source)
@@ -179,42 +179,11 @@ def export_ics(
 def _deliver(data: bytes, output: Path | None) -> None:
     import sys
 
-    from reseau.files.problems import ReseauError
-    from reseau.files.writer import write_atomic
+    from reseau.actions.export import write_export
 
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    _refuse_target(output)
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        raise ReseauError(f"cannot write {output}: {exc.strerror or exc}") from None
+    write_export(data, output)
     say(f"wrote {output}")
-
-
-def _refuse_target(output: Path) -> None:
-    """Only a new or a regular file is replaced: never a link, a folder or a device."""
-    import stat
-
-    from reseau.files.problems import ReseauError
-
-    if output.is_symlink():
-        raise ReseauError(
-            f"{output} is a symbolic link; reseau only writes regular files: give the file itself"
-        )
-    try:
-        mode = output.stat().st_mode
-    except FileNotFoundError:
-        if not output.parent.is_dir():
-            raise ReseauError(
-                f"cannot write {output}: the folder {output.parent} does not exist"
-            ) from None
-        return
-    except OSError as exc:
-        raise ReseauError(f"cannot write {output}: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(mode):
-        raise ReseauError(f"{output} is a folder; give the name of a file to write")
-    if not stat.S_ISREG(mode):
-        raise ReseauError(f"{output} is not a regular file; reseau only writes regular files")

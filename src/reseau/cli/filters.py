@@ -49,6 +49,6 @@ def _refuse(value: str, noun: str, choices: Sequence[str], option: str) -> NoRet
 
 
 def _shown(text: str) -> str:
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
 
     return clean(text)

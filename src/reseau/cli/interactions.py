@@ -116,7 +116,7 @@ def _report(written: Written, today: date, network: Network) -> None:
     """What was added, and where the contact stands. The introductions other files record
     count in the balance when the folder was read; a `log` whose names were found from the
     file names alone reads no other file, to stay as fast with 10,000 contacts as with 10."""
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
     from reseau.method import activity
 
     contact = written.contact
@@ -133,7 +133,7 @@ def _report(written: Written, today: date, network: Network) -> None:
 
 def _parse_date(value: str | None, today: date) -> date:
     from reseau.actions.log import DateFormError, parse_when
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
 
     if value is None:
         return today
@@ -144,8 +144,8 @@ def _parse_date(value: str | None, today: date) -> date:
 
 
 def _check_choice(value: str, option: str) -> None:
-    from reseau.cli.render import clean
     from reseau.files.model import KINDS, TONES
+    from reseau.files.text import clean
     from reseau.files.validation import suggest
 
     choices = KINDS if option == "--kind" else TONES

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from reseau.files.problems import ReseauError
+if TYPE_CHECKING:
+    from reseau.files.problems import ReseauError
 
 
 def main() -> None:
     from reseau.cli.app import app
+    from reseau.files.problems import ReseauError
 
     debug = "--debug" in sys.argv[1:]
     try:
@@ -19,7 +22,7 @@ def main() -> None:
     except Exception as exc:  # the boundary: whatever happened, no traceback unless asked
         if debug:
             raise
-        from reseau.cli.render import clean
+        from reseau.files.text import clean
 
         what = clean(f"{type(exc).__name__}: {exc}")
         sys.stderr.write(f"reseau: internal error ({what}); run with --debug for details\n")
@@ -27,7 +30,7 @@ def main() -> None:
 
 
 def _report(exc: ReseauError) -> None:
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
 
     lines = [f"reseau: {exc.message}", *(f"  {line}" for line in exc.details)]
     sys.stderr.write("".join(clean(line) + "\n" for line in lines))

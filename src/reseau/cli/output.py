@@ -6,7 +6,8 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from reseau.cli.render import clean, to_json
+from reseau.cli.render import to_json
+from reseau.files.text import clean
 
 
 def say(line: str = "") -> None:

@@ -95,8 +95,8 @@ def new(
 ) -> None:
     """Draft a quarter's plan: carry over what is undone, propose who to meet first."""
     from reseau.actions.plan_new import draft_plan, write_draft
-    from reseau.cli.render import clean
     from reseau.files.quarters import Quarter
+    from reseau.files.text import clean
 
     state = state_of(ctx)
     current = Quarter.of(state.today)
@@ -124,8 +124,8 @@ def done(
     ],
 ) -> None:
     """Mark an item of the current quarter's plan done today."""
+    from reseau.actions.plan_done import mark_done
     from reseau.files.quarters import Quarter
-    from reseau.method.plans import mark_done
 
     state = state_of(ctx)
     network = state.network()
@@ -234,14 +234,15 @@ def _row(state: ItemState, states: list[ItemState], network: Network) -> list[st
 
 
 def _fitted(line: str) -> str:
-    from reseau.cli.render import fit, terminal_width
+    from reseau.cli.render import terminal_width
+    from reseau.files.text import fit
 
     columns = terminal_width()
     return fit(line, columns) if columns else line
 
 
 def _done_detail(state: ItemState) -> str:
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
 
     met = state.done_by
     if met is None:
@@ -251,8 +252,8 @@ def _done_detail(state: ItemState) -> str:
 
 
 def _item_label(state: ItemState, network: Network) -> str:
-    from reseau.cli.render import clean
     from reseau.files.model import MeetItem
+    from reseau.files.text import clean
 
     item = state.item
     if isinstance(item, MeetItem):

@@ -87,8 +87,9 @@ def qualify(
 
 
 def _qualify_one(ctx: typer.Context, who: str, answers: Answers, as_json: bool) -> None:
-    from reseau.actions.qualify import outcome_json, outcome_lines, qualify_contact
-    from reseau.cli.views import find_contact
+    from reseau.actions.qualify import qualify_contact
+    from reseau.cli.views import outcome_json, outcome_lines
+    from reseau.files.who import find_contact
 
     state = state_of(ctx)
     network = state.network()
@@ -128,7 +129,8 @@ def _tell(line: str) -> None:
 
 
 def _list_missing(ctx: typer.Context, as_json: bool) -> None:
-    from reseau.actions.qualify import to_qualify, to_qualify_table
+    from reseau.cli.views import to_qualify_table
+    from reseau.method.qualification import to_qualify
 
     state = state_of(ctx)
     network = state.network()

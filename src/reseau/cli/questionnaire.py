@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reseau.actions.qualify import LEVELS, Answers
-from reseau.cli.render import clean
 from reseau.files.model import NATURES, Contact, Qualification, Settings
+from reseau.files.text import clean
 
 Ask = Callable[[str], str]
 Tell = Callable[[str], None]

@@ -24,7 +24,8 @@ def stale(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """Active contacts not met in person lately: never met first, then the longest unseen."""
-    from reseau.method.stale import stale_rows, stale_table
+    from reseau.cli.views import stale_table
+    from reseau.method.stale import stale_rows
 
     if days is not None and days < 0:
         raise typer.BadParameter(f"must be 0 or more, got {days}", param_hint="--days")

@@ -45,8 +45,8 @@ def parse_today(value: str | None) -> date:
     text = value or os.environ.get("RESEAU_TODAY") or ""
     if not text:
         return date.today()
-    from reseau.cli.render import clean
     from reseau.files.dates import DateError, parse_date
+    from reseau.files.text import clean
 
     try:
         return parse_date(text)

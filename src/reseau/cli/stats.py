@@ -37,7 +37,7 @@ def stats(
 
 
 def stats_lines(result: Stats, page: Page) -> list[str]:
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
     from reseau.method.agenda import date_label
 
     owner = f" · {clean(result.owner)}" if result.owner else ""
@@ -49,7 +49,7 @@ def stats_lines(result: Stats, page: Page) -> list[str]:
 
 
 def _line(line: Line, page: Page) -> list[str]:
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
 
     verdict = {"good": page.style.green, "fair": page.style.yellow, "weak": page.style.red}
     head = f"{line.number:>2}  {line.name:<15}" + verdict[line.verdict](f"{line.verdict:<4}") + "  "

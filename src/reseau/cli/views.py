@@ -1,72 +1,23 @@
-"""What `list` and `show` print: one result object, as text or as JSON."""
+"""What `list`, `show`, `stale` and `qualify` print: one result object, as text or as JSON."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reseau.cli.render import clean, table
-from reseau.files.model import Contact
-from reseau.files.problems import ReseauError
-from reseau.files.slugs import resolve, same_name_key
+from reseau.cli.render import table
+from reseau.files.model import CRITERIA, Contact, Qualification, Settings
+from reseau.files.slugs import same_name_key
 from reseau.files.store import Network
-from reseau.files.validation import suggest
+from reseau.files.text import clean
 from reseau.method import activity, scoring
+from reseau.method.qualification import ToQualify, score_text, to_do
+from reseau.method.stale import StaleRow
 from reseau.method.timeline import card_lines, figures
 
-
-class UnknownContactError(ReseauError):
-    pass
-
-
-class InvalidContactError(ReseauError):
-    """WHO names a contact whose file does not validate: its problems are the details."""
-
-    def __init__(self, network: Network, slug: str) -> None:
-        relpath = network.contact_path(slug)
-        problems = [p.format() for p in network.problems if p.path == relpath]
-        super().__init__(
-            f"{relpath} does not validate; fix it first (`reseau edit {slug}`)", details=problems
-        )
-
-
-def find_contact(network: Network, who: str) -> str:
-    """The slug WHO names, of a contact whose file validates; an unknown or ambiguous WHO is
-    an error listing what it could be, an invalid file an error listing its problems."""
-    slug = find_any_contact(network, who)
-    if slug not in network.contacts:
-        raise InvalidContactError(network, slug)
-    return slug
-
-
-def find_any_contact(network: Network, who: str) -> str:
-    """The slug WHO names, including a contact whose file does not validate."""
-    if not who.strip():
-        raise UnknownContactError("say who: a slug, a prefix of one, or part of a name")
-    names = _names_with_invalid(network)
-    resolution = resolve(who, names)
-    if resolution.slug:
-        return resolution.slug
-    if resolution.candidates:
-        details = [f"{slug}  {names[slug]}" for slug in resolution.candidates]
-        raise UnknownContactError(
-            f"'{who}' matches {len(details)} contacts; say which:", details=details
-        )
-    close = suggest(who.lower(), network.contacts)
-    hint = f"; did you mean {close}?" if close else ""
-    raise UnknownContactError(f"no contact matches '{who}'{hint}")
-
-
-def _names_with_invalid(network: Network) -> dict[str, str]:
-    """Every contact's name; a file that does not validate is named by its `name:` if it
-    reads as one, else by its slug."""
-    names = network.names()
-    for slug in network.skipped_slugs():
-        data = network.unvalidated.get(network.contact_path(slug)) or {}
-        name = data.get("name")
-        names[slug] = name if isinstance(name, str) and name.strip() else slug
-    return names
+if TYPE_CHECKING:
+    from reseau.actions.qualify import Outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +183,83 @@ def contact_card(detail: dict[str, Any]) -> list[str]:
         lines.append("  notes:")
         lines.extend(f"    {clean(line)}" for line in str(detail["notes"]).splitlines())
     return lines
+
+
+def outcome_lines(outcome: Outcome, settings: Settings) -> list[str]:
+    before = score_text(outcome.before, settings)
+    after = score_text(outcome.after, settings)
+    lines = [
+        f"qualified {clean(outcome.after.name)} ({clean(outcome.relpath)})",
+        f"score: {before} -> {after}",
+    ]
+    missing = to_do(outcome.after, settings)
+    if missing:
+        lines.append(f"still to rate: {', '.join(missing)}")
+    return lines
+
+
+def outcome_json(outcome: Outcome, settings: Settings) -> dict[str, Any]:
+    def figures(contact: Contact) -> dict[str, Any]:
+        value = scoring.score(contact, settings)
+        return {"score": value, "tier": scoring.tier_of(value, settings)}
+
+    qualification = outcome.after.qualification or Qualification()
+    return {
+        "slug": outcome.slug,
+        "file": outcome.relpath,
+        "before": figures(outcome.before),
+        "after": {**figures(outcome.after), "missing": to_do(outcome.after, settings)},
+        "qualification": qualification.model_dump(mode="json", exclude_none=True),
+    }
+
+
+def to_qualify_table(rows: list[ToQualify]) -> list[str]:
+    if not rows:
+        return ["every active contact is qualified, all within the last year"]
+    headers = ["slug", "name", "last met", "exchanges", "qualified", "to rate"]
+    body = [
+        [
+            row.slug,
+            row.contact.name,
+            _iso(row.last_met) or "never",
+            str(row.interactions),
+            _iso(row.qualified_on) or ("undated" if row.contact.qualification else "never"),
+            _to_do_text(row.missing),
+        ]
+        for row in rows
+    ]
+    count = len(rows)
+    noun = "contact" if count == 1 else "contacts"
+    summary = f"{count} active {noun} to qualify; `reseau qualify WHO` asks each criterion"
+    return [*table(headers, body, numeric=[3]), summary]
+
+
+def _to_do_text(missing: list[str]) -> str:
+    if not missing:
+        return "review"
+    if len(missing) == 1 + len(CRITERIA):
+        return "all"
+    return ",".join(missing)
+
+
+def stale_table(rows: list[StaleRow], active: int, within_days: int) -> list[str]:
+    if not rows:
+        return [f"every active contact was met in person within the last {within_days} days"]
+    headers = ["slug", "name", "last met", "days", "last touch", "score", "tier"]
+    body = [
+        [
+            row.slug,
+            row.contact.name,
+            _iso(row.last_met) or "never",
+            "" if row.days is None else str(row.days),
+            _iso(row.last_contact) or "never",
+            "" if row.score is None else str(row.score),
+            row.tier,
+        ]
+        for row in rows
+    ]
+    summary = f"{len(rows)} of {active} active contacts not met in person within {within_days} days"
+    return [*table(headers, body, numeric=[3, 5]), summary]
 
 
 def _iso(value: date | None) -> str | None:

@@ -16,7 +16,7 @@ from reseau.cli.output import emit_json, say, say_lines, warn
 from reseau.cli.state import State, state_of
 
 if TYPE_CHECKING:
-    from reseau.files.model import Journal, Settings
+    from reseau.files.model import Journal
     from reseau.method.agenda import Agenda, Item
 
 WIDE = 140
@@ -33,8 +33,6 @@ _SUBTITLES = {
     "events": "this week, from the plan",
     "health": "",
 }
-_SESSION_KEYS = ("date", "minutes", "note")
-JOURNAL_HEADER = "# The weekly ritual: one entry per session, recorded by `reseau week --done`.\n"
 
 
 def week(
@@ -117,74 +115,17 @@ def record_done(state: State, minutes: int | None, note: str | None, as_json: bo
     A second --done on the same day changes that day's session (its minutes, its note) with
     what is given, and nothing when nothing is: the journal holds one session a day.
     """
+    from reseau.actions.journal import session_note, write_session
     from reseau.method.ritual import ritual_state
 
     root = state.root()
-    outcome, journal = _write_session(root, state.today, minutes, session_note(note))
+    outcome, journal = write_session(root, state.today, minutes, session_note(note))
     ritual = ritual_state(journal, state.today)
     if as_json:
         emit_json({"recorded": outcome, "date": state.today.isoformat(), **ritual.to_json()})
         return
     say(_done_message(outcome, journal, state.today))
     say(f"streak: {_weeks(ritual.streak)} in a row")
-
-
-def session_note(text: str | None) -> str | None:
-    """The note as the journal keeps it: text without control characters, or none."""
-    from reseau.cli.render import clean
-
-    kept = clean(text, multiline=True).strip() if text else ""
-    return kept or None
-
-
-def _write_session(
-    root: Path, today: date, minutes: int | None, note: str | None
-) -> tuple[str, Journal]:
-    """Write the session; says what happened: created, added, updated or unchanged."""
-    from reseau.files.folder import JOURNAL_FILE
-    from reseau.files.model import Journal
-    from reseau.files.writer import create, folder_lock, update
-    from reseau.files.yamledit import Document
-    from reseau.method.ritual import session_index
-
-    changes = {"minutes": None if minutes is None else str(minutes), "note": note}
-    given = {key: value for key, value in changes.items() if value is not None}
-    entry = {"date": today.isoformat(), "minutes": str(_ritual_minutes(root)), **given}
-    if not (root / JOURNAL_FILE).exists():
-        with folder_lock(root):
-            if not (root / JOURNAL_FILE).exists():
-                document = Document(JOURNAL_HEADER + "sessions:\n")
-                document.insert(["sessions"], entry, order=_SESSION_KEYS)
-                return "created", create(root, JOURNAL_FILE, document.text, Journal)
-    outcome = "added"
-
-    def edit(document: Document, journal: Journal) -> None:
-        nonlocal outcome
-        index = session_index(journal, today)
-        if index is None:
-            document.insert(["sessions"], entry, order=_SESSION_KEYS)
-            return
-        outcome = "updated" if given else "unchanged"
-        for key, value in given.items():
-            document.set(["sessions", index, key], value, order=_SESSION_KEYS)
-
-    journal = update(root, JOURNAL_FILE, Journal, edit)
-    return outcome, journal
-
-
-def _ritual_minutes(root: Path) -> int:
-    return _settings(root).ritual.minutes
-
-
-def _settings(root: Path) -> Settings:
-    """reseau.yaml alone: recording a session does not need the contacts."""
-    from reseau.files.folder import SETTINGS_FILE
-    from reseau.files.model import Settings
-    from reseau.files.validation import validate
-    from reseau.files.yamlio import read_file
-
-    value, _ = validate(Settings, read_file(root / SETTINGS_FILE, SETTINGS_FILE))
-    return value or Settings()
 
 
 def _done_message(outcome: str, journal: Journal, today: date) -> str:
@@ -252,7 +193,7 @@ class Page:
         return self.width is None or self.width >= WIDE
 
     def fit(self, text: str, used: int = 0) -> str:
-        from reseau.cli.render import fit
+        from reseau.files.text import fit
 
         return text if self.width is None else fit(text, max(self.width - used, 1))
 
@@ -270,7 +211,7 @@ def agenda_lines(agenda: Agenda, style: Style, width: int | None) -> list[str]:
 
 
 def _header(agenda: Agenda, page: Page) -> list[str]:
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
     from reseau.method.agenda import day_label
 
     owner = agenda.owner
@@ -291,7 +232,7 @@ class _Columns:
     @classmethod
     def of(cls, items: Sequence[Item], page: Page) -> _Columns:
         """Below WIDE, each section has its own (`items` are the section's); else all share."""
-        from reseau.cli.render import clean, width
+        from reseau.files.text import clean, width
 
         whos = [width(clean(i.who)) for i in items]
         actions = [width(clean(i.action)) for i in items]
@@ -332,7 +273,7 @@ def _section_lines(agenda: Agenda, section: str, page: Page, columns: _Columns) 
 
 def _section_title(section: str, kept: list[Item], agenda: Agenda, page: Page) -> str:
     """`PLAN    the quarter's plan ...     6 items · 130 min`, the figures flush right."""
-    from reseau.cli.render import width
+    from reseau.files.text import width
 
     name = section.upper()
     text = f"{name:<8}{_SUBTITLES[section].format(days=agenda.health.met_within_days)}"
@@ -346,7 +287,7 @@ def _section_title(section: str, kept: list[Item], agenda: Agenda, page: Page) -
 
 
 def _item_lines(item: Item, page: Page, columns: _Columns, today: date) -> list[str]:
-    from reseau.cli.render import clean, fit, pad
+    from reseau.files.text import clean, fit, pad
 
     minutes = f"  {item.minutes:>3}m"
     who = pad(fit(clean(item.who), columns.who), columns.who)
@@ -365,7 +306,7 @@ def _item_lines(item: Item, page: Page, columns: _Columns, today: date) -> list[
 
 
 def _cut_line(cut: list[Item], agenda: Agenda, page: Page) -> str:
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
 
     names = [clean(item.who) for item in cut]
     shown = ", ".join(names[:_NAMES_SHOWN]) + (", …" if len(names) > _NAMES_SHOWN else "")
@@ -384,7 +325,7 @@ def _health_lines(agenda: Agenda, page: Page) -> list[str]:
 
 
 def health_rows(agenda: Agenda) -> Iterator[tuple[str, str]]:
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
     from reseau.method.agenda import date_label
 
     health = agenda.health

@@ -1,5 +1,5 @@
-"""Quarterly plans (recommendation 4): each item's state on a given day, the quarter's
-progress, and marking an item done through the write path."""
+"""Quarterly plans (recommendation 4): each item's state on a given day and the quarter's
+progress."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from reseau.files.model import AnimateItem, Contact, Interaction, MeetItem, Plan
 from reseau.files.problems import ReseauError
 from reseau.files.quarters import Quarter, iso_week, week_bounds
 from reseau.files.store import Network
-from reseau.files.yamledit import Document
 
 Item = MeetItem | AnimateItem | ReputationItem
 SECTIONS = ("meet", "animate", "reputation")
@@ -237,59 +236,3 @@ def pick_item(states: list[ItemState], number: int | None, slug: str | None) -> 
         return next((s for s in states if s.number == number), None)
     meets = [s for s in states if isinstance(s.item, MeetItem) and s.item.contact == slug]
     return next((s for s in meets if not s.is_done), meets[0] if meets else None)
-
-
-@dataclass(frozen=True, slots=True)
-class Marked:
-    """What `reseau plan done` did: the item, and whether the file changed."""
-
-    relpath: str
-    state: ItemState
-    changed: bool
-
-
-def mark_done(network: Network, quarter: Quarter, spec: str, today: date) -> Marked:
-    """Set `done: today` on the item `spec` names: its number, or a contact for a meet item."""
-    from reseau.files import writer
-
-    plan = find_plan(network, quarter)
-    relpath = plan_relpath(quarter)
-    number, slug = _item_spec(network, plan, spec)
-    target = pick_item(item_states(plan, network.contacts, today), number, slug)
-    if target is None:
-        raise PlanError(_not_in_plan(network, relpath, plan, number, slug))
-    if target.is_done:
-        return Marked(relpath, target, changed=False)
-
-    def edit(document: Document, current: Plan) -> None:
-        fresh = pick_item(item_states(current, network.contacts, today), number, slug)
-        if fresh is None:
-            raise PlanError(f"{relpath} changed while it was being edited; try again")
-        if fresh.is_done:
-            return
-        path: list[str | int] = [fresh.section, fresh.index, "done"]
-        document.set(path, today.isoformat(), order=ITEM_KEYS[fresh.section])
-
-    writer.update(network.root, relpath, Plan, edit)
-    return Marked(relpath, target, changed=True)
-
-
-def _item_spec(network: Network, plan: Plan, spec: str) -> tuple[int | None, str | None]:
-    text = spec.strip()
-    if text.isascii() and text.isdigit():
-        return int(text), None
-    if any(item.contact == text for item in plan.meet):
-        return None, text
-    from reseau.cli.views import find_contact
-
-    return None, find_contact(network, text)
-
-
-def _not_in_plan(
-    network: Network, relpath: str, plan: Plan, number: int | None, slug: str | None
-) -> str:
-    if number is not None:
-        count = len(plan.meet) + len(plan.animate) + len(plan.reputation)
-        return f"no item {number} in {relpath}: it has {count}, numbered as `reseau plan` shows"
-    name = network.contacts[slug].name if slug in network.contacts else slug
-    return f"{name} ({slug}) has no meet item in {relpath}; give the item's number instead"

@@ -1,4 +1,4 @@
-"""Who has not been met in person for too long (recommendation 2): the list and its text."""
+"""Who has not been met in person for too long (recommendation 2): the list."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from reseau.cli.render import table
 from reseau.files.model import Contact
 from reseau.files.store import Network
 from reseau.method import activity, scoring
@@ -58,26 +57,6 @@ def stale_rows(network: Network, today: date, within_days: int) -> list[StaleRow
 def _most_overdue(row: StaleRow) -> tuple[bool, int, int, str]:
     score = -1 if row.score is None else row.score
     return (row.days is not None, -(row.days or 0), -score, row.slug)
-
-
-def stale_table(rows: list[StaleRow], active: int, within_days: int) -> list[str]:
-    if not rows:
-        return [f"every active contact was met in person within the last {within_days} days"]
-    headers = ["slug", "name", "last met", "days", "last touch", "score", "tier"]
-    body = [
-        [
-            row.slug,
-            row.contact.name,
-            _iso(row.last_met) or "never",
-            "" if row.days is None else str(row.days),
-            _iso(row.last_contact) or "never",
-            "" if row.score is None else str(row.score),
-            row.tier,
-        ]
-        for row in rows
-    ]
-    summary = f"{len(rows)} of {active} active contacts not met in person within {within_days} days"
-    return [*table(headers, body, numeric=[3, 5]), summary]
 
 
 def _iso(value: date | None) -> str | None:

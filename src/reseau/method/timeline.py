@@ -13,9 +13,9 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from reseau.cli.render import clean
 from reseau.files.model import TONES, Contact, Interaction
 from reseau.files.store import Network
+from reseau.files.text import clean
 from reseau.method.activity import (
     Mention,
     counts_as_given,

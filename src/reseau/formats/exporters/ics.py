@@ -106,7 +106,7 @@ def events_to_ics(events: list[Event], today: date) -> bytes:
     from icalendar import Calendar
     from icalendar import Event as IcsEvent
 
-    from reseau.cli.render import clean
+    from reseau.files.text import clean
 
     calendar = Calendar()
     calendar.add("prodid", "-//reseau//networking ritual//EN")

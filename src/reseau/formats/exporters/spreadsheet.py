@@ -17,8 +17,8 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 
-from reseau.cli.render import clean
 from reseau.files.model import Contact, Settings
+from reseau.files.text import clean
 from reseau.method import activity, scoring
 
 PUBLIC_COLUMNS = (

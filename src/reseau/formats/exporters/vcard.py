@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reseau.cli.render import clean
 from reseau.files.model import Contact
+from reseau.files.text import clean
 
 
 def contacts_to_vcard(contacts: Iterable[tuple[str, Contact]], *, private: bool) -> str:

@@ -1,0 +1,40 @@
+"""`reseau export ... --output FILE`: the export written in place of a regular file."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from reseau.files.problems import ReseauError
+from reseau.files.writer import write_atomic
+
+
+def write_export(data: bytes, output: Path) -> None:
+    """Replace `output` atomically with `data`, refusing anything but a new or regular file."""
+    _refuse_target(output)
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise ReseauError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _refuse_target(output: Path) -> None:
+    """Only a new or a regular file is replaced: never a link, a folder or a device."""
+    if output.is_symlink():
+        raise ReseauError(
+            f"{output} is a symbolic link; reseau only writes regular files: give the file itself"
+        )
+    try:
+        mode = output.stat().st_mode
+    except FileNotFoundError:
+        if not output.parent.is_dir():
+            raise ReseauError(
+                f"cannot write {output}: the folder {output.parent} does not exist"
+            ) from None
+        return
+    except OSError as exc:
+        raise ReseauError(f"cannot write {output}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise ReseauError(f"{output} is a folder; give the name of a file to write")
+    if not stat.S_ISREG(mode):
+        raise ReseauError(f"{output} is not a regular file; reseau only writes regular files")

@@ -1,0 +1,61 @@
+"""WHO on the command line: the contact a slug, a prefix of one or part of a name names."""
+
+from __future__ import annotations
+
+from reseau.files.problems import ReseauError
+from reseau.files.slugs import resolve
+from reseau.files.store import Network
+from reseau.files.validation import suggest
+
+
+class UnknownContactError(ReseauError):
+    pass
+
+
+class InvalidContactError(ReseauError):
+    """WHO names a contact whose file does not validate: its problems are the details."""
+
+    def __init__(self, network: Network, slug: str) -> None:
+        relpath = network.contact_path(slug)
+        problems = [p.format() for p in network.problems if p.path == relpath]
+        super().__init__(
+            f"{relpath} does not validate; fix it first (`reseau edit {slug}`)", details=problems
+        )
+
+
+def find_contact(network: Network, who: str) -> str:
+    """The slug WHO names, of a contact whose file validates; an unknown or ambiguous WHO is
+    an error listing what it could be, an invalid file an error listing its problems."""
+    slug = find_any_contact(network, who)
+    if slug not in network.contacts:
+        raise InvalidContactError(network, slug)
+    return slug
+
+
+def find_any_contact(network: Network, who: str) -> str:
+    """The slug WHO names, including a contact whose file does not validate."""
+    if not who.strip():
+        raise UnknownContactError("say who: a slug, a prefix of one, or part of a name")
+    names = _names_with_invalid(network)
+    resolution = resolve(who, names)
+    if resolution.slug:
+        return resolution.slug
+    if resolution.candidates:
+        details = [f"{slug}  {names[slug]}" for slug in resolution.candidates]
+        raise UnknownContactError(
+            f"'{who}' matches {len(details)} contacts; say which:", details=details
+        )
+    close = suggest(who.lower(), network.contacts)
+    hint = f"; did you mean {close}?" if close else ""
+    raise UnknownContactError(f"no contact matches '{who}'{hint}")
+
+
+def _names_with_invalid(network: Network) -> dict[str, str]:
+    """Every contact's name; a file that does not validate is named by its `name:` if it
+    reads as one, else by its slug."""
+    names = network.names()
+    for slug in network.skipped_slugs():
+        data = network.unvalidated.get(network.contact_path(slug)) or {}
+        name = data.get("name")
+        names[slug] = name if isinstance(name, str) and name.strip() else slug
+    return names
