@@ -10,13 +10,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Runner
-from reseau.files.dates import FIRST_DAY, LAST_DAY, DateError, DateOutOfRange, parse_date, shift
-from reseau.files.model import Contact, Interaction, Settings
+from reseau.files.dates import (
+    FIRST_DAY,
+    LAST_DAY,
+    DateError,
+    DateOutOfRange,
+    parse_date,
+    read_typed_date,
+    refuse_future,
+    shift,
+)
+from reseau.files.model import WEEKDAYS, Contact, Interaction, Settings
 from reseau.files.quarters import Quarter, week_bounds
 from reseau.method.activity import cadence
 
 RANGE = "reseau takes dates from 1900-01-01 to 2999-12-31"
 QUARTERS = "reseau takes quarters from 1900-Q1 to 2999-Q4"
+TYPED_FORMS = "YYYY-MM-DD, today, yesterday, 3 days ago, -3d, 2 weeks ago, or a weekday (friday)"
 
 
 def write(root: Path, relpath: str, text: str) -> None:
@@ -153,10 +163,11 @@ def test_a_contact_out_of_range_is_skipped_not_a_crash(
     [
         (("--today", "0001-01-01", "week"), "--today", f"'0001-01-01' is out of range: {RANGE}"),
         (("--today", "9999-12-31", "week"), "--today", f"'9999-12-31' is out of range: {RANGE}"),
-        (("--today", "20261130", "week"), "--today", "'20261130' is not a date; write YYYY-MM-DD"),
+        (("--today", "20261130", "week"), "--today",
+         f"'20261130' is not a date; write {TYPED_FORMS}"),
         (("add", "Foo", "--since", "9999-12-31"), "--since",
          f"'9999-12-31' is out of range: {RANGE}"),
-        (("add", "Foo", "--since", "0"), "--since", "'0' is not a date; write YYYY-MM-DD"),
+        (("add", "Foo", "--since", "0"), "--since", f"'0' is not a date; write {TYPED_FORMS}"),
         (("log", "a", "x", "--date", "1899-12-31"), "--date",
          f"'1899-12-31' is out of range: {RANGE}"),
         (("plan", "new", "9999-Q4"), "QUARTER", f"'9999-Q4' is out of range: {QUARTERS}"),
@@ -183,10 +194,13 @@ def test_yesterday_before_the_first_day_is_refused(run: Runner, empty_network: P
 
 
 def test_no_plan_is_drafted_after_the_last_quarter(run: Runner, empty_network: Path) -> None:
+    last = run("--dir", str(empty_network), "--today", "2999-12-31", "plan", "new")
+    assert last.code == 0, last.err
+    assert [p.name for p in (empty_network / "plans").iterdir()] == ["2999-Q4.yaml"]
     result = run("--dir", str(empty_network), "--today", "2999-12-31", "plan", "new")
     assert (result.code, result.out) == (1, "")
     assert result.err == f"reseau: '3000-Q1' is out of range: {QUARTERS}\n"
-    assert list((empty_network / "plans").iterdir()) == []
+    assert [p.name for p in (empty_network / "plans").iterdir()] == ["2999-Q4.yaml"]
 
 
 @pytest.mark.parametrize("today", ["1900-01-01", "2999-12-31"])
@@ -210,3 +224,124 @@ def test_a_cadence_due_after_the_calendar_ends_does_not_overflow() -> None:
     contact = Contact.model_construct(name="A", since=date(9999, 1, 1), cadence_days=36500)
     rhythm = cadence(contact, Settings(), "?", date(2026, 11, 30))
     assert (rhythm.since, rhythm.due_on) == (date(9999, 1, 1), date.max)
+
+
+# Dates typed on the command line: one parser for every option -------------------------------
+
+MONDAY = date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-02", date(2026, 11, 2)),
+        ("2027-01-15", date(2027, 1, 15)),
+        ("today", MONDAY),
+        (" Today ", MONDAY),
+        ("yesterday", date(2026, 11, 29)),
+        ("3 days ago", date(2026, 11, 27)),
+        ("1 day ago", date(2026, 11, 29)),
+        ("3  Days  ago", date(2026, 11, 27)),
+        ("-3d", date(2026, 11, 27)),
+        ("-0d", MONDAY),
+        ("2 weeks ago", date(2026, 11, 16)),
+        ("-1w", date(2026, 11, 23)),
+        ("monday", MONDAY),
+        ("Sunday", date(2026, 11, 29)),
+        ("friday", date(2026, 11, 27)),
+        ("fri", date(2026, 11, 27)),
+        ("tuesday", date(2026, 11, 24)),
+    ],
+)
+def test_typed_date_forms(text: str, expected: date) -> None:
+    assert read_typed_date(text, MONDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "01/02",
+        "2026-1-2",
+        "20261130",
+        "2026-W49-1",
+        "last monday",
+        "",
+        "tomorrow",
+        "3 days",
+        "in 3 days",
+        "+3d",
+        "3d",
+        "11-30",
+        "fr",
+    ],
+)
+def test_other_typed_forms_are_refused_with_the_accepted_ones(text: str) -> None:
+    with pytest.raises(DateError) as caught:
+        read_typed_date(text, MONDAY)
+    assert str(caught.value) == f"'{text}' is not a date; write {TYPED_FORMS}"
+
+
+def test_a_typed_iso_date_keeps_its_precise_error() -> None:
+    with pytest.raises(DateError, match="day value is outside expected range"):
+        read_typed_date("2026-02-30", MONDAY)
+
+
+def test_days_ago_past_the_range_is_out_of_range() -> None:
+    with pytest.raises(DateOutOfRange):
+        read_typed_date("99999 days ago", MONDAY)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)), st.sampled_from(WEEKDAYS))
+def test_a_weekday_is_one_of_the_last_seven_days(today: date, name: str) -> None:
+    day = read_typed_date(name, today)
+    assert day.weekday() == WEEKDAYS.index(name)
+    assert 0 <= (today - day).days <= 6
+
+
+@given(st.dates(min_value=FIRST_DAY, max_value=LAST_DAY))
+def test_any_iso_date_reads_back_typed(day: date) -> None:
+    assert read_typed_date(day.isoformat(), MONDAY) == day
+
+
+def test_the_future_is_refused_where_it_cannot_be() -> None:
+    assert refuse_future(MONDAY, MONDAY, "why") == MONDAY
+    with pytest.raises(DateError) as caught:
+        refuse_future(date(2026, 12, 1), MONDAY, "log what has happened")
+    assert str(caught.value) == (
+        "2026-12-01 is in the future (today is 2026-11-30); log what has happened"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("add", "Zoé Neuve", "--since", "2027-06-01"),
+        ("log", "thomas", "lunch", "--date", "2026-12-01"),
+        ("intro", "thomas", "marie", "--date", "2026-12-24"),
+    ],
+)
+def test_date_options_refuse_the_future(run: Runner, sample: Path, args: tuple[str, ...]) -> None:
+    before = {p: p.read_bytes() for p in (sample / "contacts").iterdir()}
+    result = run("--dir", str(sample), *args)
+    assert result.code == 2
+    assert "is in the future (today is 2026-11-30)" in result.err
+    assert {p: p.read_bytes() for p in (sample / "contacts").iterdir()} == before
+
+
+def test_every_date_option_takes_the_same_forms(run: Runner, sample: Path) -> None:
+    added = run("--dir", str(sample), "add", "Zoé Neuve", "--since", "3 days ago")
+    assert added.code == 0, added.err
+    assert "since: 2026-11-27" in (sample / "contacts" / "zoe-neuve.yaml").read_text()
+    logged = run(
+        "--dir", str(sample), "log", "zoe-neuve", "call", "--kind", "call", "--date", "-1d"
+    )
+    assert logged.code == 0, logged.err
+    assert "date: 2026-11-29" in logged.out
+    shown = run("--dir", str(sample), "--today", "friday", "show", "zoe-neuve", "--json")
+    assert shown.code == 0, shown.err
+    assert '"last_contact": null' in shown.out  # on the latest Friday the call is still ahead
+
+
+def test_today_takes_a_future_date(run: Runner, sample: Path) -> None:
+    result = run("--dir", str(sample), "--today", "2027-06-01", "stale", "--json")
+    assert result.code == 0, result.err

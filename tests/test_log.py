@@ -11,67 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Runner
-from reseau.actions.log import DateFormError, Entry, insert_position, interaction_item, parse_when
-from reseau.files.dates import FIRST_DAY
-from reseau.files.model import WEEKDAYS
+from reseau.actions.log import Entry, insert_position, interaction_item
 
 TODAY = date(2026, 11, 30)  # a Monday
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("2026-11-02", date(2026, 11, 2)),
-        ("today", TODAY),
-        (" Today ", TODAY),
-        ("yesterday", date(2026, 11, 29)),
-        ("monday", TODAY),
-        ("Sunday", date(2026, 11, 29)),
-        ("friday", date(2026, 11, 27)),
-        ("tuesday", date(2026, 11, 24)),
-        ("2026-11-30", TODAY),
-    ],
-)
-def test_date_forms(text: str, expected: date) -> None:
-    assert parse_when(text, TODAY) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["01/02", "2026-1-2", "20261130", "2026-W49-1", "last monday", "", "tomorrow", "mon", "11-30"],
-)
-def test_other_forms_are_refused_with_the_accepted_ones(text: str) -> None:
-    with pytest.raises(DateFormError) as caught:
-        parse_when(text, TODAY)
-    assert str(caught.value) == (
-        f"'{text}' is not a date; write YYYY-MM-DD, today, yesterday, "
-        "or a weekday name (monday ... sunday)"
-    )
-
-
-def test_a_day_not_on_the_calendar_is_refused() -> None:
-    with pytest.raises(DateFormError, match=r"^'2026-02-30' is not a day of the calendar$"):
-        parse_when("2026-02-30", TODAY)
-
-
-def test_a_future_date_is_refused() -> None:
-    with pytest.raises(DateFormError) as caught:
-        parse_when("2026-12-01", TODAY)
-    assert str(caught.value) == (
-        "2026-12-01 is in the future (today is 2026-11-30); log what has happened"
-    )
-
-
-@given(st.dates(min_value=FIRST_DAY, max_value=TODAY))
-def test_any_past_iso_date_reads_back(day: date) -> None:
-    assert parse_when(day.isoformat(), TODAY) == day
-
-
-@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)), st.sampled_from(WEEKDAYS))
-def test_a_weekday_is_one_of_the_last_seven_days(today: date, name: str) -> None:
-    day = parse_when(name, today)
-    assert day.weekday() == WEEKDAYS.index(name)
-    assert 0 <= (today - day).days <= 6
 
 
 def test_item_keys_in_the_contract_order_without_empty_values() -> None:

@@ -193,11 +193,8 @@ def test_a_mistyped_subcommand_is_suggested(run: Runner, sample: Path) -> None:
 def test_help_lists_the_subcommands(run: Runner) -> None:
     result = run("plan", "--help")
     assert result.code == 0
-    assert [line.split()[0] for line in result.out.split("Commands:")[1].strip().splitlines()] == [
-        "show",
-        "new",
-        "done",
-    ]
+    listed = result.out.split("Commands:")[1].strip().split("\n\n")[0].splitlines()
+    assert [line.split()[0] for line in listed] == ["show", "new", "done"]
 
 
 def test_an_invalid_plan_file_is_named(run: Runner, sample: Path) -> None:

@@ -219,23 +219,36 @@ def test_an_invalid_previous_plan_stops_the_draft(run: Runner, sample: Path) -> 
 # Without a previous plan, and with a contact gone.
 
 
-def test_first_plan_of_a_network(run: Runner, empty_network: Path) -> None:
+def test_first_plan_of_a_network_is_the_current_quarter(run: Runner, empty_network: Path) -> None:
     (empty_network / "contacts" / "ana.yaml").write_text("name: Ana\ncircles: [clients]\n")
     result = run("--dir", str(empty_network), "plan", "new")
     assert result.code == 0, result.err
-    text = (empty_network / "plans" / "2027-Q1.yaml").read_text(encoding="utf-8")
+    text = (empty_network / "plans" / "2026-Q4.yaml").read_text(encoding="utf-8")
     assert "focus: []                          # objectives to choose from: clients, pairs" in text
     assert "animate:                           # animate the community (recommendation 8)\n" in text
-    assert "  # for example:\n  # - what: Breakfast for the circle\n  #   on: 2027-02-10\n" in text
-    plan = read_plan(empty_network / "plans" / "2027-Q1.yaml")
+    assert "  # for example:\n  # - what: Breakfast for the circle\n  #   on: 2026-1" in text
+    plan = read_plan(empty_network / "plans" / "2026-Q4.yaml")
     assert [i.contact for i in plan.meet] == ["ana"]
     assert plan.animate == [] and plan.reputation == []
-    assert result.out.splitlines()[-3:] == [
-        "wrote plans/2027-Q1.yaml: no plan for 2026-Q4, nothing carried over,"
+    assert result.out.splitlines()[-2:] == [
+        "wrote plans/2026-Q4.yaml: no plan for 2026-Q3, nothing carried over,"
         " 1 person proposed to meet first",
         "next: edit it (why, channel, dates), then run `reseau check`",
-        "note: 2026-Q4 has no plan either; `reseau plan new 2026-Q4` drafts it",
     ]
+    again = run("--dir", str(empty_network), "plan", "new")
+    assert again.code == 0, again.err
+    assert "wrote plans/2027-Q1.yaml: 1 undone item carried over from 2026-Q4" in again.out
+
+
+def test_an_invalid_current_plan_counts_as_a_plan(run: Runner, empty_network: Path) -> None:
+    (empty_network / "plans" / "2026-Q4.yaml").write_text("quarter: [\n")
+    result = run("--dir", str(empty_network), "plan", "new")
+    assert result.code == 1
+    assert "plans/2026-Q4.yaml does not validate, so its undone items cannot be carried" in (
+        result.err
+    )
+    assert not (empty_network / "plans" / "2027-Q1.yaml").exists()
+    assert (empty_network / "plans" / "2026-Q4.yaml").read_text() == "quarter: [\n"
 
 
 def test_a_meet_item_whose_contact_is_gone_is_not_carried(run: Runner, sample: Path) -> None:

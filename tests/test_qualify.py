@@ -482,7 +482,7 @@ def test_no_flags_and_no_terminal_is_a_usage_error(run: Runner, sample: Path) ->
     assert result.code == 2
     assert result.err == (
         "reseau: no criterion given and no terminal to ask in; pass --nature, --strength, "
-        "--sharing, --influence TERRITORY=N, --pleasure, --efficiency\n"
+        "--sharing, --influence TERRITORY=LEVEL, --pleasure, --efficiency\n"
     )
     assert path.read_bytes() == before
 
@@ -494,7 +494,9 @@ def test_no_flags_and_no_terminal_is_a_usage_error(run: Runner, sample: Path) ->
         (("qualify", "marie", "--missing"), 2, "--missing lists contacts; it takes no WHO"),
         (("qualify", "--missing", "--strength", "2"), 2, "it takes no WHO and no criterion"),
         (("qualify", "marie", "--strength", "4"), 2, "must be 0, 1, 2 or 3, got 4"),
-        (("qualify", "marie", "--nature", "clien"), 2, "did you mean 'client'?"),
+        (("qualify", "marie", "--nature", "cliant"), 2, "did you mean 'client'?"),
+        (("qualify", "marie", "--nature", "p"), 2, "it starts prospect, prescriber, partner, peer"),
+        (("qualify", "marie", "--nature", "12"), 2, "'12' is not a nature of link; one of: client"),
         (("qualify", "marie", "--influence", "export"), 2, "is not TERRITORY=LEVEL"),
         (
             ("qualify", "marie", "--influence", "expor=2"),
@@ -512,6 +514,17 @@ def test_qualify_refuses_bad_requests(
     assert result.code == code
     assert message in result.err
     assert (sample / "contacts" / "marie-dupont.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("typed", "nature"), [("clien", "client"), ("MENT", "mentor"), ("9", "friend")]
+)
+def test_nature_option_takes_a_unique_start_or_number(
+    run: Runner, sample: Path, typed: str, nature: str
+) -> None:
+    result = run("--dir", str(sample), "qualify", "marie", "--nature", typed, "--json")
+    assert result.code == 0, result.err
+    assert f"  nature: {nature}\n" in (sample / "contacts" / "marie-dupont.yaml").read_text()
 
 
 def test_an_invalid_contact_file_is_not_rewritten(run: Runner, tmp_path: Path) -> None:

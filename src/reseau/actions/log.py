@@ -1,6 +1,6 @@
 """Logging what happened with a contact (recommendations 6, 7 and 8).
 
-The pure part: what `--date` means, the item written (keys in the contract's order, no empty
+The pure part: the item written (keys in the contract's order, no empty
 values), and where a back-dated item goes so the list stays oldest first. The write part is
 two thin calls to the one write path: one file for `log`, both files or neither for `intro`.
 """
@@ -8,17 +8,15 @@ two thin calls to the one write path: one file for `log`, both files or neither 
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from reseau.files.dates import DateError, DateOutOfRange, check_range, parse_date
 from reseau.files.folder import CONTACTS_DIR
 from reseau.files.model import (
     CONTACT_KEYS,
@@ -26,7 +24,6 @@ from reseau.files.model import (
     INTERACTION_KEYS,
     KINDS,
     TONES,
-    WEEKDAYS,
     Contact,
 )
 from reseau.files.problems import ReseauError
@@ -34,53 +31,6 @@ from reseau.files.store import Network, contact_files
 from reseau.files.who import find_any_contact, find_contact
 from reseau.files.writer import Change, update_many
 from reseau.files.yamledit import Document
-
-DATE_FORMS = "YYYY-MM-DD, today, yesterday, or a weekday name (monday ... sunday)"
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class DateFormError(ValueError):
-    """A `--date` that is not one of the accepted forms, or is in the future."""
-
-
-def parse_when(text: str, today: date) -> date:
-    """An ISO date, `today`, `yesterday`, or a weekday name: the latest such day up to today.
-
-    A weekday names one of the last seven days, today included, so `monday` on a Monday is
-    today; a week ago is written as a date. Nothing else is guessed: `01/02` is refused.
-    """
-    word = text.strip().lower()
-    if word == "today":
-        when = today
-    elif word == "yesterday":
-        when = today - timedelta(days=1)
-    elif word in WEEKDAYS:
-        when = latest_weekday(WEEKDAYS.index(word), today)
-    elif _ISO_DATE.match(word):
-        when = _iso_day(text, word)
-    else:
-        raise DateFormError(f"'{text}' is not a date; write {DATE_FORMS}")
-    try:
-        check_range(when)
-    except DateError as exc:
-        raise DateFormError(str(exc)) from None
-    if when > today:
-        raise DateFormError(f"{when} is in the future (today is {today}); log what has happened")
-    return when
-
-
-def _iso_day(text: str, word: str) -> date:
-    try:
-        return parse_date(word)
-    except DateOutOfRange as exc:
-        raise DateFormError(str(exc)) from None
-    except DateError:
-        raise DateFormError(f"'{text}' is not a day of the calendar") from None
-
-
-def latest_weekday(weekday: int, today: date) -> date:
-    """The latest day with this weekday (0 is Monday), today included."""
-    return today - timedelta(days=(today.weekday() - weekday) % 7)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,9 @@ from typing import Annotated, Any
 
 import typer
 import typer.main
-from typer.core import TyperGroup
 
 from reseau import __version__
+from reseau.cli.groups import SuggestingGroup, hoist_global_options
 from reseau.cli.state import State, parse_today
 
 SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
@@ -79,12 +79,15 @@ def build_command(name: str) -> Any:
         single = typer.Typer(add_completion=False, rich_markup_mode=None)
         single.command(name, context_settings=SETTINGS)(target)
         target = single
+    from reseau.cli.help import make_readable
+
     command = typer.main.get_command(target)
     command.name = name
+    make_readable(command, name)
     return command
 
 
-class LazyGroup(TyperGroup):
+class LazyGroup(SuggestingGroup):
     """Imports and builds a command's module only when that command runs or shows its help.
 
     Start-up then costs the same whatever the number of commands, and `reseau --help`
@@ -93,6 +96,9 @@ class LazyGroup(TyperGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(args))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         return build_command(cmd_name) if cmd_name in COMMANDS else None
@@ -136,7 +142,8 @@ def options(
         typer.Option(
             "--today",
             metavar="DATE",
-            help="The date every computation takes as today (YYYY-MM-DD; or RESEAU_TODAY).",
+            help="The date every computation takes as today: YYYY-MM-DD, yesterday, -7d, "
+            "monday... (or RESEAU_TODAY).",
         ),
     ] = None,
     debug: Annotated[

@@ -22,15 +22,28 @@ def add(
     phone: Annotated[
         list[str] | None, typer.Option("--phone", help="A phone number, kept as written.")
     ] = None,
-    company: Annotated[str | None, typer.Option("--company")] = None,
-    role: Annotated[str | None, typer.Option("--role")] = None,
-    city: Annotated[str | None, typer.Option("--city")] = None,
+    company: Annotated[str | None, typer.Option("--company", help="Where they work.")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="Their job or title.")] = None,
+    city: Annotated[str | None, typer.Option("--city", help="Where they are based.")] = None,
     circle: Annotated[
-        list[str] | None, typer.Option("--circle", help="An objective of reseau.yaml.")
+        list[str] | None,
+        typer.Option("--circle", help="An objective of reseau.yaml (repeat for more)."),
     ] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="First met, YYYY-MM-DD.")] = None,
-    link: Annotated[list[str] | None, typer.Option("--link")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="A free label (repeat for more).")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="When you first met: YYYY-MM-DD, yesterday, 3 days ago, friday...; "
+            "not after today.",
+        ),
+    ] = None,
+    link: Annotated[
+        list[str] | None,
+        typer.Option("--link", help="A web page: a profile, a site (repeat for more)."),
+    ] = None,
     slug: Annotated[
         str | None,
         typer.Option("--slug", help="The file name to use, instead of one from the name."),
@@ -43,6 +56,7 @@ def add(
     from reseau.actions.add import NewContact, add_contact
     from reseau.files.text import clean
 
+    state = state_of(ctx)
     new = NewContact(
         name=name.strip(),
         emails=email or [],
@@ -53,9 +67,8 @@ def add(
         links=link or [],
         circles=circle or [],
         tags=tag or [],
-        since=_iso_date(since, "--since"),
+        since=_since(since, state.today),
     )
-    state = state_of(ctx)
     chosen, _ = add_contact(state.root(), new, slug=slug, same_name=same_name)
     say(f"created contacts/{clean(chosen)}.yaml")
 
@@ -144,13 +157,7 @@ def _sort(value: str | None) -> str | None:
     )
 
 
-def _iso_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    from reseau.files.dates import DateError, parse_date
-    from reseau.files.text import clean
+def _since(value: str | None, today: date) -> date | None:
+    from reseau.cli.dates import FIRST_MEETING, date_option
 
-    try:
-        return parse_date(value)
-    except DateError as exc:
-        raise typer.BadParameter(clean(str(exc)), param_hint=option) from None
+    return None if value is None else date_option(value, today, "--since", past=FIRST_MEETING)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from reseau.cli.groups import SuggestingGroup
 from reseau.cli.output import say, say_lines
 from reseau.cli.state import state_of
 
@@ -17,11 +18,17 @@ if TYPE_CHECKING:
     from reseau.formats.exporters import Selection
 
 import_app = typer.Typer(
-    help="Bring people in from other tools.", no_args_is_help=True, rich_markup_mode=None
+    cls=SuggestingGroup,
+    help="Bring people in from other tools.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
 )
 export_app = typer.Typer(
+    cls=SuggestingGroup,
     help="Write the network for phones, spreadsheets and calendars.",
     no_args_is_help=True,
+    add_completion=False,
     rich_markup_mode=None,
 )
 

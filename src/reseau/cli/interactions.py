@@ -23,7 +23,8 @@ DateOption = Annotated[
     str | None,
     typer.Option(
         "--date",
-        help="When: YYYY-MM-DD, today, yesterday or a weekday (the latest one, today included).",
+        help="When: YYYY-MM-DD, today, yesterday, 3 days ago, -3d or a weekday (the latest one,"
+        " today included); not after today.",
     ),
 ]
 
@@ -132,15 +133,9 @@ def _report(written: Written, today: date, network: Network) -> None:
 
 
 def _parse_date(value: str | None, today: date) -> date:
-    from reseau.actions.log import DateFormError, parse_when
-    from reseau.files.text import clean
+    from reseau.cli.dates import INTERACTION, date_option
 
-    if value is None:
-        return today
-    try:
-        return parse_when(value, today)
-    except DateFormError as exc:
-        raise typer.BadParameter(clean(str(exc)), param_hint="--date") from None
+    return today if value is None else date_option(value, today, "--date", past=INTERACTION)
 
 
 def _check_choice(value: str, option: str) -> None:

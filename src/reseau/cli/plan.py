@@ -79,7 +79,8 @@ def new(
         str | None,
         typer.Argument(
             metavar="QUARTER",
-            help="The quarter to draft (default: the next one).",
+            help="The quarter to draft (default: the current one while it has no plan, "
+            "else the next).",
             show_default=False,
         ),
     ] = None,
@@ -99,16 +100,13 @@ def new(
     from reseau.files.text import clean
 
     state = state_of(ctx)
-    current = Quarter.of(state.today)
-    chosen = _quarter(quarter) if quarter else _following(current)
     network = state.network()
+    chosen = _quarter(quarter) if quarter else _to_draft(network, Quarter.of(state.today))
     draft = draft_plan(network, chosen, state.today, meet=meet, focus=focus)
     text = write_draft(network, draft)
     say(clean(text.rstrip("\n"), multiline=True))
     say()
     say_lines(_draft_summary(draft, network))
-    if quarter is None and str(current) not in network.plans:
-        say(f"note: {current} has no plan either; `reseau plan new {current}` drafts it")
 
 
 @app.command("done")
@@ -148,6 +146,15 @@ def _quarter(text: str) -> Quarter:
         close = suggest(text, _SUBCOMMANDS)
         hint = f", or did you mean `reseau plan {close}`?" if close else ""
         raise typer.BadParameter(f"{exc}{hint}", param_hint="QUARTER") from None
+
+
+def _to_draft(network: Network, current: Quarter) -> Quarter:
+    """The current quarter while it has no plan file (valid or not), else the next one."""
+    from reseau.method.plans import plan_relpath
+
+    if not (network.root / plan_relpath(current)).exists():
+        return current
+    return _following(current)
 
 
 def _following(current: Quarter) -> Quarter:

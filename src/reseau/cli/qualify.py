@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from reseau.files.model import Contact
     from reseau.files.store import Network
 
-FLAGS = "--nature, --strength, --sharing, --influence TERRITORY=N, --pleasure, --efficiency"
+FLAGS = "--nature, --strength, --sharing, --influence TERRITORY=LEVEL, --pleasure, --efficiency"
 
 
 class CancelledError(ReseauError):
@@ -42,7 +42,9 @@ def qualify(
     nature: Annotated[
         str | None,
         typer.Option(
-            metavar="NATURE", help="client, prospect, prescriber, partner, peer, colleague, ..."
+            metavar="NATURE",
+            help="client, prospect, prescriber, partner, peer, colleague, supplier, mentor, "
+            "friend, family or other; a unique start will do (clien).",
         ),
     ] = None,
     strength: Annotated[
@@ -54,7 +56,8 @@ def qualify(
     influence: Annotated[
         list[str] | None,
         typer.Option(
-            metavar="TERRITORY=N", help="Influence 0-3 on a territory of reseau.yaml (repeat)."
+            metavar="TERRITORY=LEVEL",
+            help="Influence 0-3 on a territory of reseau.yaml (repeat).",
         ),
     ] = None,
     pleasure: Annotated[
@@ -142,14 +145,24 @@ def _list_missing(ctx: typer.Context, as_json: bool) -> None:
 
 
 def _nature(value: str | None) -> str | None:
+    """A nature by its name, its number in the list, or a unique start of its name."""
     from reseau.files.model import NATURES
+    from reseau.files.text import clean
     from reseau.files.validation import suggest
+    from reseau.method.qualification import natures_named
 
-    if value is None or value in NATURES:
-        return value
-    close = suggest(value, NATURES)
-    hint = f"; did you mean '{close}'?" if close else f"; one of: {', '.join(NATURES)}"
-    raise typer.BadParameter(f"'{value}' is not a nature of link{hint}", param_hint="--nature")
+    if value is None:
+        return None
+    named = natures_named(value)
+    if len(named) == 1:
+        return named[0]
+    if named:
+        hint = f"; it starts {', '.join(named)}: type more of it"
+    else:
+        close = suggest(value, NATURES)
+        hint = f"; did you mean '{close}'?" if close else f"; one of: {', '.join(NATURES)}"
+    message = f"'{clean(value)}' is not a nature of link{hint}"
+    raise typer.BadParameter(message, param_hint="--nature")
 
 
 def _level(value: int | None, option: str) -> int | None:

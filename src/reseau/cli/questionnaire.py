@@ -71,10 +71,10 @@ def ask_nature(current: str | None, ask: Ask, tell: Tell) -> str | None:
 
 
 def _nature_of(typed: str) -> str | None:
-    if typed.isdigit() and 1 <= int(typed) <= len(NATURES):
-        return NATURES[int(typed) - 1]
-    starting = [name for name in NATURES if name.startswith(typed)]
-    return starting[0] if len(starting) == 1 else None
+    from reseau.method.qualification import natures_named
+
+    named = natures_named(typed)
+    return named[0] if len(named) == 1 else None
 
 
 def ask_level(criterion: str, label: str, current: int | None, ask: Ask, tell: Tell) -> int | None:

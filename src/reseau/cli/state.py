@@ -42,14 +42,10 @@ def state_of(ctx: typer.Context) -> State:
 
 
 def parse_today(value: str | None) -> date:
+    """--today, else RESEAU_TODAY, else the clock; a relative form counts from the clock."""
     text = value or os.environ.get("RESEAU_TODAY") or ""
     if not text:
         return date.today()
-    from reseau.files.dates import DateError, parse_date
-    from reseau.files.text import clean
+    from reseau.cli.dates import date_option
 
-    try:
-        return parse_date(text)
-    except DateError as exc:
-        source = "--today" if value else "RESEAU_TODAY"
-        raise typer.BadParameter(clean(str(exc)), param_hint=source) from None
+    return date_option(text, date.today(), "--today" if value else "RESEAU_TODAY")

@@ -1,4 +1,5 @@
-"""The one form of a date reseau accepts, in files and options: ISO `YYYY-MM-DD`, 1900 to 2999.
+"""Dates: ISO `YYYY-MM-DD` from 1900 to 2999 in files; on the command line also the words
+people type (`today`, `yesterday`, `3 days ago`, `-3d`, `friday`), read by one parser.
 
 A date outside those years is refused rather than computed with: a cadence, a quarter's end
 or a week's Sunday is then always a date Python can hold, and a typo such as `0026` or
@@ -16,6 +17,9 @@ FIRST_DAY = date(FIRST_YEAR, 1, 1)
 LAST_DAY = date(LAST_YEAR, 12, 31)
 RANGE = f"reseau takes dates from {FIRST_DAY} to {LAST_DAY}"
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_AGO = re.compile(r"([0-9]{1,5}) *(d|days?|w|weeks?) +ago")
+_MINUS = re.compile(r"-([0-9]{1,5}) *(d|w)")
+TYPED_FORMS = "YYYY-MM-DD, today, yesterday, 3 days ago, -3d, 2 weeks ago, or a weekday (friday)"
 
 
 class DateError(ValueError):
@@ -69,3 +73,53 @@ def shift(day: date, days: int) -> date:
         return day + timedelta(days=days)
     except OverflowError:
         return date.max if days > 0 else date.min
+
+
+def read_typed_date(text: str, today: date) -> date:
+    """A date as typed on the command line, relative to `today`.
+
+    `today`, `yesterday`; `3 days ago`, `2 weeks ago`, `-3d`, `-2w`; a weekday name or its
+    first three letters, meaning the latest such day, today included (`monday` on a Monday is
+    today); else ISO `YYYY-MM-DD`. Nothing else is guessed: `01/02` is refused, since it
+    reads differently on each side of the Atlantic.
+    """
+    word = " ".join(text.strip().lower().split())
+    days = _days_back(word)
+    if days is not None:
+        return check_range(shift(today, -days))
+    weekday = weekday_of(word)
+    if weekday is not None:
+        return today - timedelta(days=(today.weekday() - weekday) % 7)
+    if _ISO_DATE.fullmatch(word):
+        return parse_date(word)
+    raise DateError(f"'{text}' is not a date; write {TYPED_FORMS}")
+
+
+def _days_back(word: str) -> int | None:
+    if word == "today":
+        return 0
+    if word == "yesterday":
+        return 1
+    match = _AGO.fullmatch(word) or _MINUS.fullmatch(word)
+    if match is None:
+        return None
+    count = int(match[1])
+    return count * 7 if match[2].startswith("w") else count
+
+
+def weekday_of(word: str) -> int | None:
+    """0 for `monday` or `mon`, ..., 6 for `sunday`; None for anything else."""
+    from reseau.files.model import WEEKDAYS  # the model reads its dates through this module
+
+    for index, name in enumerate(WEEKDAYS):
+        if word == name or word == name[:3]:
+            return index
+    return None
+
+
+def refuse_future(day: date, today: date, advice: str) -> date:
+    """`day` itself, unless it is after today: what it dates (a first meeting, an interaction)
+    has happened, so a future date is a typo, not a plan; `advice` says so to the user."""
+    if day > today:
+        raise DateError(f"{day} is in the future (today is {today}); {advice}")
+    return day

@@ -6,12 +6,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from reseau.files.model import Contact, Settings
+from reseau.files.model import NATURES, Contact, Settings
 from reseau.files.slugs import fold
 from reseau.files.store import Network
 from reseau.method import activity, scoring
 
 REQUALIFY_DAYS = 365
+
+
+def natures_named(typed: str) -> list[str]:
+    """The natures `typed` can mean: its number in the list (1 is client), its name, or the
+    natures whose name starts with it; exactly one is an answer, several an ambiguity."""
+    word = typed.strip().lower()
+    if word.isdigit():
+        number = int(word)
+        return [NATURES[number - 1]] if 1 <= number <= len(NATURES) else []
+    if word in NATURES:
+        return [word]
+    return [name for name in NATURES if word and name.startswith(word)]
 
 
 def score_text(contact: Contact, settings: Settings) -> str:
