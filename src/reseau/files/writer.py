@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from reseau.files.problems import Problem, ReseauError
 from reseau.files.validation import validate
 from reseau.files.yamledit import Document
-from reseau.files.yamlio import parse_bytes
+from reseau.files.yamlio import MAX_FILE_BYTES, parse_bytes
 
 LOCK_NAME = ".reseau.lock"
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -206,11 +206,16 @@ def _refuse_unwritable(path: Path, relpath: str) -> None:
     if path.is_symlink():
         raise WriteError(f"{relpath} is a symbolic link; reseau only writes regular files")
     try:
-        mode = path.stat().st_mode
+        status = path.stat()
     except FileNotFoundError:
         raise WriteError(f"{relpath} does not exist") from None
+    mode, size = status.st_mode, status.st_size
     if not stat.S_ISREG(mode):
         raise WriteError(f"{relpath} is not a regular file")
+    if size > MAX_FILE_BYTES:
+        raise WriteError(f"{relpath} is {size / 1024 / 1024:.1f} MiB; the limit is 1 MiB")
+    if not mode & stat.S_IRUSR or not os.access(path, os.R_OK):
+        raise WriteError(f"{relpath} cannot be read; make it readable (chmod u+rw) to change it")
     if not mode & stat.S_IWUSR:
         raise WriteError(f"{relpath} is read-only; make it writable (chmod u+w) to change it")
 
