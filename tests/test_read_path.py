@@ -101,7 +101,14 @@ def test_deep_block_nesting_is_refused() -> None:
 
 def test_conflict_markers_are_named_with_their_lines() -> None:
     text = "name: A\n<<<<<<< HEAD\nrole: x\n=======\nrole: y\n>>>>>>> branch\n"
-    assert problems_of(text) == [(2, "conflict"), (4, "conflict"), (6, "conflict")]
+    assert problems_of(text) == [(2, "conflict")]  # one block, named at its first line
+    (problem,) = parse_text(text, "f.yaml").problems
+    assert problem.format() == (
+        "f.yaml:2: role: changed on both sides ('x' here, 'y' there): "
+        "keep the right one and remove the markers"
+    )
+    crlf = text.replace("\n", "\r\n")
+    assert [p.message for p in parse_text(crlf, "f.yaml").problems] == [problem.message]
 
 
 def test_utf8_bom_and_crlf_are_accepted() -> None:

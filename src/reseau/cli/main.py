@@ -10,6 +10,10 @@ if TYPE_CHECKING:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["merge-driver"]:  # git's call: answered before Typer is loaded
+        from reseau.cli.mergedriver import run
+
+        sys.exit(run(sys.argv[2:]))
     from reseau.cli.app import app
     from reseau.files.problems import ReseauError
 

@@ -37,6 +37,9 @@ _BOM = "\ufeff"
 
 M = TypeVar("M", bound=BaseModel)
 
+# The files written under the lock this process holds: committed when it is released.
+_written: list[Path] | None = None
+
 
 class WriteError(ReseauError):
     pass
@@ -61,15 +64,27 @@ def folder_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[N
     except OSError as exc:
         message = f"cannot lock the folder ({path}: {exc.strerror}); nothing was written"
         raise WriteError(message) from exc
+    global _written
+    outer, _written = _written, []
     try:
         _acquire(fd, path, timeout)
         try:
             _clean_leftovers(root)
             yield
+            if outer is None and _written:
+                _commit_written(root, _written)
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
+        _written = outer if outer is None else [*outer, *_written]
         os.close(fd)
+
+
+def _commit_written(root: Path, written: list[Path]) -> None:
+    """The one place where writes are committed: the end of a command's locked writes."""
+    from reseau.files.gitcommit import autocommit
+
+    autocommit(root, written)
 
 
 def _acquire(fd: int, path: Path, timeout: float) -> None:
@@ -112,6 +127,8 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
             tmp.unlink()
         else:
             os.replace(tmp, path)
+        if _written is not None:
+            _written.append(path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -30,7 +30,6 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOM = "\ufeff"
-_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 
 _BaseLoader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 HAS_C_LOADER = _BaseLoader is not yaml.BaseLoader
@@ -283,15 +282,9 @@ _ANY_BREAK = re.compile(r"\r\n|\r|\n|\x85")
 def _conflict_problems(text: str, relpath: str) -> list[Problem]:
     if "<<<<<<<" not in text and ">>>>>>>" not in text:
         return []
-    return [
-        _problem(
-            relpath,
-            text.count("\n", 0, match.start()) + 1,
-            "git conflict marker: resolve the merge, keep one side, remove the markers",
-            "conflict",
-        )
-        for match in _CONFLICT.finditer(text)
-    ]
+    from reseau.files.conflicts import conflict_problems
+
+    return conflict_problems(text, relpath)
 
 
 def _decode_problem(raw: bytes, exc: UnicodeDecodeError, relpath: str) -> Problem:
