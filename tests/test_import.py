@@ -166,23 +166,109 @@ def test_merge_by_email_adds_and_never_overwrites(empty_network: Path) -> None:
     )
 
 
-def test_merge_by_name_without_accents_or_case(empty_network: Path) -> None:
+def test_a_name_alone_never_merges(empty_network: Path) -> None:
     (empty_network / "contacts" / "elodie-fournier.yaml").write_text(
-        "name: Élodie Fournier\n", encoding="utf-8"
+        "name: Élodie Fournier\nemails: [elodie@example.org]\n", encoding="utf-8"
     )
     parsed = ParseResult([person(name="ELODIE FOURNIER", emails=["e@example.org"])], [])
     report = import_people(empty_network, parsed, ImportOptions())
-    assert [o.slug for o in report.merged] == ["elodie-fournier"]
+    assert [o.slug for o in report.created] == ["elodie-fournier-2"]
     again = import_people(empty_network, parsed, ImportOptions())
-    assert [o.slug for o in again.unchanged] == ["elodie-fournier"]
+    assert [o.slug for o in again.unchanged] == ["elodie-fournier-2"]
 
 
-def test_a_namesake_pair_is_not_guessed(sample: Path) -> None:
-    parsed = ParseResult([person(name="Jean Martin", line=7)], [])
+def test_namesakes_with_different_identifiers_are_two_people(empty_network: Path) -> None:
+    parsed = ParseResult(
+        [
+            person(name="Jane Doe", links=["https://www.linkedin.com/in/jane-doe-a"], line=2),
+            person(name="Jane Doe", links=["https://www.linkedin.com/in/jane-doe-b"], line=3),
+            person(name="Jane Doe", emails=["jane@example.org"], line=4),
+        ],
+        [],
+    )
+    report = import_people(empty_network, parsed, ImportOptions())
+    assert [o.slug for o in report.created] == ["jane-doe", "jane-doe-2", "jane-doe-3"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ({"emails": ["Jane@Example.org"]}, {"emails": ["jane@example.org"]}),
+        ({"phones": ["+33 6 12 34 56 78"]}, {"phones": ["+33612345678"]}),
+        ({"links": ["https://www.linkedin.com/in/jane/"]}, {"links": ["linkedin.com/in/jane"]}),
+        ({"uid": "urn:uuid:1234"}, {"uid": "URN:UUID:1234"}),
+    ],
+)
+def test_an_equal_identifier_merges(
+    empty_network: Path, first: dict[str, object], second: dict[str, object]
+) -> None:
+    second = {"role": "CTO", **second}
+    parsed = ParseResult(
+        [person(name="Jane Doe", line=2, **first), person(name="J. Doe", line=3, **second)], []
+    )
+    report = import_people(empty_network, parsed, ImportOptions())
+    assert [o.slug for o in report.created] == ["jane-doe"]
+    assert [o.slug for o in report.merged] == ["jane-doe"]
+
+
+def test_a_short_phone_number_is_no_identity(empty_network: Path) -> None:
+    parsed = ParseResult(
+        [person(name="Reception", phones=["112"]), person(name="Front desk", phones=["112"])], []
+    )
+    report = import_people(empty_network, parsed, ImportOptions())
+    assert [o.slug for o in report.created] == ["reception", "front-desk"]
+
+
+def test_a_reseau_uid_names_the_contact(sample: Path) -> None:
+    parsed = ParseResult(
+        [
+            person(name="Marie D.", uid="marie-dupont@reseau", phones=["+33 1 99 99 99 99"]),
+            person(name="Li Na", uid="li-na@reseau", line=9),
+        ],
+        [],
+    )
     report = import_people(sample, parsed, ImportOptions())
-    assert [(s.line, s.reason) for s in report.skipped] == [
-        (7, "Jean Martin matches several contacts (jean-martin, jean-martin-2); merge by hand")
-    ]
+    assert [o.slug for o in report.merged] == ["marie-dupont"]
+    assert [o.slug for o in report.created] == ["li-na"]
+
+
+def test_two_exported_cards_sharing_an_address_stay_two(empty_network: Path) -> None:
+    parsed = ParseResult(
+        [
+            person(name="Ann Lee", uid="ann-lee@reseau", emails=["home@example.org"]),
+            person(name="Bo Lee", uid="bo-lee@reseau", emails=["home@example.org"], line=5),
+            person(name="B. Lee", emails=["home@example.org"], phones=["+1 555 0100 22"]),
+        ],
+        [],
+    )
+    report = import_people(empty_network, parsed, ImportOptions())
+    assert [o.slug for o in report.created] == ["ann-lee", "bo-lee"]
+    assert [o.slug for o in report.merged] == ["ann-lee"]
+
+
+def test_card_circles_tags_and_status_are_kept(empty_network: Path) -> None:
+    parsed = ParseResult(
+        [
+            person(
+                name="Ann Lee",
+                circles=["clients", "golf"],
+                tags=["supply chain"],
+                status="active",
+                cadence_days=45,
+            )
+        ],
+        [],
+    )
+    report = import_people(empty_network, parsed, ImportOptions(tags=["linkedin"]))
+    assert report.created[0].dropped == ["circle 'golf' (not an objective of reseau.yaml)"]
+    text = (empty_network / "contacts" / "ann-lee.yaml").read_text(encoding="utf-8")
+    assert text == (
+        "name: Ann Lee\ncircles: [clients]\ntags: [supply chain, linkedin]\nstatus: active\n"
+        "cadence_days: 45\n"
+    )
+    other = ParseResult([person(name="Bo Lee", status="active")], [])
+    import_people(empty_network, other, ImportOptions(status="dormant"))
+    assert "status: dormant" in (empty_network / "contacts" / "bo-lee.yaml").read_text()
 
 
 def test_the_same_person_twice_in_one_file_is_created_once(empty_network: Path) -> None:

@@ -306,3 +306,45 @@ def test_explicit_encoding_that_is_no_text_encoding(encoding: str) -> None:
 
 def test_trailing_backslash_in_a_structured_value() -> None:
     assert only(card("FN:Ann", "ORG:Acme\\").encode()).company == "Acme\\"
+
+
+def test_an_empty_photo_is_not_left_out() -> None:
+    assert only(card("FN:A B", "PHOTO:", "PHOTO;ENCODING=b;TYPE=JPEG: ").encode()).dropped == []
+
+
+def test_uid_categories_and_reseau_properties_are_read() -> None:
+    person = only(
+        card(
+            "FN:Ann Lee",
+            "UID:ann-lee@reseau",
+            r"CATEGORIES:supply chain,a\,b,c\;d",
+            "X-RESEAU-CIRCLE:clients",
+            r"X-RESEAU-CIRCLE:golf\, tennis",
+            "X-RESEAU-STATUS:archived",
+            "X-RESEAU-SINCE:2019-04-01",
+            "X-RESEAU-CADENCE-DAYS:45",
+        ).encode()
+    )
+    assert (person.uid, person.tags, person.circles) == (
+        "ann-lee@reseau",
+        ["supply chain", "a,b", "c;d"],
+        ["clients", "golf, tennis"],
+    )
+    assert (person.status, str(person.since), person.cadence_days) == ("archived", "2019-04-01", 45)
+
+
+def test_reseau_properties_that_are_not_values_are_left_out() -> None:
+    person = only(
+        card(
+            "FN:Ann Lee",
+            "X-RESEAU-STATUS:gone",
+            "X-RESEAU-SINCE:2019-02-30",
+            "X-RESEAU-CADENCE-DAYS:0",
+        ).encode()
+    )
+    assert (person.status, person.since, person.cadence_days) == (None, None, None)
+    assert [item.split(" ")[0] for item in person.dropped] == [
+        "X-RESEAU-STATUS",
+        "X-RESEAU-SINCE",
+        "X-RESEAU-CADENCE-DAYS",
+    ]

@@ -31,11 +31,26 @@ def test_slugify(name: str, slug: str) -> None:
     assert slugify(name) == slug
 
 
-def test_no_latin_letters_gives_a_deterministic_fallback() -> None:
-    assert slugify("王芳") == slugify("王芳")
-    assert slugify("王芳").startswith("contact-")
-    assert slugify("王芳") != slugify("李娜")
-    assert is_valid_slug(slugify("王芳"))
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("王芳", "wang-fang"),
+        ("王芳2", "wang-fang-2"),
+        ("김민준", "gim-min-jun"),
+        ("Иван Петров", "ivan-petrov"),
+        ("Νίκος Παππάς", "nikos-pappas"),
+    ],
+)
+def test_other_scripts_are_transliterated(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+
+
+@pytest.mark.parametrize("name", ["2", "٣", "😀 42", "---", "😀"])
+def test_no_letter_gives_a_deterministic_fallback(name: str) -> None:
+    assert slugify(name) == slugify(name)
+    assert slugify(name).startswith("contact-")
+    assert is_valid_slug(slugify(name))
+    assert slugify("😀 42") != slugify("😀 43")
 
 
 def test_two_hundred_accented_letters_fit_in_64() -> None:

@@ -1,13 +1,21 @@
 """Bringing people in from other tools: match, merge without overwriting, create the rest.
 
-An imported person whose e-mail matches a contact is merged into it; else one whose name
-matches (without case or accents) one contact; else it becomes a new contact. A merge only
-adds: new e-mails, phones and links, and company, role or city where the contact has none.
-What the user wrote is never replaced. The whole import runs under one lock, in one pass.
+An imported person is merged into the contact it shares an identifier with: the UID first
+(`slug@reseau`, as `reseau export vcard` writes it, names the contact `slug`; another UID
+matches a card met earlier in the same import), then an e-mail, a phone (its digits, six
+at least) or a link (without scheme, `www.` or trailing slash). A name alone never merges:
+two Jane Does with different addresses are two people, `jane-doe` and `jane-doe-2`. The
+one exception is a contact file that does not validate, whose identifiers are unknown: a
+person of its name is reported rather than created twice.
+
+A merge only adds: new e-mails, phones, links, circles and tags, and company, role, city,
+cadence or `since` where the contact has none. What the user wrote is never replaced. The
+whole import runs under one lock, in one pass.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,22 +25,26 @@ from reseau.actions.add import NewContact, contact_text
 from reseau.files.folder import CONTACTS_DIR
 from reseau.files.model import CONTACT_KEYS, Contact
 from reseau.files.problems import ReseauError
-from reseau.files.slugs import same_name_key, slugify, unique_slug
+from reseau.files.slugs import is_valid_slug, same_name_key, slugify, unique_slug
 from reseau.files.store import Network, load_network
 from reseau.files.validation import suggest
-from reseau.files.writer import Change, WriteError, apply_changes, create, folder_lock
+from reseau.files.writer import Change, apply_changes, create, folder_lock
 from reseau.files.yamledit import Document
+from reseau.formats.exporters.vcard import UID_SUFFIX, card_uid
 from reseau.formats.importers.records import ImportedPerson, ParseResult, Skipped
 
-LISTS = ("emails", "phones", "links")
-SCALARS = ("company", "role", "city")
+LISTS = ("emails", "phones", "links", "circles", "tags")
+SCALARS = ("company", "role", "city", "cadence_days")
+IDENTIFIERS = ("emails", "phones", "links")
+MIN_PHONE_DIGITS = 6
+_LINK_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?", re.I)
 
 
 @dataclass(slots=True)
 class ImportOptions:
     circles: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
-    status: str = "dormant"
+    status: str | None = None
     dry_run: bool = False
 
 
@@ -59,17 +71,32 @@ class ImportReport:
 
 @dataclass(slots=True)
 class _Index:
-    """Who is already there, by e-mail and by name, including people created by this import."""
+    """Who is already there, by UID, e-mail, phone and link, including people created by this
+    import; the names of files that do not validate, whose other identifiers are unknown."""
 
-    by_email: dict[str, str] = field(default_factory=dict)
-    by_name: dict[str, list[str]] = field(default_factory=dict)
+    by_key: dict[tuple[str, str], str] = field(default_factory=dict)
     records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    invalid_names: dict[str, str] = field(default_factory=dict)
+    exported: set[str] = field(default_factory=set)
 
     def add(self, slug: str, record: dict[str, Any]) -> None:
         self.records[slug] = record
-        for email in record.get("emails", []):
-            self.by_email.setdefault(email_key(email), slug)
-        self.by_name.setdefault(same_name_key(record["name"]), []).append(slug)
+        self.add_keys(slug, record)
+
+    def add_keys(self, slug: str, values: dict[str, Any]) -> None:
+        for key in identity_keys(values):
+            self.by_key.setdefault(key, slug)
+
+
+def identity_keys(values: dict[str, Any]) -> list[tuple[str, str]]:
+    """What makes two records the same person: an equal UID, e-mail, phone or link."""
+    keys = [("uid", uid.casefold()) for uid in [values.get("uid")] if uid]
+    for kind in IDENTIFIERS:
+        for value in values.get(kind) or []:
+            key = _list_key(kind, value)
+            if kind != "phones" or len(key.lstrip("+")) >= MIN_PHONE_DIGITS:
+                keys.append((kind, key))
+    return keys
 
 
 READERS = {
@@ -87,7 +114,10 @@ def read_export(kind: str, path: Path, encoding: str | None) -> ParseResult:
 
     module_name, function_name = READERS[kind].split(":")
     reader = getattr(importlib.import_module(module_name), function_name)
-    data = read_import_file(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReseauError(f"cannot read {path}: {exc.strerror}") from None
     try:
         result: ParseResult = reader(data, encoding)
     except ImportFileError as exc:
@@ -95,36 +125,6 @@ def read_export(kind: str, path: Path, encoding: str | None) -> ParseResult:
     except LookupError:
         raise ReseauError(f"unknown encoding '{encoding}'; try utf-8, cp1252 or latin-1") from None
     return result
-
-
-MAX_IMPORT_BYTES = 100 * 1024 * 1024
-
-
-def read_import_file(path: Path) -> bytes:
-    """The bytes of a regular file of at most 100 MiB: a pipe, a device or a link to one
-    would never end, or fill the memory."""
-    import os
-    import stat
-
-    try:
-        status = os.stat(path)
-        if not stat.S_ISREG(status.st_mode):
-            raise ReseauError(f"{path} is not a regular file; export the contacts to a file first")
-        if status.st_size > MAX_IMPORT_BYTES:
-            raise ReseauError(
-                f"{path} is {_mib(status.st_size)}; import files are limited to 100 MiB"
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_IMPORT_BYTES + 1)
-    except OSError as exc:
-        raise ReseauError(f"cannot read {path}: {exc.strerror}") from None
-    if len(data) > MAX_IMPORT_BYTES:  # it grew while being read
-        raise ReseauError(f"{path} is over 100 MiB; import files are limited to 100 MiB")
-    return data
-
-
-def _mib(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MiB"
 
 
 def email_key(email: str) -> str:
@@ -159,10 +159,13 @@ def import_people(root: Path, parsed: ParseResult, options: ImportOptions) -> Im
 def _index_of(network: Network) -> _Index:
     index = _Index()
     for slug, contact in network.contacts.items():
-        index.add(slug, {key: getattr(contact, key) for key in ("name", "since", *LISTS, *SCALARS)})
+        record = {key: getattr(contact, key) for key in ("name", "since", *LISTS, *SCALARS)}
+        index.add(slug, {**record, "uid": card_uid(slug)})
     for slug, name, emails in network.identities():
         if slug not in network.contacts:
-            index.add(slug, {"name": name, "emails": emails, "invalid": True})
+            index.add(slug, {"name": name, "emails": emails, "uid": card_uid(slug)})
+            index.records[slug]["invalid"] = True
+            index.invalid_names.setdefault(same_name_key(name), slug)
     return index
 
 
@@ -175,23 +178,27 @@ def _place(
     report: ImportReport,
     new_texts: dict[str, str],
 ) -> None:
-    match, reason = _match(person, index)
+    match = _match(person, index)
     if match is not None and index.records[match].get("invalid"):
         path = network.contact_path(match)
         reason = f"{person.name} matches {path}, which does not validate; run `reseau check`"
-    if reason:
         report.skipped.append(Skipped(person.line, reason))
         return
+    circles, dropped = _known_circles(person, network)
+    dropped = [*person.dropped, *dropped]
     if match is None:
-        slug = unique_slug(slugify(person.name), taken)
+        slug = _new_slug(person, taken)
         taken.add(slug)
-        record = _new_record(person)
-        index.add(slug, record)
-        new_texts[slug] = contact_text(_new_contact(person, options))
-        report.created.append(Outcome(person.line, person.name, slug, dropped=person.dropped))
+        new = _new_contact(person, circles, options)
+        index.add(slug, _new_record(person, new))
+        if _exported_slug(person.uid):
+            index.exported.add(slug)
+        new_texts[slug] = contact_text(new)
+        report.created.append(Outcome(person.line, person.name, slug, dropped=dropped))
         return
-    added = _additions(person, index.records[match])
-    outcome = Outcome(person.line, person.name, match, added, person.dropped)
+    added = _additions(person, circles, index.records[match])
+    outcome = Outcome(person.line, person.name, match, added, dropped)
+    index.add_keys(match, {"uid": person.uid})
     if not added:
         report.unchanged.append(outcome)
         return
@@ -201,24 +208,62 @@ def _place(
     report.merged.append(outcome)
 
 
-def _match(person: ImportedPerson, index: _Index) -> tuple[str | None, str | None]:
-    for email in person.emails:
-        slug = index.by_email.get(email_key(email))
-        if slug:
-            return slug, None
-    namesakes = index.by_name.get(same_name_key(person.name), [])
-    if len(namesakes) > 1:
-        listed = ", ".join(sorted(namesakes))
-        return None, f"{person.name} matches several contacts ({listed}); merge by hand"
-    return (namesakes[0] if namesakes else None), None
+def _match(person: ImportedPerson, index: _Index) -> str | None:
+    """The contact `person` is, by UID first, then by e-mail, phone or link; else None.
+
+    A card `reseau export vcard` wrote is one contact of the network it came from: it is
+    never merged into another card of the same export that happens to share an e-mail (a
+    couple's address, a switchboard), only into the contact it names or one already there.
+    """
+    values = {"uid": person.uid, **{kind: getattr(person, kind) for kind in IDENTIFIERS}}
+    exported = _exported_slug(person.uid) is not None
+    for key in identity_keys(values):
+        slug = index.by_key.get(key)
+        if slug is None:
+            continue
+        if key[0] == "uid" or not (exported and slug in index.exported):
+            return slug
+    invalid = index.invalid_names.get(same_name_key(person.name))
+    return invalid
 
 
-def _additions(person: ImportedPerson, record: dict[str, Any]) -> dict[str, Any]:
+def _exported_slug(uid: str | None) -> str | None:
+    """The slug in a UID that `reseau export vcard` wrote, else None."""
+    if not uid or not uid.endswith(UID_SUFFIX):
+        return None
+    slug = uid.removesuffix(UID_SUFFIX)
+    return slug if is_valid_slug(slug) else None
+
+
+def _new_slug(person: ImportedPerson, taken: set[str]) -> str:
+    exported = _exported_slug(person.uid)
+    if exported is not None and exported not in taken:
+        return exported
+    return unique_slug(slugify(person.name), taken)
+
+
+def _known_circles(person: ImportedPerson, network: Network) -> tuple[list[str], list[str]]:
+    """The card's circles that are objectives of reseau.yaml, and what is left out."""
+    objectives = network.settings.objectives
+    known = [circle for circle in person.circles if circle in objectives]
+    unknown = [
+        f"circle '{circle}' (not an objective of reseau.yaml)"
+        for circle in person.circles
+        if circle not in objectives
+    ]
+    return known, unknown
+
+
+def _additions(
+    person: ImportedPerson, circles: list[str], record: dict[str, Any]
+) -> dict[str, Any]:
     added: dict[str, Any] = {}
+    incoming = {key: getattr(person, key) for key in LISTS}
+    incoming["circles"] = circles
     for key in LISTS:
         have = {_list_key(key, value) for value in record.get(key) or []}
         new = []
-        for value in getattr(person, key):
+        for value in incoming[key]:
             if _list_key(key, value) not in have:
                 have.add(_list_key(key, value))
                 new.append(value)
@@ -238,7 +283,9 @@ def _list_key(key: str, value: str) -> str:
         return email_key(value)
     if key == "phones":
         return "".join(ch for ch in value if ch.isdigit() or ch == "+")
-    return value.strip().rstrip("/").casefold()
+    if key == "links":
+        return _LINK_PREFIX.sub("", value.strip()).rstrip("/").casefold()
+    return value
 
 
 def _apply_to_record(index: _Index, slug: str, added: dict[str, Any]) -> None:
@@ -246,21 +293,20 @@ def _apply_to_record(index: _Index, slug: str, added: dict[str, Any]) -> None:
     for key, value in added.items():
         if key in LISTS:
             record[key] = [*(record.get(key) or []), *value]
-            if key == "emails":
-                for email in value:
-                    index.by_email.setdefault(email_key(email), slug)
         else:
             record[key] = value
+    index.add_keys(slug, added)
 
 
-def _new_record(person: ImportedPerson) -> dict[str, Any]:
-    record: dict[str, Any] = {"name": person.name, "since": person.since}
+def _new_record(person: ImportedPerson, new: NewContact) -> dict[str, Any]:
+    record: dict[str, Any] = {"name": person.name, "since": person.since, "uid": person.uid}
     for key in (*LISTS, *SCALARS):
-        record[key] = list(getattr(person, key)) if key in LISTS else getattr(person, key)
+        value = getattr(new, key)
+        record[key] = list(value) if key in LISTS else value
     return record
 
 
-def _new_contact(person: ImportedPerson, options: ImportOptions) -> NewContact:
+def _new_contact(person: ImportedPerson, circles: list[str], options: ImportOptions) -> NewContact:
     return NewContact(
         name=person.name,
         emails=list(person.emails),
@@ -269,10 +315,11 @@ def _new_contact(person: ImportedPerson, options: ImportOptions) -> NewContact:
         role=person.role,
         city=person.city,
         links=list(person.links),
-        circles=list(options.circles),
-        tags=list(options.tags),
-        status=options.status,
+        circles=list(dict.fromkeys([*circles, *options.circles])),
+        tags=list(dict.fromkeys([*person.tags, *options.tags])),
+        status=options.status or person.status or "dormant",
         since=person.since,
+        cadence_days=person.cadence_days,
         notes=person.notes,
     )
 
@@ -293,13 +340,8 @@ def _merge_into_document(document: Document, added: dict[str, Any]) -> None:
 
 
 def _write(root: Path, report: ImportReport, new_texts: dict[str, str], network: Network) -> None:
-    created: list[str] = []
     for slug, text in new_texts.items():
-        try:
-            create(root, f"{CONTACTS_DIR}/{slug}.yaml", text, Contact)
-        except WriteError as exc:
-            raise _stopped(exc, created, len(new_texts)) from None
-        created.append(slug)
+        create(root, f"{CONTACTS_DIR}/{slug}.yaml", text, Contact)
     merged: dict[str, dict[str, Any]] = {}
     for outcome in report.merged:
         if outcome.slug in network.contacts:
@@ -314,19 +356,6 @@ def _write(root: Path, report: ImportReport, new_texts: dict[str, str], network:
         for slug, added in merged.items()
     ]
     apply_changes(root, changes)
-
-
-def _stopped(exc: WriteError, created: list[str], planned: int) -> WriteError:
-    """What an import cut short did: each contact is created whole or not at all, and
-    running the same import again finds the created ones and adds only the rest."""
-    if not created:
-        return exc
-    return WriteError(
-        f"{exc.message.removesuffix('; nothing was changed')}: the import stopped after creating "
-        f"{len(created)} of {planned} new contacts, and changed no existing one; "
-        "run the same import again to finish it",
-        details=[f"created {CONTACTS_DIR}/{slug}.yaml" for slug in created],
-    )
 
 
 def _merger(added: dict[str, Any]) -> Any:

@@ -37,7 +37,12 @@ DryRun = Annotated[bool, typer.Option("--dry-run", help="Say what would happen; 
 Circles = Annotated[list[str] | None, typer.Option("--circle", help="Put everyone in this circle.")]
 Tags = Annotated[list[str] | None, typer.Option("--tag", help="Give everyone this tag.")]
 Status = Annotated[
-    str, typer.Option("--status", help="Status of new contacts: active, dormant or archived.")
+    str | None,
+    typer.Option(
+        "--status",
+        help="Status of new contacts: active, dormant or archived (default: the card's "
+        "X-RESEAU-STATUS, else dormant).",
+    ),
 ]
 Encoding = Annotated[
     str | None,
@@ -59,7 +64,7 @@ def _import_command(kind: str, doc: str) -> Callable[..., None]:
 
     def command(
         ctx: typer.Context, file: FileArg, dry_run: DryRun = False, circle: Circles = None,
-        tag: Tags = None, status: Status = "dormant", encoding: Encoding = None,
+        tag: Tags = None, status: Status = None, encoding: Encoding = None,
     ) -> None:  # fmt: skip
         _import(ctx, kind, file, dry_run, circle, tag, status, encoding)
 
@@ -82,12 +87,12 @@ def _import(
     dry_run: bool,
     circles: list[str] | None,
     tags: list[str] | None,
-    status: str,
+    status: str | None,
     encoding: str | None,
 ) -> None:
     from reseau.actions.importing import ImportOptions, import_people, read_export
 
-    if status not in ("active", "dormant", "archived"):
+    if status is not None and status not in ("active", "dormant", "archived"):
         raise typer.BadParameter("active, dormant or archived", param_hint="--status")
     state = state_of(ctx)
     parsed = read_export(kind, file, encoding)

@@ -40,7 +40,8 @@ def _quarter_in_range(value: str) -> str:
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 QuarterText = Annotated[str, Field(pattern=r"^[0-9]{4}-Q[1-4]$"), AfterValidator(_quarter_in_range)]
 Level = Annotated[int, Field(ge=0, le=3)]
-Days = Annotated[int, Field(ge=1, le=36500)]
+MAX_DAYS = 36500
+Days = Annotated[int, Field(ge=1, le=MAX_DAYS)]
 
 Nature = Literal[
     "client", "prospect", "prescriber", "partner", "peer", "colleague", "supplier", "mentor",
@@ -187,10 +188,6 @@ class TierCadence(Strict):
     C: Days = 365
 
 
-class GitSettings(Strict):
-    autocommit: bool = False  # every write command commits its own change
-
-
 class Settings(Strict):
     owner: str | None = None
     ritual: Ritual = Field(default_factory=Ritual)
@@ -201,7 +198,6 @@ class Settings(Strict):
     scoring: Scoring = Field(default_factory=Scoring)
     cadence_days: TierCadence = Field(default_factory=TierCadence)
     durations: dict[str, Annotated[int, Field(ge=1, le=480)]] = Field(default_factory=dict)
-    git: GitSettings = Field(default_factory=GitSettings)
 
     @field_validator("objectives", mode="before")
     @classmethod

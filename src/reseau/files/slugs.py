@@ -32,6 +32,8 @@ _NOT_DECOMPOSED = str.maketrans(
         "ħ": "h",
     }
 )
+_HAS_LETTER = re.compile("[a-z]")
+_SYLLABLES = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HANGUL SYLLABLE")
 _RESERVED = frozenset(
     {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
 )
@@ -50,17 +52,39 @@ def same_name_key(name: str) -> str:
 
 
 def slugify(name: str) -> str:
-    """The name folded to ASCII, lower case, runs of anything else collapsed to '-'."""
-    ascii_text = fold(name).encode("ascii", "ignore").decode("ascii")
+    """The name folded and transliterated to ASCII, lower case, runs of anything else
+    collapsed to '-'; `contact-` and a hash of the name when that leaves no letter."""
+    ascii_text = transliterate(fold(name)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG] else slug[:MAX_SLUG]
-    if not slug:
+    if not _HAS_LETTER.search(slug):
         digest = hashlib.sha256(unicodedata.normalize("NFC", name).encode()).hexdigest()[:8]
         slug = f"contact-{digest}"
     if slug in _RESERVED:
         slug = f"{slug}-contact"
     return slug
+
+
+def transliterate(text: str) -> str:
+    """Letters and digits of other scripts in Latin letters (王芳 -> Wang Fang, Иван -> Ivan),
+    by anyascii; one word per ideograph or Hangul syllable, since each is a syllable of its
+    own. Symbols (emoji) become blanks: a slug named after a smiley helps nobody."""
+    if text.isascii():
+        return text
+    from anyascii import anyascii
+
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+        elif not unicodedata.category(ch).startswith(("L", "N")):
+            out.append(" ")
+        elif unicodedata.name(ch, "").startswith(_SYLLABLES):
+            out.append(f" {anyascii(ch)} ")
+        else:
+            out.append(anyascii(ch))
+    return "".join(out)
 
 
 def is_valid_slug(slug: str) -> bool:

@@ -42,6 +42,11 @@ class ImportedPerson:
     since: date | None = None
     notes: str | None = None
     dropped: list[str] = field(default_factory=list)
+    uid: str | None = None
+    circles: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    status: str | None = None
+    cadence_days: int | None = None
 
 
 @dataclass(slots=True)
@@ -135,6 +140,11 @@ def clean_emails(values: Iterable[str]) -> tuple[list[str], list[str]]:
 
 def clean_phones(values: Iterable[str]) -> list[str]:
     """Phones as written, cleaned, without empty values or exact duplicates."""
+    return _unique(clean_text(value) for value in values)
+
+
+def clean_labels(values: Iterable[str]) -> list[str]:
+    """Tags or circles: cleaned, without empty values or exact duplicates."""
     return _unique(clean_text(value) for value in values)
 
 

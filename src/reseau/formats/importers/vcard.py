@@ -30,9 +30,12 @@ The quirks handled, and why:
   `;` before anything is decoded, so that an escaped or encoded `;` stays in its component.
 - What is kept: FN (else N as "Given Family"), EMAIL (all), TEL (all, as written, without a
   4.0 `tel:` prefix), ORG (the first component of the first one), TITLE (else ROLE), the
-  locality of the first ADR that has one, URL (all), NOTE (all, joined by a blank line).
-  PHOTO, LOGO, KEY and SOUND are dropped and named in `dropped`; other properties are
-  ignored.
+  locality of the first ADR that has one, URL (all), NOTE (all, joined by a blank line),
+  UID, CATEGORIES as tags (split on unescaped commas), and what `reseau export vcard`
+  writes for what vCard has no property for: `X-RESEAU-CIRCLE` (each), `X-RESEAU-STATUS`,
+  `X-RESEAU-SINCE` and `X-RESEAU-CADENCE-DAYS` (a value that is not one is named in
+  `dropped`). PHOTO, LOGO, KEY and SOUND that hold something are dropped and named in
+  `dropped`; other properties are ignored.
 
 Decisions:
 
@@ -56,6 +59,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from reseau.files.dates import DateError, parse_date
+from reseau.files.model import MAX_DAYS, STATUSES
 from reseau.formats.importers.decoding import decode_text, split_lines
 from reseau.formats.importers.records import (
     ImportedPerson,
@@ -63,6 +68,7 @@ from reseau.formats.importers.records import (
     ParseResult,
     Skipped,
     clean_emails,
+    clean_labels,
     clean_links,
     clean_notes,
     clean_phones,
@@ -82,6 +88,7 @@ _QUOTED_PRINTABLE = re.compile(r";\s*(?:encoding\s*=\s*\"?)?quoted-printable\b",
 _CHARSET = re.compile(r";\s*charset\s*=\s*\"?([^;:\",]+)", re.I)
 _QP_RUN = re.compile(r"(?:=[0-9A-Fa-f]{2})+")
 _COMPONENT = re.compile(r"(?:[^\\;]++|\\.)*+\\?", re.S)
+_LIST_ITEM = re.compile(r"(?:[^\\,]++|\\.)*+\\?", re.S)
 _ESCAPED = re.compile(r"\\(.)", re.S)
 _ESCAPES_21 = {",": ",", ";": ";", ":": ":", "\\": "\\"}
 _ESCAPES = {**_ESCAPES_21, "n": "\n", "N": "\n"}
@@ -225,7 +232,7 @@ def _person(line: int, card: _Properties) -> ImportedPerson | Skipped:
     name = first_present(join_name(texts.first("FN")), _name_from_n(texts), company, *emails[:1])
     if name is None:
         return Skipped(line, _NO_NAME)
-    return ImportedPerson(
+    person = ImportedPerson(
         line=line,
         name=name,
         emails=emails,
@@ -236,7 +243,33 @@ def _person(line: int, card: _Properties) -> ImportedPerson | Skipped:
         links=clean_links(texts.values("URL")),
         notes=clean_notes(texts.values("NOTE")),
         dropped=_dropped(card) + dropped,
+        uid=optional_text(texts.first("UID")),
+        tags=clean_labels(tag for tags in texts.lists("CATEGORIES") for tag in tags),
+        circles=clean_labels(texts.values("X-RESEAU-CIRCLE")),
     )
+    _read_reseau_properties(person, texts)
+    return person
+
+
+def _read_reseau_properties(person: ImportedPerson, texts: _Texts) -> None:
+    """Status, since and cadence as `reseau export vcard` writes them; a value that is not
+    one is reported in `dropped`, and the card still imports."""
+    status = optional_text(texts.first("X-RESEAU-STATUS"))
+    if status in STATUSES:
+        person.status = status
+    elif status:
+        person.dropped.append(f"X-RESEAU-STATUS '{status}' (not {', '.join(STATUSES)})")
+    since = optional_text(texts.first("X-RESEAU-SINCE"))
+    if since:
+        try:
+            person.since = parse_date(since)
+        except DateError as error:
+            person.dropped.append(f"X-RESEAU-SINCE '{since}' ({error})")
+    cadence = optional_text(texts.first("X-RESEAU-CADENCE-DAYS"))
+    if cadence and cadence.isascii() and cadence.isdigit() and 1 <= int(cadence) <= MAX_DAYS:
+        person.cadence_days = int(cadence)
+    elif cadence:
+        person.dropped.append(f"X-RESEAU-CADENCE-DAYS '{cadence}' (not 1 to {MAX_DAYS} days)")
 
 
 def _name_from_n(texts: _Texts) -> str | None:
@@ -255,7 +288,8 @@ def _without_tel_scheme(values: Iterable[str]) -> Iterator[str]:
 
 
 def _dropped(card: _Properties) -> list[str]:
-    labels = (_DROPPED.get(prop.name) for prop in card.items)
+    """What is left out and said so; an empty PHOTO: holds nothing to leave out."""
+    labels = (_DROPPED.get(prop.name) for prop in card.items if prop.value.strip())
     return list(dict.fromkeys(label for label in labels if label))
 
 
@@ -278,6 +312,13 @@ class _Texts:
             for prop in self._card.all(name)
         ]
 
+    def lists(self, name: str) -> list[list[str]]:
+        """Comma-separated values (CATEGORIES), split on unescaped commas, then decoded."""
+        return [
+            [self._decode(prop, part) for part in _split_components(prop.value, ",")]
+            for prop in self._card.all(name)
+        ]
+
     def first_component(self, name: str, index: int) -> str | None:
         for components in self.components(name):
             value = optional_text(components[index]) if len(components) > index else None
@@ -290,11 +331,12 @@ class _Texts:
         return _ESCAPED.sub(lambda match: self._escapes.get(match[1], match[0]), text)
 
 
-def _split_components(value: str) -> list[str]:
+def _split_components(value: str, separator: str = ";") -> list[str]:
+    pattern = _COMPONENT if separator == ";" else _LIST_ITEM
     parts: list[str] = []
     position = 0
     while True:
-        match = _COMPONENT.match(value, position)
+        match = pattern.match(value, position)
         assert match is not None
         parts.append(match.group())
         position = match.end() + 1
