@@ -35,13 +35,24 @@ def write_network(root: Path, files: dict[str, str]) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def stable_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     monkeypatch.setenv("RESEAU_TODAY", TODAY)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("RESEAU_DIR", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("RESEAU_MEMBER", raising=False)
+    # git as a fresh machine has it: no system or user config, a known identity
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "Test")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "test@example.org")
 
 
 @pytest.fixture

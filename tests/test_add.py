@@ -99,8 +99,8 @@ def test_empty_name_is_refused(run: Runner, empty_network: Path) -> None:
 
 def test_control_characters_in_a_name_are_refused(run: Runner, empty_network: Path) -> None:
     result = run("--dir", str(empty_network), "add", "Eve\x1b]52;c;aGk=\x07")
-    assert result.code == 1
-    assert "control characters" in result.err
+    assert result.code == 2
+    assert "holds a control character (U+001B)" in result.err
     assert "\x1b" not in result.err
 
 

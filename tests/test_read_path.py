@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from reseau.files.model import Contact
+from reseau.files.validation import validate
 from reseau.files.yamlio import MAX_FILE_BYTES, parse_bytes, parse_text
 
 
@@ -42,7 +44,7 @@ def test_plain_null_is_no_value(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a: &x 1\nb: *x\n", [(1, "anchor")]),
+        ("a: &x 1\nb: *x\n", [(1, "anchor"), (2, "anchor")]),
         ("a: 1\nb: *x\n", [(2, "anchor")]),
         ("a: !!int 3\n", [(1, "tag")]),
         ("a: !custom x\n", [(1, "tag")]),
@@ -80,8 +82,8 @@ def test_alias_bomb_is_refused_quickly() -> None:
         lines.append(f"{cur}: &{cur} [{', '.join(['*' + prev] * 9)}]")
     started = time.perf_counter()
     loaded = parse_text("\n".join(lines) + "\n", "bomb.yaml")
-    assert [p.code for p in loaded.problems] == ["anchor"]
-    assert loaded.data is None
+    assert [(p.line, p.code) for p in loaded.problems] == [(n, "anchor") for n in range(1, 11)]
+    assert validate(Contact, loaded)[0] is None
     assert time.perf_counter() - started < 5  # a guard against hanging, not a benchmark
 
 
@@ -99,7 +101,14 @@ def test_deep_block_nesting_is_refused() -> None:
 
 def test_conflict_markers_are_named_with_their_lines() -> None:
     text = "name: A\n<<<<<<< HEAD\nrole: x\n=======\nrole: y\n>>>>>>> branch\n"
-    assert problems_of(text) == [(2, "conflict"), (4, "conflict"), (6, "conflict")]
+    assert problems_of(text) == [(2, "conflict")]  # one block, named at its first line
+    (problem,) = parse_text(text, "f.yaml").problems
+    assert problem.format() == (
+        "f.yaml:2: role: changed on both sides ('x' here, 'y' there): "
+        "keep the right one and remove the markers"
+    )
+    crlf = text.replace("\n", "\r\n")
+    assert [p.message for p in parse_text(crlf, "f.yaml").problems] == [problem.message]
 
 
 def test_utf8_bom_and_crlf_are_accepted() -> None:
@@ -132,8 +141,8 @@ def test_an_ordinary_star_or_ampersand_in_text_is_fine() -> None:
 def test_aliases_right_after_a_colon_in_flow_are_refused() -> None:
     text = 'name: X\nextra: {"l0":&l0 x, "l1":&l1 {"k0":*l0, "k1":*l0}, "l2": {"k":*l1}}\n'
     loaded = parse_text(text, "f.yaml")
-    assert loaded.data is None
     assert [p.code for p in loaded.problems] == ["anchor"]
+    assert validate(Contact, loaded)[0] is None
 
 
 def test_an_alias_is_refused_even_when_the_scan_is_skipped() -> None:

@@ -12,7 +12,7 @@ from reseau.files.folder import CONTACTS_DIR
 from reseau.files.model import Contact
 from reseau.files.problems import ReseauError
 from reseau.files.slugs import is_valid_slug, same_name_key, slugify, unique_slug
-from reseau.files.store import Network, load_network
+from reseau.files.store import Network, contact_stamps, load_network, refresh_contacts
 from reseau.files.text import clean
 from reseau.files.validation import suggest
 from reseau.files.writer import create, folder_lock
@@ -92,17 +92,42 @@ def find_duplicate(new: NewContact, network: Network, same_name: bool) -> str | 
 def add_contact(
     root: Path, new: NewContact, *, slug: str | None, same_name: bool
 ) -> tuple[str, Contact]:
-    """Write contacts/<slug>.yaml under the folder lock, after re-reading the folder."""
+    """Write contacts/<slug>.yaml under the folder lock.
+
+    The folder is read before the lock is taken (at 10,000 contacts that is seconds, and
+    other writers would wait); under the lock only the files changed since are read again,
+    so the duplicate check sees every contact as it is when the file is created.
+    """
+    before = contact_stamps(root)
+    network = load_network(root)
+    _refuse(new, network, slug, same_name)
     with folder_lock(root):
-        network = load_network(root)
-        check_new(new, network)
-        duplicate = find_duplicate(new, network, same_name)
-        if duplicate:
-            raise DuplicateError(duplicate)
-        taken = set(network.contacts) | set(network.skipped_slugs())
-        chosen = choose_slug(new, slug, taken)
+        refresh_contacts(network, before)
+        chosen = _refuse(new, network, slug, same_name)
         relpath = f"{CONTACTS_DIR}/{chosen}.yaml"
         return chosen, create(root, relpath, contact_text(new), Contact)
+
+
+def _refuse(new: NewContact, network: Network, slug: str | None, same_name: bool) -> str:
+    """The slug for `new`, unless it is invalid or already there."""
+    check_new(new, network)
+    duplicate = find_duplicate(new, network, same_name)
+    if duplicate:
+        raise DuplicateError(duplicate)
+    taken = set(network.contacts) | set(network.skipped_slugs())
+    chosen = choose_slug(new, slug, taken)
+    base = f"{CONTACTS_DIR}/{slugify(new.name)}.yaml"
+    if (
+        slug is None
+        and not same_name
+        and base in network.skipped
+        and base not in network.unvalidated
+    ):
+        raise DuplicateError(
+            f"{base} exists but cannot be read, so it may be this person; fix it first "
+            "(`reseau check` says what is wrong), or add --same-name if this is someone else"
+        )
+    return chosen
 
 
 def contact_text(new: NewContact) -> str:

@@ -28,7 +28,7 @@ from reseau.files.problems import ReseauError
 from reseau.files.slugs import is_valid_slug, same_name_key, slugify, unique_slug
 from reseau.files.store import Network, load_network
 from reseau.files.validation import suggest
-from reseau.files.writer import Change, apply_changes, create, folder_lock
+from reseau.files.writer import Change, WriteError, apply_changes, create, folder_lock
 from reseau.files.yamledit import Document
 from reseau.formats.exporters.vcard import UID_SUFFIX, card_uid
 from reseau.formats.importers.records import ImportedPerson, ParseResult, Skipped
@@ -114,10 +114,7 @@ def read_export(kind: str, path: Path, encoding: str | None) -> ParseResult:
 
     module_name, function_name = READERS[kind].split(":")
     reader = getattr(importlib.import_module(module_name), function_name)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReseauError(f"cannot read {path}: {exc.strerror}") from None
+    data = read_import_file(path)
     try:
         result: ParseResult = reader(data, encoding)
     except ImportFileError as exc:
@@ -125,6 +122,36 @@ def read_export(kind: str, path: Path, encoding: str | None) -> ParseResult:
     except LookupError:
         raise ReseauError(f"unknown encoding '{encoding}'; try utf-8, cp1252 or latin-1") from None
     return result
+
+
+MAX_IMPORT_BYTES = 100 * 1024 * 1024
+
+
+def read_import_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most 100 MiB: a pipe, a device or a link to one
+    would never end, or fill the memory."""
+    import os
+    import stat
+
+    try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            raise ReseauError(f"{path} is not a regular file; export the contacts to a file first")
+        if status.st_size > MAX_IMPORT_BYTES:
+            raise ReseauError(
+                f"{path} is {_mib(status.st_size)}; import files are limited to 100 MiB"
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise ReseauError(f"cannot read {path}: {exc.strerror}") from None
+    if len(data) > MAX_IMPORT_BYTES:  # it grew while being read
+        raise ReseauError(f"{path} is over 100 MiB; import files are limited to 100 MiB")
+    return data
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MiB"
 
 
 def email_key(email: str) -> str:
@@ -340,8 +367,13 @@ def _merge_into_document(document: Document, added: dict[str, Any]) -> None:
 
 
 def _write(root: Path, report: ImportReport, new_texts: dict[str, str], network: Network) -> None:
+    created: list[str] = []
     for slug, text in new_texts.items():
-        create(root, f"{CONTACTS_DIR}/{slug}.yaml", text, Contact)
+        try:
+            create(root, f"{CONTACTS_DIR}/{slug}.yaml", text, Contact)
+        except WriteError as exc:
+            raise _stopped(exc, created, len(new_texts)) from None
+        created.append(slug)
     merged: dict[str, dict[str, Any]] = {}
     for outcome in report.merged:
         if outcome.slug in network.contacts:
@@ -356,6 +388,19 @@ def _write(root: Path, report: ImportReport, new_texts: dict[str, str], network:
         for slug, added in merged.items()
     ]
     apply_changes(root, changes)
+
+
+def _stopped(exc: WriteError, created: list[str], planned: int) -> WriteError:
+    """What an import cut short did: each contact is created whole or not at all, and
+    running the same import again finds the created ones and adds only the rest."""
+    if not created:
+        return exc
+    return WriteError(
+        f"{exc.message.removesuffix('; nothing was changed')}: the import stopped after creating "
+        f"{len(created)} of {planned} new contacts, and changed no existing one; "
+        "run the same import again to finish it",
+        details=[f"created {CONTACTS_DIR}/{slug}.yaml" for slug in created],
+    )
 
 
 def _merger(added: dict[str, Any]) -> Any:

@@ -7,6 +7,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reseau.actions.gitsync import register_driver
+from reseau.files.gitrepo import ATTRIBUTE_LINES, open_repository
 from reseau.files.problems import ReseauError
 from reseau.files.writer import write_atomic
 
@@ -48,6 +50,11 @@ scoring:
 # The keep-in-touch rhythm by tier, in days, when neither the contact nor its
 # circles set one.
 cadence_days: {A: 30, B: 90, C: 365}
+
+# The folder is a git repository. autocommit: every command that writes commits
+# its own change ("log Marie Dupont"); false: nothing is committed behind your
+# back, `reseau sync` commits what changed.
+git: {autocommit: AUTOCOMMIT}
 """
 
 GITIGNORE = """\
@@ -59,7 +66,8 @@ GITIGNORE = """\
 
 GITATTRIBUTES = """\
 *.yaml text diff
-"""
+# reseau merges its files as data: two devices' changes to one contact add up
+""" + "".join(f"{line}\n" for line in ATTRIBUTE_LINES)
 
 
 @dataclass(slots=True)
@@ -68,6 +76,7 @@ class InitReport:
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     git: str = ""
+    registered: list[str] = field(default_factory=list)
 
 
 def create_network(root: Path) -> InitReport:
@@ -81,8 +90,9 @@ def create_network(root: Path) -> InitReport:
         else:
             folder.mkdir()
             report.created.append(f"{name}/")
+    autocommit = "true" if shutil.which("git") else "false"
     files = {
-        "reseau.yaml": SETTINGS_TEMPLATE,
+        "reseau.yaml": SETTINGS_TEMPLATE.replace("AUTOCOMMIT", autocommit),
         ".gitignore": GITIGNORE,
         ".gitattributes": GITATTRIBUTES,
     }
@@ -93,6 +103,9 @@ def create_network(root: Path) -> InitReport:
         except FileExistsError:
             report.kept.append(name)
     report.git = _git_init(root, report.created)
+    repository = open_repository(root)
+    if repository is not None:
+        report.registered = register_driver(repository)
     return report
 
 

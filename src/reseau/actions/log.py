@@ -28,6 +28,7 @@ from reseau.files.model import (
 )
 from reseau.files.problems import ReseauError
 from reseau.files.store import Network, contact_files
+from reseau.files.text import clean
 from reseau.files.who import find_any_contact, find_contact
 from reseau.files.writer import Change, update_many
 from reseau.files.yamledit import Document
@@ -163,7 +164,8 @@ def introduce(
 
 def _intro_entry(network: Network, other: str, when: date, note: str | None) -> Entry:
     known = network.contacts.get(other)
-    name = known.name if known else other  # an invalid file: the write will report it
+    # generated text is built from the cleaned name: a file's escape sequence is not a gift
+    name = clean(known.name) if known else other  # an invalid file: the write will report it
     return Entry(when, kind="intro", note=note, gave=f"Introduction to {name}", with_=(other,))
 
 

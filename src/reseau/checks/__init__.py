@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reseau.checks import contacts, plans, settings
+from reseau.checks import contacts, git, plans, settings
 from reseau.checks.base import Where
 from reseau.files.problems import Problem, sort_problems
 from reseau.files.store import Network
@@ -16,6 +16,7 @@ RULES = (
     contacts.check_shared_emails,
     contacts.check_dunbar,
     plans.check_plans,
+    git.check_merge_driver,
 )
 
 

@@ -56,6 +56,9 @@ COMMANDS = {
         "The quarterly action plan: progress, next draft, done.",
         group=True,
     ),
+    "sync": Entry(
+        "reseau.cli.sync", "sync", "Commit the network's files, pull, merge as data, check, push."
+    ),
     "check": Entry(
         "reseau.cli.check", "check", "Validate every file; print every problem with its line."
     ),

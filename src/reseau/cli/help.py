@@ -26,6 +26,7 @@ EXAMPLES = {
     "plan show": "reseau plan 2026-Q4 --json",
     "plan new": "reseau plan new --meet 6 --focus clients",
     "plan done": "reseau plan done 3 --kind meal --note 'Lunch in Lyon'",
+    "sync": "reseau sync",
     "check": "reseau check --json",
     "import": "reseau import vcard contacts.vcf --circle clients --dry-run",
     "import vcard": "reseau import vcard contacts.vcf --circle clients --dry-run",

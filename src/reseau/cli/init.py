@@ -24,5 +24,7 @@ def init(
     for name in report.kept:
         say(f"kept     {directory / name} (already there)")
     say(report.git)
+    for line in report.registered:
+        say(f"registered the merge driver: {line}")
     if "reseau.yaml" in report.created:
         say(f"next: reseau --dir {directory} add 'First Last' --email someone@example.org")

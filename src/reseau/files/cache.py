@@ -38,8 +38,12 @@ def version_key() -> str:
 
 
 def snapshot(root: Path) -> bytes | None:
-    """A digest of every file the network is read from; None when one is too fresh to trust."""
-    stamps = _stamps(str(root))
+    """A digest of every file the network is read from; None when one is too fresh to trust,
+    or cannot be looked at (a dangling link, a loop: `check` names it, nothing is cached)."""
+    try:
+        stamps = _stamps(str(root))
+    except OSError:
+        return None
     newest = max((stamp[1] for stamp in stamps), default=0)
     if time.time_ns() - newest < RACY_SECONDS * 1e9:
         return None
@@ -53,6 +57,8 @@ def _stamps(root: str) -> list[tuple[str, int, int, int]]:
         try:
             stat = os.stat(os.path.join(root, name))
         except FileNotFoundError:
+            if os.path.islink(os.path.join(root, name)):
+                raise
             continue
         stamps.append((name, stat.st_mtime_ns, stat.st_size, stat.st_ino))
     for folder in WATCHED_FOLDERS:
@@ -103,7 +109,7 @@ def remember(root: Path, name: str, key: str | None, value: Any) -> None:
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.exists():
-            ignore.write_text("*\n", encoding="utf-8")
+            write_atomic(ignore, b"*\n")
         write_atomic(folder / f"{name}.marshal", marshal.dumps((key, value)))
     except (OSError, ValueError):
         return

@@ -188,6 +188,10 @@ class TierCadence(Strict):
     C: Days = 365
 
 
+class GitSettings(Strict):
+    autocommit: bool = False  # every write command commits its own change
+
+
 class Settings(Strict):
     owner: str | None = None
     ritual: Ritual = Field(default_factory=Ritual)
@@ -198,6 +202,7 @@ class Settings(Strict):
     scoring: Scoring = Field(default_factory=Scoring)
     cadence_days: TierCadence = Field(default_factory=TierCadence)
     durations: dict[str, Annotated[int, Field(ge=1, le=480)]] = Field(default_factory=dict)
+    git: GitSettings = Field(default_factory=GitSettings)
 
     @field_validator("objectives", mode="before")
     @classmethod

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from reseau.files.folder import CONTACTS_DIR, JOURNAL_FILE, PLANS_DIR, SETTINGS_FILE
 from reseau.files.model import Contact, Journal, Plan, Settings
 from reseau.files.problems import Problem
+from reseau.files.text import is_decodable, shown_name
 from reseau.files.validation import validate
 from reseau.files.yamlio import read_file
 
@@ -82,25 +83,34 @@ def skipped_warning(network: Network) -> str:
 
 
 def contact_files(root: Path) -> list[Path]:
-    return _yaml_files(root / CONTACTS_DIR)
+    return _yaml_files(root / CONTACTS_DIR)[0]
 
 
 def plan_files(root: Path) -> list[Path]:
-    return _yaml_files(root / PLANS_DIR)
+    return _yaml_files(root / PLANS_DIR)[0]
 
 
-def _yaml_files(folder: Path) -> list[Path]:
+def _yaml_files(folder: Path) -> tuple[list[Path], list[str]]:
+    """The folder's YAML files, and the names that are not UTF-8 (never read: no slug,
+    no name to print, no way to write them into an export)."""
     try:
         entries = os.scandir(folder)
     except (FileNotFoundError, NotADirectoryError):
-        return []
+        return [], []
     with entries:
-        stems = sorted(
-            e.name[: -len(".yaml")]
-            for e in entries
-            if e.name.endswith(".yaml") and not e.name.startswith(".")
-        )
-    return [folder / f"{stem}.yaml" for stem in stems]
+        names = [e.name for e in entries if e.name.endswith(".yaml") and not e.name.startswith(".")]
+    stems = sorted(name[: -len(".yaml")] for name in names if is_decodable(name))
+    return [folder / f"{stem}.yaml" for stem in stems], sorted(
+        name for name in names if not is_decodable(name)
+    )
+
+
+def _misnamed(network: Network, folder: str, names: list[str]) -> None:
+    for name in names:
+        relpath = f"{folder}/{shown_name(name)}"
+        message = "the file name is not valid UTF-8; rename it (reseau reads only UTF-8 names)"
+        network.problems.append(Problem(relpath, 0, "", message, "file-name"))
+        network.skipped.append(relpath)
 
 
 def load_network(root: Path) -> Network:
@@ -108,17 +118,59 @@ def load_network(root: Path) -> Network:
     network = Network(root)
     with _collector_paused():
         network.settings = _load_one(network, root / SETTINGS_FILE, Settings) or Settings()
-        for path in contact_files(root):
+        contacts, misnamed = _yaml_files(root / CONTACTS_DIR)
+        _misnamed(network, CONTACTS_DIR, misnamed)
+        for path in contacts:
             contact = _load_one(network, path, Contact)
             if contact is not None:
                 network.contacts[path.stem] = contact
-        for path in plan_files(root):
+        plans, misnamed = _yaml_files(root / PLANS_DIR)
+        _misnamed(network, PLANS_DIR, misnamed)
+        for path in plans:
             plan = _load_one(network, path, Plan)
             if plan is not None:
                 network.plans[path.stem] = plan
         if (root / JOURNAL_FILE).exists():
             network.journal = _load_one(network, root / JOURNAL_FILE, Journal) or Journal()
     return network
+
+
+Stamp = tuple[int, int, int]
+
+
+def contact_stamps(root: Path) -> dict[str, Stamp]:
+    """(modification time in ns, size, inode) of every contact file, by slug.
+
+    Every write of reseau replaces a file (a new inode), and editors that save in place
+    change its time: taken before a load, the stamps tell later which files changed since.
+    """
+    stamps: dict[str, Stamp] = {}
+    for path in contact_files(root):
+        try:
+            status = os.stat(path)
+        except OSError:
+            stamps[path.stem] = (-1, -1, -1)
+            continue
+        stamps[path.stem] = (status.st_mtime_ns, status.st_size, status.st_ino)
+    return stamps
+
+
+def refresh_contacts(network: Network, before: dict[str, Stamp]) -> None:
+    """Re-read the contact files added, changed or removed since `before` was taken: a
+    writer holds the folder lock for that, not for a whole load."""
+    now = contact_stamps(network.root)
+    for slug in sorted(set(before) | set(now)):
+        if before.get(slug) == now.get(slug):
+            continue
+        relpath = network.contact_path(slug)
+        network.contacts.pop(slug, None)
+        network.unvalidated.pop(relpath, None)
+        network.skipped = [p for p in network.skipped if p != relpath]
+        network.problems = [p for p in network.problems if p.path != relpath]
+        if slug in now:
+            contact = _load_one(network, network.root / relpath, Contact)
+            if contact is not None:
+                network.contacts[slug] = contact
 
 
 def _load_one(network: Network, path: Path, model: type[M]) -> M | None:

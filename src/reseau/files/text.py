@@ -29,6 +29,7 @@ _INVISIBLE = {
         0x200E,
         0x200F,
         0x061C,
+        *range(0xD800, 0xE000),  # lone surrogates: undecodable bytes of a file name
     )
 }
 
@@ -46,6 +47,35 @@ def clean(text: object, *, multiline: bool = False) -> str:
         return value
     value = _ESCAPES.sub("", value)
     return value.translate(_KEEP_NEWLINES if multiline else _INVISIBLE)
+
+
+def is_decodable(name: str) -> bool:
+    """False for a file name holding bytes that are not UTF-8 (kept as lone surrogates)."""
+    return not any("\ud800" <= ch <= "\udfff" for ch in name)
+
+
+def shown_name(name: str) -> str:
+    """A file name as it can be printed: undecodable bytes and control characters escaped."""
+    out = []
+    for ch in name:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code in _INVISIBLE:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def control_character(text: str) -> str | None:
+    """The first character typed text may not hold (a control character, an escape, a
+    direction override, a byte that is not UTF-8), named as U+XXXX; None when there is none.
+    Line breaks and tabs are text."""
+    for ch in text:
+        if ch not in "\n\t" and ord(ch) in _INVISIBLE:
+            return f"U+{ord(ch):04X}"
+    return None
 
 
 def width(text: str) -> int:

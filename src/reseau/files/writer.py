@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from reseau.files.problems import Problem, ReseauError
 from reseau.files.validation import validate
 from reseau.files.yamledit import Document
-from reseau.files.yamlio import parse_bytes
+from reseau.files.yamlio import MAX_FILE_BYTES, parse_bytes
 
 LOCK_NAME = ".reseau.lock"
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -36,6 +36,9 @@ _LEFTOVER = re.compile(r"^\..+\.yaml\.[a-z0-9_]{8}\.tmp$")
 _BOM = "\ufeff"
 
 M = TypeVar("M", bound=BaseModel)
+
+# The files written under the lock this process holds: committed when it is released.
+_written: list[Path] | None = None
 
 
 class WriteError(ReseauError):
@@ -61,15 +64,27 @@ def folder_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[N
     except OSError as exc:
         message = f"cannot lock the folder ({path}: {exc.strerror}); nothing was written"
         raise WriteError(message) from exc
+    global _written
+    outer, _written = _written, []
     try:
         _acquire(fd, path, timeout)
         try:
             _clean_leftovers(root)
             yield
+            if outer is None and _written:
+                _commit_written(root, _written)
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
+        _written = outer if outer is None else [*outer, *_written]
         os.close(fd)
+
+
+def _commit_written(root: Path, written: list[Path]) -> None:
+    """The one place where writes are committed: the end of a command's locked writes."""
+    from reseau.files.gitcommit import autocommit
+
+    autocommit(root, written)
 
 
 def _acquire(fd: int, path: Path, timeout: float) -> None:
@@ -112,6 +127,8 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
             tmp.unlink()
         else:
             os.replace(tmp, path)
+        if _written is not None:
+            _written.append(path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -206,11 +223,16 @@ def _refuse_unwritable(path: Path, relpath: str) -> None:
     if path.is_symlink():
         raise WriteError(f"{relpath} is a symbolic link; reseau only writes regular files")
     try:
-        mode = path.stat().st_mode
+        status = path.stat()
     except FileNotFoundError:
         raise WriteError(f"{relpath} does not exist") from None
+    mode, size = status.st_mode, status.st_size
     if not stat.S_ISREG(mode):
         raise WriteError(f"{relpath} is not a regular file")
+    if size > MAX_FILE_BYTES:
+        raise WriteError(f"{relpath} is {size / 1024 / 1024:.1f} MiB; the limit is 1 MiB")
+    if not mode & stat.S_IRUSR or not os.access(path, os.R_OK):
+        raise WriteError(f"{relpath} cannot be read; make it readable (chmod u+rw) to change it")
     if not mode & stat.S_IWUSR:
         raise WriteError(f"{relpath} is read-only; make it writable (chmod u+w) to change it")
 

@@ -83,6 +83,74 @@ class Document:
         current.insert(position, copy.deepcopy(item))
         self._verify()
 
+    def remove(self, path: Path_) -> None:
+        """Remove a mapping key or a sequence item with its lines; the others stay as written."""
+        *parent_path, last = path
+        parent = self.get(parent_path)
+        if not isinstance(parent, dict | list) or (isinstance(parent, dict) and last not in parent):
+            return
+        node = _node_at(self._root(), parent_path)
+        if isinstance(node, yaml.SequenceNode) and isinstance(last, int):
+            entries: list[tuple[yaml.Node, yaml.Node]] = [(item, item) for item in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            entries = list(node.value)
+            last = next(i for i, (k, _) in enumerate(node.value) if k.value == str(last))
+        else:
+            raise EditError(f"no value at {'.'.join(map(str, path))}")
+        if len(entries) == 1:
+            self._replace_value(node, [] if isinstance(parent, list) else {})
+        elif node.flow_style:
+            self._remove_flow_entry(entries, last)
+        else:
+            first, value = entries[last]
+            self._splice(
+                _line_start(self.text, first.start_mark.index), self._content_end(value), ""
+            )
+        key = path[-1]
+        if isinstance(parent, list):
+            assert isinstance(key, int)
+            del parent[key]
+        else:
+            del parent[key]
+        self._verify()
+
+    def _remove_flow_entry(self, entries: list[tuple[yaml.Node, yaml.Node]], index: int) -> None:
+        if index + 1 < len(entries):
+            start, end = entries[index][0].start_mark.index, entries[index + 1][0].start_mark.index
+        else:
+            start, end = entries[index - 1][1].end_mark.index, entries[index][1].end_mark.index
+        self._splice(start, end, "")
+
+    def insert_text(self, path: Path_, index: int, item: Any, text: str, dash: int) -> bool:
+        """Insert an item written elsewhere with its own text (its dash at column `dash`).
+
+        The lines are moved to this list's indentation and line ending; when they would not
+        read back as `item` here, nothing changes and False is returned.
+        """
+        current = self.get(path)
+        node = _node_at(self._root(), path) if current else None
+        if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
+            return False
+        shift = node.start_mark.column - dash
+        lines = _shifted(text.replace("\r\n", "\n").split("\n"), shift)
+        if lines is None:
+            return False
+        if index == 0:
+            at = _line_start(self.text, node.start_mark.index)
+        else:
+            at = self._content_end(node.value[index - 1])
+        before = self.text
+        at = self._ensure_newline_at(at)
+        self._splice(at, at, "".join(line + self.newline for line in lines))
+        current.insert(index, copy.deepcopy(item))
+        try:
+            self._verify()
+        except EditError:
+            del current[index]
+            self.text = before
+            return False
+        return True
+
     def _root(self) -> yaml.Node:
         root = compose(self.text)
         if root is None:
@@ -219,6 +287,36 @@ class Document:
         lines = self._block_lines(item, dash + gap)
         lines[0] = prefix + lines[0][dash + gap :]
         return lines
+
+
+def _shifted(lines: list[str], shift: int) -> list[str] | None:
+    """Lines moved right (or left, when only spaces are there) by `shift` columns."""
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    if shift >= 0:
+        return [" " * shift + line if line.strip() else line for line in lines]
+    if any(line.strip() and not line.startswith(" " * -shift) for line in lines):
+        return None
+    return [line[-shift:] if line.strip() else line for line in lines]
+
+
+def item_text(text: str, root: yaml.Node, path: Path_, index: int) -> tuple[str, int] | None:
+    """The lines of a block sequence's item as written, and the column of its dash."""
+    try:
+        node = _node_at(root, path)
+    except EditError:
+        return None
+    if not isinstance(node, yaml.SequenceNode) or node.flow_style or index >= len(node.value):
+        return None
+    item = node.value[index]
+    start = _line_start(text, item.start_mark.index)
+    head = text[start : item.start_mark.index]
+    if head.strip() != "-":
+        return None
+    document = Document.__new__(Document)
+    document.text = text
+    end = document._content_end(item)
+    return text[start:end], head.index("-")
 
 
 def render_key(key: str) -> str:

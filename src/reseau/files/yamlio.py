@@ -8,6 +8,7 @@ an error naming both lines, and every scalar reaches the model exactly as writte
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -29,7 +30,6 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOM = "\ufeff"
-_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 
 _BaseLoader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 HAS_C_LOADER = _BaseLoader is not yaml.BaseLoader
@@ -78,8 +78,19 @@ def read_file(path: Path, relpath: str) -> Loaded:
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError as exc:
-        return _refused(relpath, f"cannot read: {exc.strerror}", "io")
+        return _refused(relpath, _unreadable(path, exc), "io")
     return parse_bytes(raw, relpath)
+
+
+def _unreadable(path: Path, exc: OSError) -> str:
+    if path.is_symlink():
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop; remove the link or point it at a file"
+        if isinstance(exc, FileNotFoundError):
+            return "a symbolic link to a missing file; remove the link or restore its target"
+    if isinstance(exc, PermissionError):
+        return "cannot be read (permission denied); make it readable (chmod u+r)"
+    return f"cannot read: {exc.strerror}"
 
 
 def _refused(relpath: str, message: str, code: str) -> Loaded:
@@ -105,13 +116,20 @@ def parse_bytes(raw: bytes, relpath: str) -> Loaded:
 
 def parse_text(text: str, relpath: str) -> Loaded:
     loaded = Loaded(relpath, text=text)
-    loaded.problems = _conflict_problems(text, relpath) or _structure_problems(text, relpath)
+    loaded.problems = _conflict_problems(text, relpath) or _line_break_problems(text, relpath)
     if loaded.problems:
+        return loaded
+    found = _structure_problems(text, relpath)
+    if any(problem.code == "too-deep" for problem in found):
+        loaded.problems = found  # composing it would overflow the C stack
         return loaded
     try:
         node = compose(text)
     except yaml.YAMLError as exc:
-        loaded.problems.append(_yaml_problem(exc, relpath, text))
+        problem = _yaml_problem(exc, relpath, text)
+        # an undefined alias fails composing: the scan has already named its line
+        lines = {p.line for p in found}
+        loaded.problems = [*found, *([] if problem.line in lines else [problem])]
         return loaded
     if not isinstance(node, yaml.MappingNode):
         kind = "an empty file" if node is None else _kind(node)
@@ -120,10 +138,21 @@ def parse_text(text: str, relpath: str) -> Loaded:
         return loaded
     builder = _Builder(relpath)
     data = builder.build(node, 0)
-    loaded.problems = builder.problems
-    if all(problem.code == "duplicate-key" for problem in builder.problems):
-        loaded.data = data  # the first of each duplicate is kept, so the rest can be checked
+    loaded.problems = _merged(found, builder.problems)
+    if all(problem.code in _KEEPS_DATA for problem in loaded.problems):
+        # the first of each duplicate is kept, a tag dropped, an alias left empty: the rest of
+        # the file can still be checked, so one problem does not hide the others
+        loaded.data = data
     return loaded
+
+
+_KEEPS_DATA = frozenset({"duplicate-key", "tag", "anchor"})
+
+
+def _merged(scanned: list[Problem], built: list[Problem]) -> list[Problem]:
+    """The problems of both passes, each once (both see a tag)."""
+    seen = {(p.line, p.code) for p in scanned}
+    return [*scanned, *(p for p in built if (p.line, p.code) not in seen)]
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -208,15 +237,16 @@ def _structure_problems(text: str, relpath: str) -> list[Problem]:
 
 
 def _scan_events(text: str, relpath: str) -> Iterator[Problem]:
-    depth = 0
+    """Every tag and every line with anchors or aliases, once each; nesting up to the cap."""
+    depth, anchored = 0, -1
     for event in yaml.parse(text, Loader=Loader):
         if getattr(event, "tag", None):
             message = f"tags are not allowed ({event.tag}); remove it"  # type: ignore[attr-defined]
             yield _problem(relpath, _event_line(event), message, "tag")
-        if getattr(event, "anchor", None):
+        if getattr(event, "anchor", None) and _event_line(event) != anchored:
+            anchored = _event_line(event)
             message = "anchors and aliases (&, *) are not allowed; write the value out"
-            yield _problem(relpath, _event_line(event), message, "anchor")
-            return
+            yield _problem(relpath, anchored, message, "anchor")
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -232,18 +262,29 @@ def _event_line(event: yaml.Event) -> int:
     return mark.line + 1 if mark is not None else 1
 
 
+def _line_break_problems(text: str, relpath: str) -> list[Problem]:
+    """Lines ended by CR alone (a classic Mac file) or by NEL: YAML reads them as line
+    breaks, but no edit could keep them, and most tools would show one long line."""
+    match = _ODD_BREAK.search(text)
+    if match is None:
+        return []
+    line = len(_ANY_BREAK.findall(text, 0, match.start())) + 1
+    message = (
+        "lines end with CR alone or NEL (U+0085); save the file with LF (or CRLF) line endings"
+    )
+    return [_problem(relpath, line, message, "line-breaks")]
+
+
+_ODD_BREAK = re.compile(r"\r(?!\n)|\x85")
+_ANY_BREAK = re.compile(r"\r\n|\r|\n|\x85")
+
+
 def _conflict_problems(text: str, relpath: str) -> list[Problem]:
     if "<<<<<<<" not in text and ">>>>>>>" not in text:
         return []
-    return [
-        _problem(
-            relpath,
-            text.count("\n", 0, match.start()) + 1,
-            "git conflict marker: resolve the merge, keep one side, remove the markers",
-            "conflict",
-        )
-        for match in _CONFLICT.finditer(text)
-    ]
+    from reseau.files.conflicts import conflict_problems
+
+    return conflict_problems(text, relpath)
 
 
 def _decode_problem(raw: bytes, exc: UnicodeDecodeError, relpath: str) -> Problem:

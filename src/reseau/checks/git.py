@@ -1,0 +1,29 @@
+"""Rules on the folder as a git repository."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reseau.checks.base import Where
+from reseau.files.folder import SETTINGS_FILE
+from reseau.files.gitrepo import driver_problem, open_repository
+from reseau.files.problems import Problem, Severity
+from reseau.files.store import Network
+
+
+def check_merge_driver(network: Network, where: Where) -> Iterator[Problem]:
+    """Without the driver, two devices' logs on one contact conflict at the first pull."""
+    repository = open_repository(network.root)
+    if repository is None:
+        return
+    problem = driver_problem(repository)
+    if problem is not None:
+        yield Problem(
+            SETTINGS_FILE,
+            0,
+            "",
+            f"{problem}; changes made on two devices would conflict: run `reseau sync` "
+            "(or `reseau init`) to register it",
+            "merge-driver",
+            Severity.WARNING,
+        )

@@ -1,0 +1,381 @@
+"""Three versions of a network file merged as data, written onto our side's text.
+
+git calls the merge driver when both sides changed the same file. A text merge conflicts on
+every pair of interactions logged on two devices, because both append at the end of the same
+list; as data they simply add up. The rules:
+
+- interactions, journal sessions and plan items are unions by identity (an interaction is its
+  date, kind, note and `with`; a session its date; a meet item its contact; an animate or
+  reputation item its `what`), new ones placed in date order (plan items after the item that
+  precedes them on their side). An item edited on one side and untouched on the other takes
+  the edit; deleted on one side and untouched on the other is deleted; deleted on one side
+  and edited on the other is kept with the edit, so nothing written is lost;
+- lists of values (emails, phones, links, circles, tags, focus, invite...): the additions and
+  the removals of both sides;
+- mappings merge key by key; a single value changed on both sides to different values is a
+  conflict, and only that.
+
+The result is our side's text changed through the surgical editor, so our comments and layout
+stay; an item that came from their side is copied with its own text (and its comments). A
+conflict is written between git's markers around that field's lines only.
+
+Kept light: git starts one process per file to merge, so this imports only the read path and
+the editor.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from reseau.files.yamledit import Document, EditError, _line_start, item_text
+from reseau.files.yamlio import compose, parse_bytes
+
+Path_ = list[str | int]
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+OURS_LABEL = "ours"
+THEIRS_LABEL = "theirs"
+
+CONTACT_ORDER = (
+    "name", "emails", "phones", "company", "role", "city", "links", "circles", "tags",
+    "status", "since", "cadence_days", "qualification", "interactions", "notes", "extra",
+)  # fmt: skip
+PLAN_ORDER = ("quarter", "focus", "meet", "animate", "reputation")
+
+
+def _interaction_id(item: dict[str, Any]) -> tuple[Any, ...]:
+    others = item.get("with")
+    listed = tuple(sorted(str(o) for o in others)) if isinstance(others, list) else others
+    return (item.get("date"), item.get("kind") or "meeting", item.get("note"), listed)
+
+
+IDENTITY: dict[str, Callable[[dict[str, Any]], tuple[Any, ...]]] = {
+    "interactions": _interaction_id,
+    "sessions": lambda item: (item.get("date"),),
+    "meet": lambda item: (item.get("contact"),),
+    "animate": lambda item: (item.get("what"),),
+    "reputation": lambda item: (item.get("what"),),
+}
+DATED = frozenset({"interactions", "sessions"})
+
+
+@dataclass(slots=True)
+class Conflict:
+    """A single value changed on both sides: where it is in our text, and each side's value."""
+
+    path: Path_
+    ours: Any
+    theirs: Any
+
+
+@dataclass(slots=True)
+class Result:
+    """The merged text (None: the versions could not be merged as data) and its conflicts."""
+
+    text: str | None
+    conflicts: list[Conflict]
+
+
+def merge_texts(base: bytes, ours: bytes, theirs: bytes, relpath: str) -> Result:
+    """The three versions merged as data onto our text; None when one does not parse."""
+    loaded = [parse_bytes(raw, relpath) for raw in (base, ours, theirs)]
+    base_data = {} if not base.strip() else loaded[0].data
+    ours_data, theirs_data = loaded[1].data, loaded[2].data
+    if base_data is None or ours_data is None or theirs_data is None:
+        return Result(None, [])
+    bom = "\ufeff" if loaded[1].bom else ""
+    merger = _Merger(loaded[1].text, ours_data, loaded[2].text, _order_for(relpath))
+    try:
+        merger.mapping([], [], base_data, ours_data, theirs_data)
+        text = merger.finish()
+    except (EditError, yaml.YAMLError):
+        return Result(None, [])
+    return Result(bom + text, merger.conflicts)
+
+
+def _order_for(relpath: str) -> tuple[str, ...]:
+    if relpath.startswith("contacts/") or "/contacts/" in relpath:
+        return CONTACT_ORDER
+    if relpath.startswith("plans/") or "/plans/" in relpath:
+        return PLAN_ORDER
+    return ()
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as data: a key that is missing, null or empty says the same thing."""
+    return bool(_normal(a) == _normal(b))
+
+
+def _normal(value: Any) -> Any:
+    return None if value is MISSING or value in ([], {}, None) else value
+
+
+class _Merger:
+    def __init__(
+        self, ours_text: str, ours_data: dict[str, Any], theirs_text: str, order: Sequence[str]
+    ) -> None:
+        self.document = Document(ours_text, ours_data)
+        self.theirs_text = theirs_text
+        self.theirs_root = compose(theirs_text)
+        self.order = order
+        self.conflicts: list[Conflict] = []
+
+    # --- the data ----------------------------------------------------------------------
+
+    def mapping(self, path: Path_, theirs_path: Path_, base: Any, ours: Any, theirs: Any) -> None:
+        base = base if isinstance(base, dict) else {}
+        keys = list(ours) + [key for key in theirs if key not in ours]
+        for key in keys:
+            self.value(
+                [*path, key],
+                [*theirs_path, key],
+                base.get(key, MISSING),
+                ours.get(key, MISSING),
+                theirs.get(key, MISSING),
+            )
+
+    def value(self, path: Path_, theirs_path: Path_, base: Any, ours: Any, theirs: Any) -> None:
+        if _same(ours, theirs) or _same(theirs, base):
+            return
+        if isinstance(ours, dict) and isinstance(theirs, dict):
+            self.mapping(path, theirs_path, base, ours, theirs)
+        elif isinstance(ours, list) and isinstance(theirs, list) and _listish(base):
+            self.sequence(path, theirs_path, base if isinstance(base, list) else [], ours, theirs)
+        elif _same(ours, base):
+            self.take(path, ours, theirs)
+        else:
+            self.conflict(path, ours, theirs)
+
+    def take(self, path: Path_, ours: Any, theirs: Any) -> None:
+        if theirs is MISSING:
+            self.document.remove(path)
+        else:
+            order = self.order if len(path) == 1 else ()
+            self.document.set(path, copy.deepcopy(theirs), order=order)
+
+    def conflict(self, path: Path_, ours: Any, theirs: Any) -> None:
+        if ours is MISSING:  # the key must be in the text for markers to surround it
+            self.take(path, ours, theirs)
+        self.conflicts.append(Conflict(path, ours, theirs))
+
+    def sequence(
+        self, path: Path_, theirs_path: Path_, base: list[Any], ours: list[Any], theirs: list[Any]
+    ) -> None:
+        key = path[-1]
+        everything = [*base, *ours, *theirs]
+        if (
+            isinstance(key, str)
+            and key in IDENTITY
+            and all(isinstance(i, dict) for i in everything)
+        ):
+            self.items(path, theirs_path, IDENTITY[key], base, ours, theirs)
+        elif not any(isinstance(item, dict | list) for item in everything):
+            self.values(path, base, ours, theirs)
+        elif _same(ours, base):
+            self.take(path, ours, theirs)
+        else:
+            self.conflict(path, ours, theirs)
+
+    def values(self, path: Path_, base: list[Any], ours: list[Any], theirs: list[Any]) -> None:
+        """A list of values: what either side removed goes, what either side added comes."""
+        removed = [value for value in base if value not in theirs]
+        for index in range(len(ours) - 1, -1, -1):
+            if ours[index] in removed:
+                self.document.remove([*path, index])
+        current = list(self.document.get(path) or [])
+        for value in theirs:
+            if value not in base and value not in current:
+                self.document.insert(path, value)
+                current.append(value)
+
+    def items(
+        self,
+        path: Path_,
+        theirs_path: Path_,
+        identity: Callable[[dict[str, Any]], tuple[Any, ...]],
+        base: list[Any],
+        ours: list[Any],
+        theirs: list[Any],
+    ) -> None:
+        """A union by identity: deletions first, then their new items, then each edit."""
+        base_ids, ours_ids, theirs_ids = (
+            _identities(items, identity) for items in (base, ours, theirs)
+        )
+        base_by, theirs_by = (
+            dict(zip(base_ids, base, strict=True)),
+            dict(zip(theirs_ids, theirs, strict=True)),
+        )
+        current = list(ours_ids)
+        for index in range(len(ours) - 1, -1, -1):
+            item_id = ours_ids[index]
+            deleted = item_id in base_by and item_id not in theirs_by
+            if deleted and _same(ours[index], base_by[item_id]):
+                self.document.remove([*path, index])
+                del current[index]
+        dated = path[-1] in DATED
+        for position, item_id in enumerate(theirs_ids):
+            if item_id in current or (
+                item_id in base_by and _same(theirs[position], base_by[item_id])
+            ):
+                continue  # ours already, or deleted here and untouched there
+            at = (
+                _dated_position(self.document.get(path) or [], theirs[position])
+                if dated
+                else (_after_predecessor(current, theirs_ids[:position]))
+            )
+            self.insert(path, [*theirs_path, position], at, theirs[position])
+            current.insert(at, item_id)
+        for index, item_id in enumerate(current):
+            if item_id in theirs_by and item_id in ours_ids:
+                ours_item = ours[ours_ids.index(item_id)]
+                self.mapping(
+                    [*path, index],
+                    [*theirs_path, theirs_ids.index(item_id)],
+                    base_by.get(item_id, {}),
+                    ours_item,
+                    theirs_by[item_id],
+                )
+
+    def insert(self, path: Path_, theirs_item_path: Path_, at: int, item: Any) -> None:
+        """Their item with its own text when it reads back the same here, else rendered."""
+        written = None
+        if self.theirs_root is not None:
+            written = item_text(
+                self.theirs_text, self.theirs_root, theirs_item_path[:-1], int(theirs_item_path[-1])
+            )
+        if written is not None and self.document.insert_text(path, at, item, *written):
+            return
+        self.document.insert(path, copy.deepcopy(item), index=at, order=self.order)
+
+    # --- the text ----------------------------------------------------------------------
+
+    def finish(self) -> str:
+        """Our text with every change made, and git's markers around each conflict."""
+        text = self.document.text
+        if not self.conflicts:
+            return text
+        root = compose(text)
+        regions = sorted(
+            ((*_region(text, root, conflict.path), conflict) for conflict in self.conflicts),
+            key=lambda entry: entry[0],
+        )
+        groups: list[tuple[int, int, list[Conflict]]] = []
+        for start, end, conflict in regions:
+            if groups and start < groups[-1][1]:
+                previous = groups[-1]
+                groups[-1] = (previous[0], max(previous[1], end), [*previous[2], conflict])
+            else:
+                groups.append((start, end, [conflict]))
+        newline = self.document.newline
+        blocks = [
+            (
+                start,
+                end,
+                f"<<<<<<< {OURS_LABEL}{newline}"
+                + _side(text, start, end, conflicts, lambda c: c.ours)
+                + f"======={newline}"
+                + _side(text, start, end, conflicts, lambda c: c.theirs)
+                + f">>>>>>> {THEIRS_LABEL}{newline}",
+            )
+            for start, end, conflicts in groups
+        ]
+        for start, end, block in reversed(blocks):
+            text = text[:start] + block + text[end:]
+        return text
+
+
+def _listish(value: Any) -> bool:
+    return value is MISSING or value is None or isinstance(value, list)
+
+
+def _identities(
+    items: list[Any], identity: Callable[[dict[str, Any]], tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """Each item's identity, numbered when the same one is there twice (two equal items)."""
+    seen: dict[tuple[Any, ...], int] = {}
+    result = []
+    for item in items:
+        key = identity(item)
+        seen[key] = seen.get(key, 0) + 1
+        result.append((*key, seen[key]))
+    return result
+
+
+def _dated_position(current: list[Any], item: dict[str, Any]) -> int:
+    """After the last item dated on or before the new one: oldest first, same day in order."""
+    when = str(item.get("date") or "")
+    for index in range(len(current) - 1, -1, -1):
+        other = current[index]
+        if isinstance(other, dict) and str(other.get("date") or "") <= when:
+            return index + 1
+    return 0 if when else len(current)
+
+
+def _after_predecessor(current: list[Any], preceding: Sequence[Any]) -> int:
+    for item_id in reversed(preceding):
+        if item_id in current:
+            return current.index(item_id) + 1
+    return 0
+
+
+def _region(text: str, root: yaml.Node | None, path: Path_) -> tuple[int, int]:
+    """The whole lines of the innermost block entry holding `path`: a key, or a list item."""
+    if root is None:
+        raise EditError("the merged text does not parse")
+    node = root
+    best: tuple[int, int] | None = None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+            if pair is None:
+                break
+            if not node.flow_style:
+                best = (_line_start(text, pair[0].start_mark.index), _entry_end(text, pair[1]))
+            node = pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            item = node.value[part]
+            if not node.flow_style:
+                best = (_line_start(text, item.start_mark.index), _entry_end(text, item))
+            node = item
+        else:
+            break
+    if best is None:
+        raise EditError("no block line to mark")
+    return best
+
+
+def _entry_end(text: str, node: yaml.Node) -> int:
+    document = Document.__new__(Document)
+    document.text = text
+    return document._content_end(node)
+
+
+def _side(
+    text: str, start: int, end: int, conflicts: list[Conflict], pick: Callable[[Conflict], Any]
+) -> str:
+    """One side's version of the marked lines: our text with that side's values put in."""
+    document = Document(text)
+    for conflict in conflicts:
+        value = pick(conflict)
+        if value is MISSING:
+            document.remove(conflict.path)
+        elif document.get(conflict.path) != value:
+            document.set(conflict.path, copy.deepcopy(value))
+    delta = len(document.text) - len(text)
+    if document.text[:start] != text[:start] or document.text[end + delta :] != text[end:]:
+        raise EditError("a conflict's lines could not be marked alone")
+    side = document.text[start : end + delta]
+    if side and not side.endswith("\n"):
+        side += "\r\n" if "\r\n" in text else "\n"
+    return side
