@@ -160,6 +160,7 @@ def test_durations_default_and_override() -> None:
         "event",
         "follow-up",
         "reputation",
+        "promise",
     ]
 
 

@@ -154,6 +154,10 @@ def test_stats_json(run: Runner, root: Path) -> None:
         "given": 2,
         "received": 1,
         "owing": [],
+        "promises_due": 0,
+        "promises_kept_on_time": 0,
+        "promises_kept_late": 0,
+        "promises_open_late": 0,
     }
     assert data["interactions_per_month"][-1] == {
         "month": "2026-11",

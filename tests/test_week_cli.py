@@ -130,7 +130,7 @@ def test_every_section_shows_real_items_on_the_sample(run: Runner, sample: Path)
     items = data["items"]
     assert isinstance(items, list)
     sections = {item["section"] for item in items}
-    assert sections == {"plan", "meet", "touch", "give", "events"}
+    assert sections == {"keep", "plan", "meet", "touch", "give", "events"}
     assert {item["kind"] for item in items} >= {"meet", "touch", "give", "intro", "event"}
     text = run("--dir", str(sample), "week").out
     for header in ("PLAN", "MEET", "TOUCH", "GIVE", "EVENTS", "HEALTH"):
@@ -226,7 +226,7 @@ def test_an_unknown_duration_key_is_named_on_stderr(run: Runner, small: Path) ->
     assert result.code == 0
     assert result.err == (
         "reseau.yaml: durations: 'coffee' is not a kind of item; the kinds: meet, touch, give,"
-        " intro, event, follow-up, reputation\n"
+        " intro, event, follow-up, reputation, promise\n"
         "reseau.yaml: durations: 'toutch' is not a kind of item; did you mean 'touch'?\n"
     )
     data = json.loads(result.out)
@@ -256,7 +256,14 @@ def test_json_shape_field_by_field(run: Runner, small: Path) -> None:
     assert data["week"] == "2026-W49"
     assert (data["start"], data["end"]) == ("2026-11-30", "2026-12-06")
     assert (data["budget_minutes"], data["planned_minutes"], data["more"]) == (75, 75, 0)
-    assert data["more_by_section"] == {"plan": 0, "meet": 0, "touch": 0, "give": 0, "events": 0}
+    assert data["more_by_section"] == {
+        "keep": 0,
+        "plan": 0,
+        "meet": 0,
+        "touch": 0,
+        "give": 0,
+        "events": 0,
+    }
     assert data["items"] == [
         {
             "section": "plan",
@@ -337,7 +344,14 @@ def test_json_counts_what_was_cut(run: Runner, small: Path) -> None:
     data = week(run, small)
     # plan 10 + event 20, then meet 10: 40; touch, give and the introduction are cut.
     assert (data["planned_minutes"], data["more"]) == (40, 3)
-    assert data["more_by_section"] == {"plan": 0, "meet": 0, "touch": 1, "give": 2, "events": 0}
+    assert data["more_by_section"] == {
+        "keep": 0,
+        "plan": 0,
+        "meet": 0,
+        "touch": 1,
+        "give": 2,
+        "events": 0,
+    }
 
 
 # --done ----------------------------------------------------------------------------------------

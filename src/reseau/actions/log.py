@@ -80,12 +80,15 @@ def check_entry(entry: Entry) -> None:
         raise ReseauError(f"'{entry.tone}' is not a tone; use one of: {', '.join(TONES)}")
     for label in ("note", "gave", "received"):
         text = getattr(entry, label)
-        if text is None:
-            continue
-        if not text.strip():
-            raise ReseauError(f"the {label} is empty; write something or leave it out")
-        if has_control_characters(text):
-            raise ReseauError(f"the {label} holds control characters; write plain text")
+        if text is not None:
+            check_text(label, text)
+
+
+def check_text(label: str, text: str) -> None:
+    if not text.strip():
+        raise ReseauError(f"the {label} is empty; write something or leave it out")
+    if has_control_characters(text):
+        raise ReseauError(f"the {label} holds control characters; write plain text")
 
 
 def has_control_characters(text: str) -> bool:
@@ -142,8 +145,14 @@ class Written:
     contact: Contact
 
 
-def log_interaction(root: Path, network: Network, slug: str, entry: Entry) -> Written:
-    return record(root, network, [(slug, entry)])[0]
+Also = Callable[[Document], None]
+
+
+def log_interaction(
+    root: Path, network: Network, slug: str, entry: Entry, also: Also | None = None
+) -> Written:
+    """Record `entry`; `also` makes a further edit of the same file in the same write."""
+    return record(root, network, [(slug, entry)], also)[0]
 
 
 def introduce(
@@ -169,7 +178,9 @@ def _intro_entry(network: Network, other: str, when: date, note: str | None) -> 
     return Entry(when, kind="intro", note=note, gave=f"Introduction to {name}", with_=(other,))
 
 
-def record(root: Path, network: Network, entries: list[tuple[str, Entry]]) -> list[Written]:
+def record(
+    root: Path, network: Network, entries: list[tuple[str, Entry]], also: Also | None = None
+) -> list[Written]:
     """Insert each entry in its contact's file through the write path: all files or none."""
     for _, entry in entries:
         check_entry(entry)
@@ -177,7 +188,7 @@ def record(root: Path, network: Network, entries: list[tuple[str, Entry]]) -> li
     changes = []
     for slug, entry in entries:
         relpath = network.contact_path(slug)
-        changes.append(Change(relpath, Contact, _inserter(entry, relpath, added)))
+        changes.append(Change(relpath, Contact, _inserter(entry, relpath, added, also)))
     values = update_many(root, changes)
     written = []
     for (slug, _), change, value in zip(entries, changes, values, strict=True):
@@ -187,7 +198,7 @@ def record(root: Path, network: Network, entries: list[tuple[str, Entry]]) -> li
 
 
 def _inserter(
-    entry: Entry, relpath: str, added: dict[str, list[str]]
+    entry: Entry, relpath: str, added: dict[str, list[str]], also: Also | None
 ) -> Callable[[Document, BaseModel], None]:
     item = interaction_item(entry)
 
@@ -196,6 +207,8 @@ def _inserter(
         before = document.text
         position = insert_position([i.date for i in contact.interactions], entry.when)
         document.insert(["interactions"], item, index=position, order=CONTACT_KEYS)
+        if also is not None:
+            also(document)
         added[relpath] = added_lines(before, document.text)
 
     return edit

@@ -46,6 +46,12 @@ COMMANDS = {
     ),
     "stale": Entry("reseau.cli.stale", "stale", "Active contacts not met in person lately."),
     "log": Entry("reseau.cli.interactions", "log", "Record an interaction with a contact."),
+    "promise": Entry(
+        "reseau.cli.promise",
+        "app",
+        "A next step promised to a contact; promise done when it is kept.",
+        group=True,
+    ),
     "intro": Entry("reseau.cli.interactions", "intro", "Record that you introduced two contacts."),
     "edit": Entry(
         "reseau.cli.edit", "edit", "Open a contact's file in $EDITOR, checked when it closes."

@@ -12,7 +12,7 @@ from reseau.cli.output import say, say_lines
 from reseau.cli.state import state_of
 
 if TYPE_CHECKING:
-    from reseau.actions.log import Written
+    from reseau.actions.log import Also, Written
     from reseau.cli.state import State
     from reseau.files.store import Network
 
@@ -56,21 +56,48 @@ def log(
     remote: Annotated[
         bool, typer.Option("--remote", help="A meeting, meal or event that was not in person.")
     ] = False,
+    next_step: Annotated[
+        str | None,
+        typer.Option("--next", help="A next step you promised (with --by): a promise."),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", metavar="DATE", help="With --next: when it is due."),
+    ] = None,
 ) -> None:
     """Record an interaction with a contact, in its place in the timeline."""
     from reseau.actions.log import Entry, log_interaction
 
     state = state_of(ctx)
-    day = _parse_date(when, state.today)
-    _check_choice(kind, "--kind")
+    day = parse_date_option(when, state.today)
+    also = _promise_edit(next_step, by, state.today, made=day)
+    check_choice(kind, "--kind")
     if tone is not None:
-        _check_choice(tone, "--tone")
+        check_choice(tone, "--tone")
     network, slug, others = _targets(state, who, with_ or [])
     entry = Entry(
         day, kind, remote=remote, tone=tone, note=note, gave=gave, received=received, with_=others
     )
-    written = log_interaction(network.root, network, slug, entry)
+    written = log_interaction(network.root, network, slug, entry, also)
     _report(written, state.today, network)
+
+
+def _promise_edit(next_step: str | None, by: str | None, today: date, made: date) -> Also | None:
+    """The promise that `--next WHAT --by DATE` adds in the same write, checked first."""
+    if next_step is None:
+        if by is not None:
+            raise typer.BadParameter("only with --next WHAT", param_hint="--by")
+        return None
+    if by is None:
+        raise typer.BadParameter("--next needs --by DATE: when it is due", param_hint="--next")
+    from functools import partial
+
+    from reseau.actions.promise import NewPromise, check_promise, insert_promise
+    from reseau.cli.promise import parse_due_option
+
+    new = NewPromise(next_step.strip(), parse_due_option(by, today), made)
+    check_promise(new)
+    return partial(insert_promise, new=new)
 
 
 def _targets(state: State, who: str, names: list[str]) -> tuple[Network, str, tuple[str, ...]]:
@@ -105,7 +132,7 @@ def intro(
     from reseau.actions.log import find_target, introduce
 
     state = state_of(ctx)
-    day = _parse_date(when, state.today)
+    day = parse_date_option(when, state.today)
     network = state.network()
     a, b = find_target(network, first), find_target(network, second)
     written = introduce(state.root(), network, a, b, day, note)
@@ -132,13 +159,13 @@ def _report(written: Written, today: date, network: Network) -> None:
     )
 
 
-def _parse_date(value: str | None, today: date) -> date:
+def parse_date_option(value: str | None, today: date) -> date:
     from reseau.cli.dates import INTERACTION, date_option
 
     return today if value is None else date_option(value, today, "--date", past=INTERACTION)
 
 
-def _check_choice(value: str, option: str) -> None:
+def check_choice(value: str, option: str) -> None:
     from reseau.files.model import KINDS, TONES
     from reseau.files.text import clean
     from reseau.files.validation import suggest

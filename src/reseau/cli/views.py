@@ -12,6 +12,7 @@ from reseau.files.slugs import same_name_key
 from reseau.files.store import Network
 from reseau.files.text import clean
 from reseau.method import activity, scoring
+from reseau.method.promises import open_promises
 from reseau.method.qualification import ToQualify, score_text, to_do
 from reseau.method.stale import StaleRow
 from reseau.method.timeline import card_lines, figures
@@ -155,6 +156,16 @@ def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
             "cadence": row.cadence.state,
             "due_on": _iso(row.cadence.due_on),
             "balance": activity.balance(row.contact, today, elsewhere),
+            "open_promises": [
+                {
+                    "number": item.number,
+                    "what": item.promise.what,
+                    "by": item.promise.by.isoformat(),
+                    "made": _iso(item.promise.made),
+                    "late": item.promise.by < today,
+                }
+                for item in open_promises(row.contact)
+            ],
             **figures(network, slug, today, elsewhere),
         },
     }
@@ -178,10 +189,23 @@ def contact_card(detail: dict[str, Any]) -> list[str]:
     lines.append(f"  last contact: {computed['last_contact'] or 'never'}")
     lines.append(f"  cadence: every {computed['cadence_days']} days, {computed['cadence']}")
     lines.append(f"  balance (last 365 days): {computed['balance']:+d}")
+    lines.extend(_promise_lines(computed["open_promises"]))
     lines.extend(card_lines(computed))
     if detail.get("notes"):
         lines.append("  notes:")
         lines.extend(f"    {clean(line)}" for line in str(detail["notes"]).splitlines())
+    return lines
+
+
+def _promise_lines(found: list[dict[str, Any]]) -> list[str]:
+    """The open promises, numbered as `reseau promise done WHO N` takes them."""
+    if not found:
+        return []
+    lines = ["  open promises:"]
+    for item in found:
+        made = f", promised on {item['made']}" if item["made"] else ""
+        late = "  (late)" if item["late"] else ""
+        lines.append(f"    {item['number']}. {clean(item['what'])}: by {item['by']}{made}{late}")
     return lines
 
 

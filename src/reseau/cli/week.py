@@ -26,6 +26,7 @@ _NAMES_SHOWN = 4
 _GUTTER = 8  # two spaces, the minutes (`240m`), two spaces: where names and reasons start
 _MARGIN = " " * _GUTTER
 _SUBTITLES = {
+    "keep": "what you promised: due by Sunday, or late",
     "plan": "the quarter's plan: due by Sunday, or late",
     "meet": "not met in person within {days} days",
     "touch": "past their keep-in-touch rhythm",
@@ -203,7 +204,9 @@ def agenda_lines(agenda: Agenda, style: Style, width: int | None) -> list[str]:
     page = Page(style, width)
     shared = _Columns.of(agenda.items, page)
     lines = _header(agenda, page)
-    for section in ("plan", "meet", "touch", "give", "events"):
+    for section in ("keep", "plan", "meet", "touch", "give", "events"):
+        if section == "keep" and not agenda.kept_in(section) and not agenda.cut_in(section):
+            continue  # no promise due: a network that makes none never sees the section
         columns = shared if page.wide else _Columns.of(agenda.kept_in(section), page)
         lines += ["", *_section_lines(agenda, section, page, columns)]
     lines += ["", *_health_lines(agenda, page)]

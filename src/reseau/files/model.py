@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from reseau.files.dates import DateError, check_range, parse_date
 from reseau.files.quarters import Quarter
+from reseau.files.yearly import YearlyDate
 
 
 def _iso_date(value: Any) -> date:
@@ -37,7 +38,22 @@ def _quarter_in_range(value: str) -> str:
     return value
 
 
+def _yearly_date(value: Any) -> str:
+    """A yearly date stays the text the user wrote (`--05-14` or `1980-05-14`), once checked."""
+    if isinstance(value, date) and not isinstance(value, datetime.datetime):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "date_format", "expected a date, YYYY-MM-DD or --MM-DD, got {got}", {"got": repr(value)}
+        )
+    try:
+        return YearlyDate.parse(value).text()
+    except DateError as exc:
+        raise PydanticCustomError("date_format", "{reason}", {"reason": str(exc)}) from None
+
+
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+YearlyText = Annotated[str, BeforeValidator(_yearly_date)]
 QuarterText = Annotated[str, Field(pattern=r"^[0-9]{4}-Q[1-4]$"), AfterValidator(_quarter_in_range)]
 Level = Annotated[int, Field(ge=0, le=3)]
 MAX_DAYS = 36500
@@ -110,6 +126,23 @@ class Interaction:
         return self.kind in IN_PERSON_KINDS
 
 
+class Promise(Strict):
+    """A next step promised to a contact: what, by when, when it was made, when it was kept."""
+
+    what: str = Field(min_length=1)
+    by: IsoDate
+    made: IsoDate | None = None
+    done: IsoDate | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.done is None
+
+    @property
+    def kept_on_time(self) -> bool:
+        return self.done is not None and self.done <= self.by
+
+
 class Contact(Strict):
     name: str = Field(min_length=1)
     emails: list[str] = Field(default_factory=list)
@@ -122,16 +155,19 @@ class Contact(Strict):
     tags: list[str] = Field(default_factory=list)
     status: Status = "active"
     since: IsoDate | None = None
+    birthday: YearlyText | None = None
+    dates: dict[str, YearlyText] = Field(default_factory=dict)
     cadence_days: Days | None = None
     qualification: Qualification | None = None
     interactions: list[Interaction] = Field(default_factory=list)
+    promises: list[Promise] = Field(default_factory=list)
     notes: str | None = None
     extra: dict[str, Any] = Field(default_factory=dict)
 
     _lists = field_validator(
-        "emails", "phones", "links", "circles", "tags", "interactions", mode="before"
+        "emails", "phones", "links", "circles", "tags", "interactions", "promises", mode="before"
     )(_text_list)
-    _extra = field_validator("extra", mode="before")(lambda v: {} if v is None else v)
+    _extra = field_validator("extra", "dates", mode="before")(lambda v: {} if v is None else v)
 
     @field_validator("name")
     @classmethod
@@ -147,6 +183,7 @@ class Contact(Strict):
 
 CONTACT_KEYS = tuple(Contact.model_fields)
 INTERACTION_KEYS = ("date", "kind", "in_person", "tone", "note", "gave", "received", "with")
+PROMISE_KEYS = tuple(Promise.model_fields)
 
 
 class Ritual(Strict):

@@ -1,19 +1,21 @@
 """The week's agenda (recommendation 5): what to do in this week's ritual, in its minutes.
 
-Six sections, in this order: plan, meet, touch, give, events, health. Every item says who,
+Seven sections, in this order: keep (the promises due), plan, meet, touch, give, events,
+health. Every item says who,
 what to do, why, and how many minutes it takes (DEFAULT_MINUTES, which reseau.yaml's
 `durations:` overrides per kind).
 
 What fits in the ritual's minutes is chosen in this order, each item kept when it fits in
 the minutes left and cut otherwise (a smaller one further on may still fit):
 
-1. dated commitments: the plan's items due by Sunday or late, and this week's events,
+1. the promises made to contacts, due by Sunday or late, earliest first;
+2. dated commitments: the plan's items due by Sunday or late, and this week's events,
    earliest date first;
-2. then meet, touch and give take turns, one item each, best first, so that no list crowds
+3. then meet, touch and give take turns, one item each, best first, so that no list crowds
    the others out.
 
-A contact appears once in plan, meet and touch (the first that names them); give is a
-different thing to do and may name them again.
+A contact appears once in keep, plan, meet and touch (the first that names them); give is
+a different thing to do and may name them again.
 """
 
 from __future__ import annotations
@@ -31,16 +33,17 @@ from reseau.files.model import (
     Interaction,
     MeetItem,
     Plan,
+    Promise,
     ReputationItem,
     Settings,
 )
 from reseau.files.quarters import Quarter, iso_week, week_bounds
 from reseau.files.store import Network
-from reseau.method import activity, plans, scoring
+from reseau.method import activity, plans, promises, scoring
 from reseau.method.intros import IntroFinder, Suggestion
 from reseau.method.ritual import RitualState, ritual_state
 
-SECTIONS = ("plan", "meet", "touch", "give", "events", "health")
+SECTIONS = ("keep", "plan", "meet", "touch", "give", "events", "health")
 DEFAULT_MINUTES = {
     "meet": 10,  # a message or a call to set a date for meeting in person
     "touch": 10,  # a call or a message to keep in touch
@@ -49,6 +52,7 @@ DEFAULT_MINUTES = {
     "event": 20,  # this week's event: invitations, reminders, the room
     "follow-up": 10,  # a past event not marked done: thank-you notes, then mark it done
     "reputation": 45,  # an article, a talk, a post of the plan
+    "promise": 10,  # what you promised a contact: send the name, the document, the CV
 }
 INTROS_PER_WEEK = 3
 _INTRO_SEARCH = 500  # suggestions looked at for the week's few
@@ -184,10 +188,12 @@ def unknown_durations(settings: Settings) -> list[str]:
 def week_agenda(network: Network, today: date) -> Agenda:
     """The agenda of the ISO week holding `today`."""
     context = _Context(network, today)
+    promised = context.promise_items()
     commitments = context.plan_items() + context.event_items()
     commitments.sort(key=lambda item: item.when or date.max)
     turns = [context.meet_items(), context.touch_items(), context.give_items()]
-    kept, cut = fit(commitments + list(take_turns(turns)), network.settings.ritual.minutes)
+    chosen = promised + commitments + list(take_turns(turns))
+    kept, cut = fit(chosen, network.settings.ritual.minutes)
     vitals = health(network, today)
     return Agenda(
         today=today,
@@ -319,6 +325,33 @@ class _Context:
     def value_phrase(self, slug: str) -> str:
         value = self.scores[slug]
         return "unqualified" if value is None else f"tier {self.tier(slug)}, score {value}"
+
+    # promises --------------------------------------------------------------------------
+
+    def promise_items(self) -> list[Item]:
+        """Every active contact's open promises due by Sunday, late ones first."""
+        sunday = week_bounds(self.today)[1]
+        rows = [
+            (due.promise.by, slug, due.promise)
+            for slug, contact in self.contacts.items()
+            if contact.is_active
+            for due in promises.due_by(contact, sunday)
+        ]
+        rows.sort(key=lambda row: (row[0], row[1]))
+        self.listed.update(slug for _, slug, _ in rows)
+        return [self._promise(slug, promise) for _, slug, promise in rows]
+
+    def _promise(self, slug: str, promise: Promise) -> Item:
+        made = f" · promised on {date_label(promise.made)}" if promise.made else ""
+        return self.item(
+            "keep",
+            "promise",
+            [slug],
+            who=self.name(slug),
+            action=f"keep your promise: {promise.what}",
+            reason=f"{due_phrase(promise.by, self.today)}{made}",
+            when=promise.by,
+        )
 
     # plan and events -------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from typing import Any
 from reseau.files.model import Contact, Interaction
 from reseau.files.quarters import Quarter
 from reseau.files.store import Network
-from reseau.method import activity, plans, scoring
+from reseau.method import activity, plans, promises, scoring
 from reseau.method.intros import is_across
 from reseau.method.ritual import RECENT_WEEKS, ritual_state
 
@@ -276,7 +276,21 @@ def give_first(facts: _Facts) -> Line:
         len(facts.active), f"give back to the {len(owing)} first (reseau week, give)"
     )
     score = _percent(len(facts.active) - len(owing), len(facts.active))
-    data = {"given": given, "received": received, "owing": owing}
+    kept = promises.keeping(list(facts.active.values()), facts.today)
+    if kept.percent is not None:
+        figure += f" · promises kept on time: {kept.kept_on_time} of {kept.due}"
+        score = round((score + kept.percent) / 2)
+        if kept.open_late:
+            advice += f"; keep the {_plural(kept.open_late, 'late promise')} (reseau week, keep)"
+    data = {
+        "given": given,
+        "received": received,
+        "owing": owing,
+        "promises_due": kept.due,
+        "promises_kept_on_time": kept.kept_on_time,
+        "promises_kept_late": kept.kept_late,
+        "promises_open_late": kept.open_late,
+    }
     return Line(6, "give first", figure, score, advice, data)
 
 

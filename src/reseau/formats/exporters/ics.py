@@ -1,4 +1,5 @@
-"""A calendar to subscribe to: the weekly ritual, the plan's dated items, the follow-ups due.
+"""A calendar to subscribe to: the weekly ritual, the plan's dated items, the follow-ups due,
+the promises made.
 
 Written with icalendar, which escapes text, so nothing in a note can end an event or start
 another one. Every event has a stable UID, so a calendar that re-reads the file updates the
@@ -34,6 +35,7 @@ def calendar_events(network: Network, today: date, weeks: int) -> list[Event]:
         _ritual(network, today),
         *_plan_items(network, today),
         *_follow_ups(network, today, weeks),
+        *_promises(network, today),
     ]
 
 
@@ -94,6 +96,28 @@ def _follow_ups(network: Network, today: date, weeks: int) -> list[Event]:
                 day=day,
             )
         )
+    return sorted(events, key=lambda event: (event.day, event.uid))
+
+
+def _promises(network: Network, today: date) -> list[Event]:
+    """Every open promise of an active contact on its date; a late one on today."""
+    events = []
+    for slug, contact in network.contacts.items():
+        if not contact.is_active:
+            continue
+        for index, promise in enumerate(contact.promises):
+            if not promise.is_open:
+                continue
+            made = f", promised on {promise.made.isoformat()}" if promise.made else ""
+            events.append(
+                Event(
+                    uid=f"promise-{slug}-{index + 1}@reseau",
+                    summary=f"Promised to {contact.name}: {promise.what}",
+                    description=f"Due {promise.by.isoformat()}{made}. "
+                    f"When it is done: reseau promise done {slug}",
+                    day=max(promise.by, today),
+                )
+            )
     return sorted(events, key=lambda event: (event.day, event.uid))
 
 
