@@ -82,10 +82,10 @@ def test_log_appends_and_reports(run: Runner, sample: Path) -> None:
         "    gave: A book\n"
         "Marie Dupont: last met in person 2026-11-30, balance +4 over the last 365 days\n"
     )
-    head, tail = before.split("promises:")
+    head, tail = before.split("notes: |")
     assert _file(sample, "marie-dupont") == (
         head + "  - date: 2026-11-30\n    kind: meeting\n    note: Coffee at the station\n"
-        "    gave: A book\npromises:" + tail
+        "    gave: A book\nnotes: |" + tail
     )
 
 

@@ -186,6 +186,8 @@ def test_show_on_the_sample(run: Runner, sample: Path) -> None:
     start = lines.index("  balance (last 365 days): -2")
     assert lines[start:] == [
         "  balance (last 365 days): -2",
+        "  open promises:",
+        "    1. CVs of two junior accountants: by 2026-12-03, promised on 2026-11-10",
         "  gave 1, received 3 in the last 365 days",
         "  tone: 5 positive",
         '  to offer next: something in return for "Referral to a plastics moulder in Oyonnax" '
