@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 ByOption = Annotated[
     str,
     typer.Option(
-        "--by", metavar="DATE", help="When it is due: YYYY-MM-DD, today, tomorrow, or a weekday (the next one)."
+        "--by",
+        metavar="DATE",
+        help="When it is due: YYYY-MM-DD, today, tomorrow, or a weekday (the next one).",
     ),
 ]
 _SUBCOMMANDS = ("done", "make")
