@@ -330,13 +330,65 @@ def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
 
 def test_done_by_contact_sets_todays_date_and_nothing_else(run: Runner, sample: Path) -> None:
     before = plan_text(sample)
+    contact = (sample / "contacts" / "lucia-hernandez.yaml").read_text(encoding="utf-8")
     result = run("--dir", str(sample), "plan", "done", "lucia")
     assert result.code == 0, result.err
-    assert result.out == "plans/2026-Q4.yaml: item 3 done on 2026-11-30: meet Lucía Hernández\n"
+    assert result.out == (
+        "plans/2026-Q4.yaml: item 3 done on 2026-11-30: meet Lucía Hernández\n"
+        "added to contacts/lucia-hernandez.yaml:\n"
+        "  - date: 2026-11-30\n"
+        "    kind: meeting\n"
+    )
     assert changed_lines(before, plan_text(sample)) == [("    done: null", "    done: 2026-11-30")]
+    after = (sample / "contacts" / "lucia-hernandez.yaml").read_text(encoding="utf-8")
+    assert after == contact.replace("notes: |", "  - date: 2026-11-30\n    kind: meeting\nnotes: |")
     report = json.loads(run("--dir", str(sample), "plan", "--json").out)
     assert report["items"][2]["state"] == "done"
     assert report["items"][2]["done_on"] == "2026-11-30"
+
+
+def test_a_meet_item_done_is_a_meeting_the_agenda_sees(run: Runner, sample: Path) -> None:
+    def in_agenda() -> list[str]:
+        data = json.loads(run("--dir", str(sample), "week", "--json").out)
+        return [i["section"] for i in data["items"] if "lucia-hernandez" in i["contacts"]]
+
+    assert "plan" in in_agenda()
+    result = run(
+        "--dir", str(sample), "plan", "done", "3", "--kind", "meal", "--note", "Lunch in Lyon"
+    )
+    assert result.code == 0, result.err
+    assert "    kind: meal\n    note: Lunch in Lyon\n" in result.out
+    assert in_agenda() in ([], ["give"])  # no longer to meet; giving back is another matter
+    shown = json.loads(run("--dir", str(sample), "show", "lucia", "--json").out)
+    assert shown["computed"]["last_met"] == "2026-11-30"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--kind", "call"), "'call' is not a kind of meeting in person; use one of: meeting"),
+        (("--note", "bad\x1b[31m"), "the note holds control characters"),
+    ],
+)
+def test_a_meet_item_refuses_a_bad_meeting_and_writes_nothing(
+    run: Runner, sample: Path, args: tuple[str, ...], message: str
+) -> None:
+    files = [sample / "plans" / "2026-Q4.yaml", sample / "contacts" / "lucia-hernandez.yaml"]
+    before = [path.read_bytes() for path in files]
+    result = run("--dir", str(sample), "plan", "done", "3", *args)
+    assert result.code in (1, 2)
+    assert message in result.err
+    assert [path.read_bytes() for path in files] == before
+
+
+def test_an_invalid_contact_file_stops_both_writes(run: Runner, sample: Path) -> None:
+    contact = sample / "contacts" / "lucia-hernandez.yaml"
+    contact.write_text(contact.read_text(encoding="utf-8") + "strength: 9\n", encoding="utf-8")
+    before = [contact.read_bytes(), (sample / "plans" / "2026-Q4.yaml").read_bytes()]
+    result = run("--dir", str(sample), "plan", "done", "3")
+    assert result.code == 1
+    assert "contacts/lucia-hernandez.yaml" in result.err
+    assert [contact.read_bytes(), (sample / "plans" / "2026-Q4.yaml").read_bytes()] == before
 
 
 def test_done_by_number(run: Runner, sample: Path) -> None:
@@ -445,7 +497,10 @@ def test_done_picks_the_first_undone_item_of_a_contact(run: Runner, empty_networ
     )
     result = run("--dir", str(empty_network), "plan", "done", "López")
     assert result.code == 0, result.err
-    assert result.out == "plans/2026-Q4.yaml: item 2 done on 2026-11-30: meet Ana López\n"
+    assert result.out.startswith(
+        "plans/2026-Q4.yaml: item 2 done on 2026-11-30: meet Ana López\n"
+        "added to contacts/ana-lopez.yaml:\n"
+    )
     assert [i.done for i in plan_of(path.read_text(encoding="utf-8")).meet] == [
         date(2026, 10, 1),
         date(2026, 11, 30),
@@ -460,7 +515,37 @@ def test_done_accepts_the_slug_of_a_contact_without_a_file(
     path.write_text("quarter: 2026-Q4\nmeet:\n  - contact: left-town\n    done:\n")
     result = run("--dir", str(empty_network), "plan", "done", "left-town")
     assert result.code == 0, result.err
+    assert result.out.splitlines()[1] == (
+        "  left-town has no file in contacts/: the meeting is recorded nowhere else"
+    )
     assert (
         path.read_text()
         == "quarter: 2026-Q4\nmeet:\n  - contact: left-town\n    done: 2026-11-30\n"
     )
+
+
+def test_the_contact_is_written_before_the_plan(
+    run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash between the two writes leaves the meeting recorded, which marks the item done."""
+    from reseau.files import writer
+
+    order: list[str] = []
+    real = writer.write_atomic
+
+    def spy(path: Path, data: bytes, *, exclusive: bool = False) -> None:
+        order.append(path.relative_to(sample).as_posix())
+        real(path, data, exclusive=exclusive)
+
+    monkeypatch.setattr(writer, "write_atomic", spy)
+    result = run("--dir", str(sample), "plan", "done", "3")
+    assert result.code == 0, result.err
+    assert order == ["contacts/lucia-hernandez.yaml", "plans/2026-Q4.yaml"]
+    # the state a crash between them leaves: the plan untouched, the meeting on file
+    monkeypatch.setattr(writer, "write_atomic", real)
+    plan = sample / "plans" / "2026-Q4.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("done: 2026-11-30", "done: null"), "utf-8"
+    )
+    report = json.loads(run("--dir", str(sample), "plan", "--json").out)
+    assert report["items"][2]["state"] == "done"

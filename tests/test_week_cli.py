@@ -369,6 +369,22 @@ def test_done_appends_todays_session_and_prints_the_streak(run: Runner, small: P
     assert after == before + b"  - {date: 2026-11-30, minutes: 75, note: Called Ann}\n"
 
 
+def test_a_back_dated_session_goes_in_its_place(run: Runner, sample: Path) -> None:
+    path = sample / "journal.yaml"
+    before = path.read_text(encoding="utf-8")
+    result = run("--dir", str(sample), "week", "--done", "--today", "2026-10-20", "--note", "Late")
+    assert result.code == 0, result.err
+    after = path.read_text(encoding="utf-8")
+    new_line = "  - {date: 2026-10-20, minutes: 240, note: Late}\n"
+    anchor = "  - {date: 2026-10-19, minutes: 210, note: Thank-you notes after the breakfast}\n"
+    assert after == before.replace(anchor, anchor + new_line)
+    first = run("--dir", str(sample), "week", "--done", "--today", "2025-01-06")
+    assert first.code == 0, first.err
+    text = path.read_text(encoding="utf-8")
+    assert text.index("date: 2025-01-06") < text.index("date: 2025-12-22")
+    assert text.startswith(before.split("\n")[0] + "\nsessions:\n  - {date: 2025-01-06")
+
+
 def test_done_keeps_comments_and_uses_the_minutes_given(run: Runner, small: Path) -> None:
     path = small / "journal.yaml"
     path.write_text("# my ritual\nsessions:  # one a week\n  - {date: 2026-11-23}\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from reseau.actions.log import insert_position
 from reseau.files.folder import JOURNAL_FILE, SETTINGS_FILE
 from reseau.files.model import Journal, Settings
 from reseau.files.text import clean
@@ -45,7 +46,9 @@ def write_session(
         nonlocal outcome
         index = session_index(journal, today)
         if index is None:
-            document.insert(["sessions"], entry, order=SESSION_KEYS)
+            # in date order: a back-dated session (`--today` in the past) goes in its place
+            position = insert_position([session.date for session in journal.sessions], today)
+            document.insert(["sessions"], entry, index=position, order=SESSION_KEYS)
             return
         outcome = "updated" if given else "unchanged"
         for key, value in given.items():

@@ -185,16 +185,26 @@ def record(
     for _, entry in entries:
         check_entry(entry)
     added: dict[str, list[str]] = {}
-    changes = []
-    for slug, entry in entries:
-        relpath = network.contact_path(slug)
-        changes.append(Change(relpath, Contact, _inserter(entry, relpath, added, also)))
+    changes = [interaction_change(network, slug, entry, added, also) for slug, entry in entries]
     values = update_many(root, changes)
     written = []
     for (slug, _), change, value in zip(entries, changes, values, strict=True):
         assert isinstance(value, Contact)
         written.append(Written(slug, change.relpath, added[change.relpath], value))
     return written
+
+
+def interaction_change(
+    network: Network,
+    slug: str,
+    entry: Entry,
+    added: dict[str, list[str]],
+    also: Also | None = None,
+) -> Change:
+    """The write that puts `entry` in its place in the contact's file; the lines it adds go
+    to `added[relpath]`. For a caller that writes it with other files (`plan done`)."""
+    relpath = network.contact_path(slug)
+    return Change(relpath, Contact, _inserter(entry, relpath, added, also))
 
 
 def _inserter(

@@ -1,12 +1,21 @@
-"""`reseau plan done`: mark a plan item done through the write path."""
+"""`reseau plan done`: mark a plan item done through the write path.
+
+A meet item done is a meeting: it is recorded in the contact's file too, so that every
+other command (`week`, `stale`, `show`) agrees. The two files are written in one
+transaction, the contact's interaction first: a crash between the two writes leaves the
+meeting recorded and the item without its `done` date, which the meeting itself already
+marks done (an in-person interaction inside the quarter); never a plan that says done for
+a meeting no file holds.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from reseau.actions.log import Entry, check_entry, interaction_change
 from reseau.files import writer
-from reseau.files.model import Plan
+from reseau.files.model import IN_PERSON_KINDS, MeetItem, Plan
 from reseau.files.quarters import Quarter
 from reseau.files.store import Network
 from reseau.files.who import find_contact
@@ -29,17 +38,36 @@ class Marked:
     relpath: str
     state: ItemState
     changed: bool
+    meeting: list[str] | None = None  # the lines added to the contact's file, for a meet item
+    contact_relpath: str | None = None
 
 
-def mark_done(network: Network, quarter: Quarter, spec: str, today: date) -> Marked:
-    """Set `done: today` on the item `spec` names: its number, or a contact for a meet item."""
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """How a meet item was done: the kind of in-person interaction, and a note."""
 
+    kind: str = "meeting"
+    note: str | None = None
+
+
+def find_item(network: Network, quarter: Quarter, spec: str, today: date) -> ItemState:
+    """The item `spec` names (its number, or a contact for a meet item), as of today."""
     plan = find_plan(network, quarter)
-    relpath = plan_relpath(quarter)
     number, slug = _item_spec(network, plan, spec)
     target = pick_item(item_states(plan, network.contacts, today), number, slug)
     if target is None:
-        raise PlanError(_not_in_plan(network, relpath, plan, number, slug))
+        raise PlanError(_not_in_plan(network, plan_relpath(quarter), plan, number, slug))
+    return target
+
+
+def mark_done(
+    network: Network, quarter: Quarter, spec: str, today: date, meeting: Meeting | None = None
+) -> Marked:
+    """Set `done: today` on the item `spec` names; a meet item also gets its meeting, today,
+    in the contact's file (a plain `meeting` unless `meeting` says otherwise)."""
+    relpath = plan_relpath(quarter)
+    number, slug = _item_spec(network, find_plan(network, quarter), spec)
+    target = find_item(network, quarter, spec, today)
     if target.is_done:
         return Marked(relpath, target, changed=False)
 
@@ -52,8 +80,30 @@ def mark_done(network: Network, quarter: Quarter, spec: str, today: date) -> Mar
         path: list[str | int] = [fresh.section, fresh.index, "done"]
         document.set(path, today.isoformat(), order=ITEM_KEYS[fresh.section])
 
-    writer.update(network.root, relpath, Plan, edit)
-    return Marked(relpath, target, changed=True)
+    plan_change = writer.Change(relpath, Plan, edit)  # type: ignore[arg-type]
+    if not isinstance(target.item, MeetItem) or not _has_file(network, target.item.contact):
+        writer.update_many(network.root, [plan_change])
+        return Marked(relpath, target, changed=True)
+    entry = _meeting_entry(meeting or Meeting(), today)
+    added: dict[str, list[str]] = {}
+    contact_change = interaction_change(network, target.item.contact, entry, added)
+    writer.update_many(network.root, [contact_change, plan_change])  # the contact first
+    contact_relpath = contact_change.relpath
+    return Marked(relpath, target, True, added.get(contact_relpath, []), contact_relpath)
+
+
+def _has_file(network: Network, slug: str) -> bool:
+    """A meet item may name someone whose file is gone: the item is done, nothing to record."""
+    return (network.root / network.contact_path(slug)).is_file()
+
+
+def _meeting_entry(meeting: Meeting, today: date) -> Entry:
+    if meeting.kind not in IN_PERSON_KINDS:
+        kinds = ", ".join(sorted(IN_PERSON_KINDS))
+        raise PlanError(f"a meet item is done in person: the kind is one of {kinds}")
+    entry = Entry(today, kind=meeting.kind, note=meeting.note)
+    check_entry(entry)
+    return entry
 
 
 def _item_spec(network: Network, plan: Plan, spec: str) -> tuple[int | None, str | None]:

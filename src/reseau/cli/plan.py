@@ -9,8 +9,10 @@ from typer.core import TyperGroup
 
 from reseau.cli.output import emit_json, say, say_lines, warn
 from reseau.cli.state import state_of
+from reseau.files.problems import ReseauError
 
 if TYPE_CHECKING:
+    from reseau.actions.plan_done import Meeting
     from reseau.actions.plan_new import Draft
     from reseau.files.quarters import Quarter
     from reseau.files.store import Network
@@ -120,20 +122,105 @@ def done(
             show_default=False,
         ),
     ],
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="For a meet item: how you met, meeting, meal or event (asked in a terminal; "
+            "default: meeting).",
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(
+            "--note", help="For a meet item: what the meeting was about (asked in a terminal)."
+        ),
+    ] = None,
 ) -> None:
-    """Mark an item of the current quarter's plan done today."""
-    from reseau.actions.plan_done import mark_done
+    """Mark an item of the current quarter's plan done today; a meet item's meeting is
+    recorded in the contact's file."""
+    from reseau.actions.plan_done import find_item, mark_done
+    from reseau.files.model import MeetItem
     from reseau.files.quarters import Quarter
+    from reseau.files.text import clean
 
+    _check_kind(kind)
     state = state_of(ctx)
     network = state.network()
-    marked = mark_done(network, Quarter.of(state.today), item, state.today)
+    quarter = Quarter.of(state.today)
+    target = find_item(network, quarter, item, state.today)
+    meeting = None
+    if isinstance(target.item, MeetItem) and not target.is_done:
+        meeting = _meeting(kind, note, _item_label(target, network))
+    marked = mark_done(network, quarter, item, state.today, meeting)
     label = _item_label(marked.state, network)
-    if marked.changed:
-        say(f"{marked.relpath}: item {marked.state.number} done on {state.today}: {label}")
-    else:
+    if not marked.changed:
         say(f"{marked.relpath}: item {marked.state.number} is already done: {label}")
         say(f"  {_done_detail(marked.state)}")
+        return
+    say(f"{marked.relpath}: item {marked.state.number} done on {state.today}: {label}")
+    if marked.meeting is not None and marked.contact_relpath is not None:
+        say(f"added to {clean(marked.contact_relpath)}:")
+        say_lines(f"  {clean(line)}" for line in _dedented(marked.meeting))
+    elif isinstance(marked.state.item, MeetItem):
+        slug = clean(marked.state.item.contact)
+        say(f"  {slug} has no file in contacts/: the meeting is recorded nowhere else")
+
+
+def _check_kind(kind: str | None) -> None:
+    from reseau.files.model import IN_PERSON_KINDS, KINDS
+
+    in_person = [k for k in KINDS if k in IN_PERSON_KINDS]
+    if kind is not None and kind not in in_person:
+        from reseau.files.text import clean
+
+        raise typer.BadParameter(
+            f"'{clean(kind)}' is not a kind of meeting in person; use one of: "
+            f"{', '.join(in_person)}",
+            param_hint="--kind",
+        )
+
+
+def _meeting(kind: str | None, note: str | None, label: str) -> Meeting:
+    """How the meeting went: from --kind and --note, else asked in a terminal, else a plain
+    meeting with no note (a script never waits for an answer)."""
+    import sys
+
+    from reseau.actions.plan_done import Meeting
+
+    if kind is None and note is None and sys.stdin.isatty():
+        try:
+            kind, note = _ask_meeting(label)
+        except KeyboardInterrupt:
+            sys.stderr.write("\n")
+            raise ReseauError("stopped; nothing was written") from None
+    return Meeting(kind or "meeting", note or None)
+
+
+def _ask_meeting(label: str) -> tuple[str | None, str | None]:
+    import sys
+
+    from reseau.files.model import IN_PERSON_KINDS, KINDS
+
+    in_person = [k for k in KINDS if k in IN_PERSON_KINDS]
+    sys.stderr.write(f"{label}: recorded as a meeting today in the contact's file.\n")
+    while True:
+        sys.stderr.write(f"kind ({', '.join(in_person)}) [meeting]: ")
+        sys.stderr.flush()
+        kind = sys.stdin.readline().strip().lower()
+        if not kind or kind in in_person:
+            break
+        sys.stderr.write(f"  '{kind}' is not one of: {', '.join(in_person)}\n")
+    sys.stderr.write("note (Enter for none): ")
+    sys.stderr.flush()
+    note = sys.stdin.readline().strip()
+    return kind or None, note or None
+
+
+def _dedented(lines: list[str]) -> list[str]:
+    import textwrap
+
+    return textwrap.dedent("\n".join(lines)).splitlines()
 
 
 def _quarter(text: str) -> Quarter:
