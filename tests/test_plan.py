@@ -367,7 +367,7 @@ def test_a_meet_item_done_is_a_meeting_the_agenda_sees(run: Runner, sample: Path
     ("args", "message"),
     [
         (("--kind", "call"), "'call' is not a kind of meeting in person; use one of: meeting"),
-        (("--note", "bad\x1b[31m"), "the note holds control characters"),
+        (("--note", "bad\x1b[31m"), "holds a control character"),
     ],
 )
 def test_a_meet_item_refuses_a_bad_meeting_and_writes_nothing(
