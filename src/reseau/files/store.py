@@ -12,6 +12,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from reseau.files.filecache import FileCache, stamp_of
+from reseau.files.filecache import Stamp as FileStamp
 from reseau.files.folder import CONTACTS_DIR, JOURNAL_FILE, PLANS_DIR, SETTINGS_FILE
 from reseau.files.model import Contact, Journal, Plan, Settings
 from reseau.files.problems import Problem
@@ -113,25 +115,33 @@ def _misnamed(network: Network, folder: str, names: list[str]) -> None:
         network.skipped.append(relpath)
 
 
-def load_network(root: Path) -> Network:
-    """Read every file of the folder; a broken file never stops the others from loading."""
+def load_network(root: Path, *, cached: bool = True) -> Network:
+    """Read every file of the folder; a broken file never stops the others from loading.
+
+    Contact and plan files that validated before and have not changed since come from the
+    folder's file cache (see filecache); `cached=False` reads every file the strict way.
+    """
     network = Network(root)
+    cache = FileCache.open(root) if cached else None
     with _collector_paused():
         network.settings = _load_one(network, root / SETTINGS_FILE, Settings) or Settings()
         contacts, misnamed = _yaml_files(root / CONTACTS_DIR)
         _misnamed(network, CONTACTS_DIR, misnamed)
         for path in contacts:
-            contact = _load_one(network, path, Contact)
+            contact = _load_one(network, path, Contact, cache)
             if contact is not None:
                 network.contacts[path.stem] = contact
         plans, misnamed = _yaml_files(root / PLANS_DIR)
         _misnamed(network, PLANS_DIR, misnamed)
         for path in plans:
-            plan = _load_one(network, path, Plan)
+            plan = _load_one(network, path, Plan, cache)
             if plan is not None:
                 network.plans[path.stem] = plan
         if (root / JOURNAL_FILE).exists():
             network.journal = _load_one(network, root / JOURNAL_FILE, Journal) or Journal()
+    if cache is not None:
+        cache.forget_unseen()
+        cache.save()
     return network
 
 
@@ -173,8 +183,15 @@ def refresh_contacts(network: Network, before: dict[str, Stamp]) -> None:
                 network.contacts[slug] = contact
 
 
-def _load_one(network: Network, path: Path, model: type[M]) -> M | None:
+def _load_one(
+    network: Network, path: Path, model: type[M], cache: FileCache | None = None
+) -> M | None:
     relpath = path.relative_to(network.root).as_posix()
+    stamp = _stamp(path) if cache is not None else None
+    if cache is not None and stamp is not None:
+        remembered = cache.recall(relpath, stamp, model)
+        if remembered is not None:
+            return remembered
     loaded = read_file(path, relpath)
     value, problems = validate(model, loaded)
     if value is None:
@@ -182,7 +199,18 @@ def _load_one(network: Network, path: Path, model: type[M]) -> M | None:
         network.skipped.append(relpath)
         if loaded.data is not None:
             network.unvalidated[relpath] = loaded.data
+        if cache is not None:
+            cache.forget(relpath)
+    elif cache is not None and stamp is not None:
+        cache.remember(relpath, stamp, value)
     return value
+
+
+def _stamp(path: Path) -> FileStamp | None:
+    try:
+        return stamp_of(os.lstat(path))  # a symlink has a stamp of its own: never a hit
+    except OSError:
+        return None
 
 
 @contextmanager

@@ -40,6 +40,9 @@ _UNSAFE_IN_JSON = frozenset(k for k in _INVISIBLE if k >= 0x20)
 _KEEP_NEWLINES = {k: v for k, v in _INVISIBLE.items() if k not in (0x0A, 0x09)}
 
 
+_FIRST_WIDE = "\u0378"  # unicodedata calls no character before this one wide (W or F)
+
+
 def clean(text: object, *, multiline: bool = False) -> str:
     """`text` as plain printable characters: no control, escape or direction override."""
     value = "" if text is None else str(text)
@@ -79,6 +82,8 @@ def control_character(text: str) -> str | None:
 
 
 def width(text: str) -> int:
+    if text.isascii() or max(text) < _FIRST_WIDE:  # what most names and notes are: fast
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

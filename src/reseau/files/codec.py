@@ -1,0 +1,233 @@
+"""Validated values as plain data that `marshal` stores and loads fast, and back, exactly.
+
+A codec is built from a model's field annotations, so it follows the model when fields are
+added: text, numbers, booleans, None and lists or mappings of them are kept as they are, a
+date becomes its day number, a nested model a tuple of its fields. Anything else (a type
+the codec does not know, a value that is not what its annotation says) raises
+`Unsupported`, and the file is then simply not cached. Decoding builds the objects without
+validating them again: they were validated when the file was read, and are rebuilt with
+exactly the values and the set fields that validation produced.
+
+Each model's encoder and decoder are straight-line functions generated from its fields, as
+`dataclasses` does for `__init__`: a network holds hundreds of thousands of interactions,
+and a loop over fields per object would cost most of what the cache saves.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+
+Convert = Callable[[Any], Any]
+_PLAIN = (str, int, bool, float, type(None))
+_set = object.__setattr__
+
+
+class Unsupported(Exception):
+    """A value the codec cannot store exactly: the file is read the strict way instead."""
+
+
+class Codec:
+    """Encoders and decoders for one root model and every model reachable from it."""
+
+    def __init__(self, model: type) -> None:
+        self.model = model
+        self._encoders: dict[type, Convert] = {}
+        self._decoders: dict[type, Convert] = {}
+        self.encode = self._encoder(model)
+        self.decode = self._decoder(model)
+
+    # building --------------------------------------------------------------------------------
+
+    def _encoder(self, cls: type) -> Convert:
+        if cls not in self._encoders:
+            self._encoders[cls] = _late(lambda: self._encoders[cls])
+            self._encoders[cls] = self._generate(cls, encode=True)
+        return self._encoders[cls]
+
+    def _decoder(self, cls: type) -> Convert:
+        if cls not in self._decoders:
+            self._decoders[cls] = _late(lambda: self._decoders[cls])
+            self._decoders[cls] = self._generate(cls, encode=False)
+        return self._decoders[cls]
+
+    def _generate(self, cls: type, *, encode: bool) -> Convert:
+        fields = _fields(cls)
+        converters = {
+            f"c{index}": self._converter(annotation, encode=encode)
+            for index, annotation in enumerate(fields.values())
+        }
+        names = list(fields)
+        namespace: dict[str, Any] = {
+            "cls": cls,
+            "new": object.__new__,
+            "put": _set,
+            "Unsupported": Unsupported,
+        }
+        namespace.update({key: conv for key, conv in converters.items() if conv is not None})
+        values = [
+            f"c{i}({{}})" if converters[f"c{i}"] is not None else "{}" for i in range(len(names))
+        ]
+        if encode:
+            body = _encode_body(cls, names, values)
+        else:
+            body = _decode_body(cls, names, values, namespace)
+        exec(body, namespace)
+        generated: Convert = namespace["convert"]
+        return generated
+
+    def _converter(self, annotation: Any, *, encode: bool) -> Convert | None:
+        """What turns a field's value into plain data (or back); None when it already is."""
+        origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+        if origin is typing.Annotated:
+            return self._converter(args[0], encode=encode)
+        if origin is typing.Literal or annotation in _PLAIN:
+            return None
+        if origin in (typing.Union, types.UnionType):
+            inner = [arg for arg in args if arg is not type(None)]
+            if len(inner) != 1:
+                return None if all(_is_plain(arg) for arg in inner) else _checked
+            conv = self._converter(inner[0], encode=encode)
+            return None if conv is None else _optional(conv)
+        if annotation is date:
+            return _day_number if encode else date.fromordinal
+        if _is_model(annotation):
+            return self._encoder(annotation) if encode else self._decoder(annotation)
+        if origin is list and len(args) == 1:
+            item = self._converter(args[0], encode=encode)
+            return None if item is None else _each(item)
+        if origin is dict and len(args) == 2 and args[0] is str:
+            value = self._converter(args[1], encode=encode)
+            return None if value is None else _each_value(value)
+        return _checked
+
+
+def codec_for(model: type) -> Codec:
+    """The codec of `model`, built once per process."""
+    if model not in _CODECS:
+        _CODECS[model] = Codec(model)
+    return _CODECS[model]
+
+
+_CODECS: dict[type, Codec] = {}
+
+
+def _fields(cls: type) -> dict[str, Any]:
+    """The fields of a pydantic model or dataclass and their annotations, with metadata."""
+    found = {}
+    for name, info in cls.__pydantic_fields__.items():  # type: ignore[attr-defined]
+        annotation = info.annotation
+        found[name] = typing.Annotated[annotation, *info.metadata] if info.metadata else annotation
+    return found
+
+
+def _is_model(candidate: Any) -> bool:
+    return isinstance(candidate, type) and hasattr(candidate, "__pydantic_fields__")
+
+
+def _is_plain(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _is_plain(typing.get_args(annotation)[0])
+    return annotation in _PLAIN or origin is typing.Literal
+
+
+def _encode_body(cls: type, names: list[str], values: list[str]) -> str:
+    if issubclass(cls, BaseModel):
+        _check_model(cls)
+        reads = [value.format(f"d[{name!r}]") for name, value in zip(names, values, strict=True)]
+        mask = " | ".join(f"({name!r} in s) << {i}" for i, name in enumerate(names)) or "0"
+        lines = [
+            "def convert(o):",
+            "    if type(o) is not cls: raise Unsupported(type(o).__name__)",
+            "    d = o.__dict__",
+            "    s = o.__pydantic_fields_set__",
+            f"    return ({mask}, {', '.join(reads)},)",
+        ]
+    else:
+        _check_dataclass(cls)
+        reads = [value.format(f"o.{name}") for name, value in zip(names, values, strict=True)]
+        lines = [
+            "def convert(o):",
+            "    if type(o) is not cls: raise Unsupported(type(o).__name__)",
+            f"    return (0, {', '.join(reads)},)",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _decode_body(cls: type, names: list[str], values: list[str], namespace: dict[str, Any]) -> str:
+    reads = [value.format(f"t[{i + 1}]") for i, value in enumerate(values)]
+    if issubclass(cls, BaseModel):
+        namespace["names"] = tuple(names)
+        pairs = ", ".join(f"{name!r}: {read}" for name, read in zip(names, reads, strict=True))
+        lines = [
+            "def convert(t):",
+            "    o = new(cls)",
+            f"    put(o, '__dict__', {{{pairs}}})",
+            "    m = t[0]",
+            "    put(o, '__pydantic_fields_set__', {n for i, n in enumerate(names) if m >> i & 1})",
+            "    put(o, '__pydantic_extra__', None)",
+            "    put(o, '__pydantic_private__', None)",
+            "    return o",
+        ]
+    else:
+        lines = ["def convert(t):", "    o = new(cls)"]
+        for name, read in zip(names, reads, strict=True):
+            namespace[f"set_{name}"] = cls.__dict__[name].__set__
+            lines.append(f"    set_{name}(o, {read})")
+        lines.append("    return o")
+    return "\n".join(lines) + "\n"
+
+
+def _check_model(cls: type[BaseModel]) -> None:
+    """Only models whose whole state is their fields can be rebuilt from their fields."""
+    if cls.model_config.get("extra") == "allow" or cls.__private_attributes__:
+        raise Unsupported(f"{cls.__name__} keeps state outside its fields")
+    if cls.model_post_init is not BaseModel.model_post_init:
+        raise Unsupported(f"{cls.__name__} runs code after it is built")
+
+
+def _check_dataclass(cls: type) -> None:
+    slots = set(getattr(cls, "__slots__", ()))
+    if not set(cls.__pydantic_fields__) <= slots or hasattr(cls, "__post_init__"):  # type: ignore[attr-defined]
+        raise Unsupported(f"{cls.__name__} is not a dataclass of slots only")
+
+
+def _late(get: Callable[[], Convert]) -> Convert:
+    """A converter that looks its target up when called: models that contain themselves."""
+    return lambda value: get()(value)
+
+
+def _optional(conv: Convert) -> Convert:
+    return lambda value: None if value is None else conv(value)
+
+
+def _each(conv: Convert) -> Convert:
+    return lambda values: [conv(value) for value in values]
+
+
+def _each_value(conv: Convert) -> Convert:
+    return lambda values: {key: conv(value) for key, value in values.items()}
+
+
+def _day_number(value: Any) -> int:
+    if type(value) is not date:  # a datetime would lose its time
+        raise Unsupported(type(value).__name__)
+    return value.toordinal()
+
+
+def _checked(value: Any) -> Any:
+    """A value whose annotation says nothing sure: kept only when it is plain data."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is list:
+        return [_checked(item) for item in value]
+    if kind is dict and all(type(key) is str for key in value):
+        return {key: _checked(item) for key, item in value.items()}
+    raise Unsupported(kind.__name__)

@@ -1,0 +1,254 @@
+"""The file cache never lies: every way a file can change is seen, and no problem is hidden."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import reseau.files.filecache as filecache
+import reseau.files.store as store
+from conftest import Runner
+from reseau.files.filecache import CACHE_DIR, CACHE_NAME, FileCache
+from reseau.files.store import load_network
+
+THOMAS = "contacts/thomas-bernard.yaml"
+
+
+@pytest.fixture
+def later(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache's clock ten seconds ahead: the files just written look settled."""
+    real = filecache.time.time_ns
+    monkeypatch.setattr(filecache.time, "time_ns", lambda: real() + 10 * filecache.SETTLED_NS)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the loader reads the strict way, in order."""
+    seen: list[str] = []
+    real = store.read_file
+
+    def spy(path: Path, relpath: str) -> object:
+        seen.append(relpath)
+        return real(path, relpath)
+
+    monkeypatch.setattr(store, "read_file", spy)
+    return seen
+
+
+@pytest.fixture
+def warm(sample: Path, later: None) -> Path:
+    load_network(sample)
+    assert (sample / CACHE_DIR / CACHE_NAME).exists()
+    return sample
+
+
+def strict(root: Path) -> store.Network:
+    return load_network(root, cached=False)
+
+
+def same(a: store.Network, b: store.Network) -> None:
+    assert a.contacts == b.contacts
+    assert a.plans == b.plans
+    assert a.problems == b.problems
+    assert a.skipped == b.skipped
+    for slug, contact in a.contacts.items():
+        other = b.contacts[slug]
+        assert contact.model_fields_set == other.model_fields_set
+        assert contact.model_dump() == other.model_dump()
+
+
+def test_an_unchanged_folder_reads_no_contact_or_plan_file(warm: Path, reads: list[str]) -> None:
+    network = load_network(warm)
+    assert reads == ["reseau.yaml", "journal.yaml"]
+    same(network, strict(warm))
+
+
+def test_the_cache_keeps_itself_out_of_git(warm: Path) -> None:
+    assert (warm / CACHE_DIR / ".gitignore").read_text(encoding="utf-8") == "*\n"
+
+
+def same_size_rewrite_with_the_old_mtime(root: Path) -> None:
+    path = root / THOMAS
+    before = path.stat()
+    path.write_text(path.read_text().replace("efficiency: 3", "efficiency: 0"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+
+
+def touched(root: Path) -> None:
+    path = root / THOMAS
+    status = path.stat()
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 1))
+
+
+def replaced_by_another_inode(root: Path) -> None:
+    path = root / THOMAS
+    before = path.stat()
+    other = root / "contacts" / ".replacement"
+    other.write_text(path.read_text().replace("efficiency: 3", "efficiency: 1"))
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(other, path)
+    assert path.stat().st_ino != before.st_ino
+
+
+def deleted(root: Path) -> None:
+    (root / THOMAS).unlink()
+
+
+def added(root: Path) -> None:
+    (root / "contacts" / "zz-new.yaml").write_text("name: Zoé Neuve\n", encoding="utf-8")
+
+
+def renamed(root: Path) -> None:
+    (root / THOMAS).rename(root / "contacts" / "thomas-b.yaml")
+
+
+def permission(root: Path) -> None:
+    os.chmod(root / THOMAS, 0o600)
+
+
+def replaced_by_a_symlink_to_itself(root: Path) -> None:
+    moved = root / "elsewhere.yaml"
+    (root / THOMAS).rename(moved)
+    (root / THOMAS).symlink_to(moved)
+
+
+CHANGES: list[Callable[[Path], None]] = [
+    same_size_rewrite_with_the_old_mtime,
+    touched,
+    replaced_by_another_inode,
+    deleted,
+    added,
+    renamed,
+    permission,
+    replaced_by_a_symlink_to_itself,
+]
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_every_way_a_file_changes_is_seen(
+    warm: Path, reads: list[str], change: Callable[[Path], None]
+) -> None:
+    change(warm)
+    network = load_network(warm)
+    reread = [path for path in reads if path.startswith(("contacts/", "plans/"))]
+    same(network, strict(warm))
+    if change is deleted:
+        assert reread == []
+        assert "thomas-bernard" not in network.contacts
+    elif change is added:
+        assert reread == ["contacts/zz-new.yaml"]
+    elif change is renamed:
+        assert reread == ["contacts/thomas-b.yaml"]
+        assert "thomas-bernard" not in network.contacts
+    else:
+        assert reread == [THOMAS]
+
+
+def test_a_deleted_file_loses_its_entry(warm: Path) -> None:
+    deleted(warm)
+    load_network(warm)
+    assert THOMAS not in FileCache.open(warm).entries
+
+
+def test_a_file_changed_just_now_is_not_remembered(sample: Path) -> None:
+    load_network(sample)  # every file of the copy was written less than two seconds ago
+    assert FileCache.open(sample).entries == {}
+
+
+def test_a_file_with_a_problem_is_read_every_time(
+    run: Runner, warm: Path, reads: list[str]
+) -> None:
+    path = warm / THOMAS
+    path.write_text(path.read_text().replace("efficiency: 3", "efficiency: 9"))
+    first = run("--dir", str(warm), "check")
+    second = run("--dir", str(warm), "check")
+    assert first.code == second.code == 1
+    assert "contacts/thomas-bernard.yaml:" in first.out
+    assert first.out == second.out
+    assert reads.count(THOMAS) >= 2
+    assert THOMAS not in FileCache.open(warm).entries
+
+
+def test_check_says_the_same_with_and_without_the_cache(
+    run: Runner, warm: Path, tmp_path: Path
+) -> None:
+    (warm / "contacts" / "broken.yaml").write_text("name: [open\n", encoding="utf-8")
+    (warm / "contacts" / "unknown.yaml").write_text("name: X\nnmae: Y\n", encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    shutil.copytree(warm, fresh, ignore=shutil.ignore_patterns(CACHE_DIR))
+    cached = [run("--dir", str(warm), "check", "--json").out for _ in range(2)]
+    assert cached[0] == cached[1] == run("--dir", str(fresh), "check", "--json").out
+    assert "nmae" in cached[0]
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00\x01garbage", b"cut"])
+def test_a_corrupt_or_truncated_cache_is_ignored(warm: Path, damage: bytes) -> None:
+    cache = warm / CACHE_DIR / CACHE_NAME
+    cache.write_bytes(cache.read_bytes()[:40] if damage == b"cut" else damage)
+    same(load_network(warm), strict(warm))
+
+
+def test_an_entry_that_does_not_decode_is_read_again(warm: Path, reads: list[str]) -> None:
+    cache = FileCache.open(warm)
+    stamp, name, _ = cache.entries[THOMAS]
+    cache.entries[THOMAS] = (stamp, name, b"\x00garbage")
+    cache.changed = True
+    cache.save()
+    same(load_network(warm), strict(warm))
+    assert THOMAS in reads
+
+
+def test_a_cache_from_other_code_is_ignored(
+    warm: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = filecache.code_version()
+    monkeypatch.setattr(filecache, "code_version", lambda: real + " and a new field")
+    load_network(warm)
+    assert THOMAS in reads
+
+
+def test_the_code_version_follows_the_models_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources = tmp_path / "files"
+    shutil.copytree(Path(filecache.__file__).parent, sources)
+    monkeypatch.setattr(filecache, "_SOURCES", sources)
+    before = filecache.code_version()
+    model = sources / "model.py"
+    model.write_text(model.read_text() + "\n# a new field\n")
+    assert filecache.code_version() != before
+
+
+def test_an_unwritable_cache_location_falls_back_silently(sample: Path, later: None) -> None:
+    (sample / CACHE_DIR).write_text("not a folder", encoding="utf-8")
+    same(load_network(sample), strict(sample))
+
+
+def test_leftovers_of_a_crashed_write_are_removed(warm: Path) -> None:
+    folder = warm / CACHE_DIR
+    old, recent = folder / ".files.marshal.abcd1234.tmp", folder / ".files.marshal.efgh5678.tmp"
+    old.write_bytes(b"half")
+    recent.write_bytes(b"half")
+    past = os.stat(old).st_mtime - 2 * filecache.LEFTOVER_SECONDS
+    os.utime(old, (past, past))
+    added(warm)
+    load_network(warm)
+    assert not old.exists()
+    assert recent.exists()  # another process may be writing it right now
+
+
+def test_nothing_is_written_when_nothing_changed(warm: Path) -> None:
+    cache = warm / CACHE_DIR / CACHE_NAME
+    before = cache.stat()
+    load_network(warm)
+    assert cache.stat().st_ino == before.st_ino
