@@ -1,7 +1,8 @@
 """Deterministic synthetic networks: the same size and seed always give the same bytes.
 
 Each contact file looks hand-written: a comment, flow lists, a block-scalar note, a
-qualification on most contacts, 1 to 8 interactions, 30 to 60 lines. The same people can
+qualification on most contacts, 5 to 30 interactions (a few years of use), some of them with
+a comment or a block-scalar note of their own, 40 to 250 lines. The same people can
 also be written as vCards, one file each, for address-book tools.
 
     python bench/synth.py DIR --size 10000      # a network in DIR/network, vCards in DIR/vcards
@@ -20,8 +21,9 @@ TODAY = date(2026, 11, 30)
 QUARTER = "2026-Q4"
 QUARTER_START = date(2026, 10, 1)
 QUARTER_END = date(2026, 12, 31)
-MIN_LINES = 30
-MAX_LINES = 60
+MIN_LINES = 40
+MAX_LINES = 250
+INTERACTIONS = (5, 30)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -243,14 +245,9 @@ def contact_text(person: Person, slugs: list[str], rng: random.Random) -> str:
     head = _identity(person, rng)
     qualification = _qualification(rng) if rng.random() < 0.85 else []
     notes = _notes(rng)
-    budget = rng.randint(MIN_LINES, MAX_LINES)
-    fixed = len(head) + len(qualification) + len(notes) + 1
     interactions: list[str] = ["interactions:"]
-    for when in _dates(person.since, rng.randint(1, 8), rng):
-        block = _interaction(person, when, slugs, rng)
-        if len(interactions) > 1 and fixed + len(interactions) + len(block) > budget:
-            break
-        interactions.extend(block)
+    for when in _dates(person.since, rng.randint(*INTERACTIONS), rng):
+        interactions.extend(_interaction(person, when, slugs, rng))
     lines = head + qualification + interactions + notes
     while len(lines) < MIN_LINES:
         lines.insert(1, f"# {rng.choice(REMARKS)}")
@@ -311,7 +308,15 @@ def _interaction(person: Person, when: date, slugs: list[str], rng: random.Rando
         lines.append("    in_person: false")
     lines.append(f"    tone: {rng.choice(TONES)}")
     note = rng.choice(NOTES)
-    lines.append(f'    note: "{note}: follow-up"' if rng.random() < 0.2 else f"    note: {note}")
+    roll = rng.random()
+    if roll < 0.15:
+        lines.append(f"    # {rng.choice(REMARKS)}")
+    if roll > 0.85:
+        lines += ["    note: |", f"      {note}.", f"      {rng.choice(REMARKS)}"]
+    elif roll > 0.65:
+        lines.append(f'    note: "{note}: follow-up"')
+    else:
+        lines.append(f"    note: {note}")
     if kind == "intro" or rng.random() < 0.3:
         lines.append(f"    gave: {rng.choice(GIFTS)}")
     elif rng.random() < 0.2:
