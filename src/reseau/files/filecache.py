@@ -146,7 +146,7 @@ class FileCache:
             folder.mkdir(exist_ok=True)
             ignore = folder / ".gitignore"
             if not ignore.exists():
-                ignore.write_text("*\n", encoding="utf-8")
+                write_atomic(ignore, b"*\n")
             write_atomic(folder / CACHE_NAME, marshal.dumps((self.version, self.entries)))
         except (OSError, ValueError):
             return
