@@ -170,17 +170,26 @@ def import_people(root: Path, parsed: ParseResult, options: ImportOptions) -> Im
     """Match, merge and create, all under one lock; with `dry_run`, write nothing."""
     report = ImportReport(skipped=list(parsed.skipped), warnings=list(parsed.warnings))
     report.dry_run = options.dry_run
+    if options.dry_run:  # not even the lock file: a dry run leaves the folder as it was
+        _plan(root, parsed, options, report)
+        return report
     with folder_lock(root):
-        network = load_network(root)
-        check_options(options, network)
-        index = _index_of(network)
-        taken = set(network.contacts) | set(network.skipped_slugs())
-        new_texts: dict[str, str] = {}
-        for person in parsed.people:
-            _place(person, index, taken, network, options, report, new_texts)
-        if not options.dry_run:
-            _write(root, report, new_texts, network)
+        network, new_texts = _plan(root, parsed, options, report)
+        _write(root, report, new_texts, network)
     return report
+
+
+def _plan(
+    root: Path, parsed: ParseResult, options: ImportOptions, report: ImportReport
+) -> tuple[Network, dict[str, str]]:
+    network = load_network(root)
+    check_options(options, network)
+    index = _index_of(network)
+    taken = set(network.contacts) | set(network.skipped_slugs())
+    new_texts: dict[str, str] = {}
+    for person in parsed.people:
+        _place(person, index, taken, network, options, report, new_texts)
+    return network, new_texts
 
 
 def _index_of(network: Network) -> _Index:

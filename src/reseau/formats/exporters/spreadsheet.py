@@ -1,9 +1,10 @@
 """CSV for spreadsheets, with every cell a spreadsheet would run as a formula neutralised.
 
 OWASP's rule: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
-prefixed with a single quote. Phone numbers (`+` then digits and separators only, several
-joined by `;`) and negative whole numbers (a balance of -2) are left as written: they cannot
-run anything, and a quote would spoil them.
+prefixed with a single quote. Phone numbers (`+`, then digits and the separators space, `.`,
+`-`, `(`, `)` and `/` only; after a `; ` the next one may start with a digit) and negative
+whole numbers (a balance of -2) are left as written: they cannot run anything, and a quote
+would spoil them. A second `+` makes no phone number (`+1+1` would compute 2).
 Every cell is cleaned first (render.clean): no control character, escape sequence or
 direction override, whether the CSV goes to a file or to the terminal; notes keep their
 line breaks.
@@ -27,14 +28,18 @@ PUBLIC_COLUMNS = (
 )  # fmt: skip
 PRIVATE_COLUMNS = ("nature", "score", "tier", "last_met", "balance", "notes")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^-\d+$")
-_PHONES = re.compile(r"^\+[\d\s().\-/;+]+$")
+_NUMBER = re.compile(r"-\d+")
+_PHONE = re.compile(r"\+?\d[\d .()\-/]*")
 
 
 def neutralise(cell: str) -> str:
-    if cell.startswith(_FORMULA_START) and not _PHONES.match(cell) and not _NUMBER.match(cell):
+    if cell.startswith(_FORMULA_START) and not _is_phones(cell) and not _NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
+
+
+def _is_phones(cell: str) -> bool:
+    return all(_PHONE.fullmatch(phone) for phone in cell.split("; "))
 
 
 def contacts_to_csv(
