@@ -24,7 +24,7 @@ def test_add_writes_the_contract_key_order(run: Runner, empty_network: Path) -> 
     assert (empty_network / "contacts" / "marie-dupont.yaml").read_text(encoding="utf-8") == (
         "name: Marie Dupont\n"
         "emails: [marie@example.org]\n"
-        "phones: [0612345678, +33 6 12 34 56 78]\n"
+        'phones: ["0612345678", +33 6 12 34 56 78]\n'
         "company: Acme\n"
         "role: CEO\n"
         "city: Lyon\n"

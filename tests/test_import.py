@@ -123,9 +123,7 @@ def test_dry_run_writes_nothing(run: Runner, sample: Path) -> None:
     assert {p.name: p.read_bytes() for p in (sample / "contacts").iterdir()} == before
 
 
-def test_dry_run_leaves_the_folder_as_it_was(
-    run: Runner, sample: Path, tmp_path: Path
-) -> None:
+def test_dry_run_leaves_the_folder_as_it_was(run: Runner, sample: Path, tmp_path: Path) -> None:
     path = tmp_path / "one.vcf"
     path.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Zoé Nouvelle\nEND:VCARD\n", encoding="utf-8")
     before = sorted(p.relative_to(sample) for p in sample.rglob("*"))

@@ -117,7 +117,7 @@ def test_a_first_qualification_goes_in_the_contracts_place(tmp_path: Path) -> No
         "  influence:\n"
         "    lyon: 2\n"
         "    export: 0\n"
-        "  on: 2026-11-30\n"
+        '  "on": 2026-11-30\n'
         "interactions:\n"
         "  - date: 2026-01-05\n"
         "    kind: event\n"
@@ -159,7 +159,7 @@ def test_line_endings_and_a_bom_are_kept(tmp_path: Path) -> None:
     assert (
         raw
         == (
-            "\ufeffname: Windows User\r\nqualification:\r\n  strength: 3\r\n  on: 2026-11-30\r\n"
+            '\ufeffname: Windows User\r\nqualification:\r\n  strength: 3\r\n  "on": 2026-11-30\r\n'
         ).encode()
     )
 
@@ -175,12 +175,13 @@ def test_a_one_line_qualification_keeps_its_style_and_order(tmp_path: Path) -> N
     nested = "name: Nested\nqualification: {strength: 1, influence: {lyon: 1}}  # kept\n"
     root = network(tmp_path, {"flat": flat, "nested": nested})
     assert qualify(root, "flat", Answers(sharing=2, strength=2)) == (
-        "name: Flat\nqualification: {nature: peer, strength: 2, sharing: 2, on: 2026-11-30}"
+        'name: Flat\nqualification: {nature: peer, strength: 2, sharing: 2, "on": 2026-11-30}'
         "  # kept\nnotes: x\n"
     )
     assert qualify(root, "nested", Answers(sharing=2, influence={"export": 3})) == (
         "name: Nested\n"
-        "qualification: {strength: 1, sharing: 2, influence: {lyon: 1, export: 3}, on: 2026-11-30}"
+        "qualification: {strength: 1, sharing: 2, influence: {lyon: 1, export: 3}, "
+        '"on": 2026-11-30}'
         "  # kept\n"
     )
 
@@ -227,9 +228,9 @@ def test_any_answers_land_in_the_file_and_nothing_else_moves(
 def test_an_empty_qualification_is_filled_in_place(tmp_path: Path, empty: str) -> None:
     root = network(tmp_path, {"x": "name: X\n" + empty + "notes: kept\n"})
     assert qualify(root, "x", Answers(strength=2)) == (
-        "name: X\nqualification:\n  strength: 2\n  on: 2026-11-30\nnotes: kept\n"
+        'name: X\nqualification:\n  strength: 2\n  "on": 2026-11-30\nnotes: kept\n'
         if not empty.startswith("qualification: {}")
-        else "name: X\nqualification: {strength: 2, on: 2026-11-30}\nnotes: kept\n"
+        else 'name: X\nqualification: {strength: 2, "on": 2026-11-30}\nnotes: kept\n'
     )
 
 

@@ -309,12 +309,13 @@ def test_log_on_an_invalid_file_is_refused_with_its_problems(run: Runner, sample
 
 
 def test_an_item_follows_the_one_line_style_of_its_siblings() -> None:
-    from reseau.files.yamledit import Document
+    from reseau.files.yamledit import Document, Typed
 
     text = "sessions:\n  - {date: 2026-11-16, minutes: 240}\n  - {date: 2026-11-23, minutes: 210}\n"
     document = Document(text)
     document.insert(
-        ["sessions"], {"date": "2026-11-30", "minutes": "200", "note": "Calls, two intros"}
+        ["sessions"],
+        {"date": Typed("2026-11-30"), "minutes": Typed("200"), "note": "Calls, two intros"},
     )
     assert (
         document.text == text + '  - {date: 2026-11-30, minutes: 200, note: "Calls, two intros"}\n'
@@ -322,7 +323,7 @@ def test_an_item_follows_the_one_line_style_of_its_siblings() -> None:
 
 
 def test_comments_inside_multi_line_flow_collections_survive() -> None:
-    from reseau.files.yamledit import Document
+    from reseau.files.yamledit import Document, Typed
 
     text = (
         "name: X\n"
@@ -331,7 +332,7 @@ def test_comments_inside_multi_line_flow_collections_survive() -> None:
     )
     document = Document(text)
     document.insert(["emails"], "new@x.org")
-    document.set(["qualification", "sharing"], "2", order=["nature", "strength", "sharing"])
+    document.set(["qualification", "sharing"], Typed("2"), order=["nature", "strength", "sharing"])
     assert document.text == (
         "name: X\n"
         "emails: [\n  a@b.org,  # work\n  c@d.org, new@x.org,  # home\n]\n"
@@ -340,9 +341,9 @@ def test_comments_inside_multi_line_flow_collections_survive() -> None:
 
 
 def test_a_key_goes_in_its_place_inside_a_one_line_mapping() -> None:
-    from reseau.files.yamledit import Document
+    from reseau.files.yamledit import Document, Typed
 
     document = Document("q: {b: 1, d: 2}  # kept\n")
-    document.set(["q", "a"], "0", order=["a", "b", "c", "d"])
+    document.set(["q", "a"], Typed("0"), order=["a", "b", "c", "d"])
     document.set(["q", "c"], "3", order=["a", "b", "c", "d"])
-    assert document.text == "q: {a: 0, b: 1, c: 3, d: 2}  # kept\n"
+    assert document.text == 'q: {a: 0, b: 1, c: "3", d: 2}  # kept\n'

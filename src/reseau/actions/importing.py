@@ -29,7 +29,7 @@ from reseau.files.slugs import is_valid_slug, same_name_key, slugify, unique_slu
 from reseau.files.store import Network, load_network
 from reseau.files.validation import suggest
 from reseau.files.writer import Change, WriteError, apply_changes, create, folder_lock
-from reseau.files.yamledit import Document
+from reseau.files.yamledit import Document, Typed
 from reseau.formats.exporters.vcard import UID_SUFFIX, card_uid
 from reseau.formats.importers.records import ImportedPerson, ParseResult, Skipped
 
@@ -310,7 +310,7 @@ def _additions(
         if value and not record.get(key):
             added[key] = value
     if person.since and not record.get("since"):
-        added["since"] = person.since.isoformat()
+        added["since"] = Typed(person.since.isoformat())
     return added
 
 

@@ -11,7 +11,7 @@ from reseau.files.model import Journal, Settings
 from reseau.files.text import clean
 from reseau.files.validation import validate
 from reseau.files.writer import create, folder_lock, update
-from reseau.files.yamledit import Document
+from reseau.files.yamledit import Document, Typed
 from reseau.files.yamlio import read_file
 from reseau.method.ritual import session_index
 
@@ -31,9 +31,9 @@ def write_session(
 ) -> tuple[str, Journal]:
     """Write the session; says what happened: created, added, updated or unchanged."""
 
-    changes = {"minutes": None if minutes is None else str(minutes), "note": note}
+    changes = {"minutes": None if minutes is None else Typed(minutes), "note": note}
     given = {key: value for key, value in changes.items() if value is not None}
-    entry = {"date": today.isoformat(), "minutes": str(_ritual_minutes(root)), **given}
+    entry = {"date": Typed(today.isoformat()), "minutes": Typed(_ritual_minutes(root)), **given}
     if not (root / JOURNAL_FILE).exists():
         with folder_lock(root):
             if not (root / JOURNAL_FILE).exists():

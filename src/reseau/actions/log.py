@@ -31,7 +31,7 @@ from reseau.files.store import Network, contact_files
 from reseau.files.text import clean
 from reseau.files.who import find_any_contact, find_contact
 from reseau.files.writer import Change, update_many
-from reseau.files.yamledit import Document
+from reseau.files.yamledit import Document, Typed
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +52,9 @@ def interaction_item(entry: Entry) -> dict[str, Any]:
     """The item as the file holds it: text values, the contract's key order, no empty keys."""
     overrides_kind = entry.remote and entry.kind in IN_PERSON_KINDS
     values: dict[str, Any] = {
-        "date": entry.when.isoformat(),
+        "date": Typed(entry.when.isoformat()),
         "kind": entry.kind,
-        "in_person": "false" if overrides_kind else None,
+        "in_person": Typed("false") if overrides_kind else None,
         "tone": entry.tone,
         "note": entry.note,
         "gave": entry.gave,

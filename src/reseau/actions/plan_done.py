@@ -19,7 +19,7 @@ from reseau.files.model import IN_PERSON_KINDS, MeetItem, Plan
 from reseau.files.quarters import Quarter
 from reseau.files.store import Network
 from reseau.files.who import find_contact
-from reseau.files.yamledit import Document
+from reseau.files.yamledit import Document, Typed
 from reseau.method.plans import (
     ITEM_KEYS,
     ItemState,
@@ -78,7 +78,7 @@ def mark_done(
         if fresh.is_done:
             return
         path: list[str | int] = [fresh.section, fresh.index, "done"]
-        document.set(path, today.isoformat(), order=ITEM_KEYS[fresh.section])
+        document.set(path, Typed(today.isoformat()), order=ITEM_KEYS[fresh.section])
 
     plan_change = writer.Change(relpath, Plan, edit)  # type: ignore[arg-type]
     if not isinstance(target.item, MeetItem) or not _has_file(network, target.item.contact):

@@ -17,7 +17,7 @@ from reseau.files.quarters import Quarter
 from reseau.files.store import Network
 from reseau.files.text import clean
 from reseau.files.validation import suggest
-from reseau.files.yamledit import render_inline
+from reseau.files.yamledit import render_inline, render_key
 from reseau.files.yamlio import parse_text
 from reseau.method import activity, scoring
 from reseau.method.plans import (
@@ -276,7 +276,8 @@ def _entry_lines(entry: _Entry) -> list[str]:
     lines = []
     for position, (key, value) in enumerate(entry.fields.items()):
         lead = "  - " if position == 0 else "    "
-        lines.append(_commented(f"{lead}{key}: {render_inline(value)}", entry.notes.get(key)))
+        line = f"{lead}{render_key(key)}: {render_inline(value)}"
+        lines.append(_commented(line, entry.notes.get(key)))
     return lines
 
 

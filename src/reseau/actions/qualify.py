@@ -16,7 +16,7 @@ from reseau.files.model import CONTACT_KEYS, NATURES, Contact, Qualification, Se
 from reseau.files.problems import ReseauError
 from reseau.files.store import Network
 from reseau.files.validation import suggest
-from reseau.files.yamledit import Document
+from reseau.files.yamledit import Document, Typed
 
 QUALIFICATION_KEYS = tuple(Qualification.model_fields)
 LEVELS = (0, 1, 2, 3)
@@ -83,9 +83,11 @@ def as_text(qualification: Qualification) -> dict[str, Any]:
         value = getattr(qualification, key)
         if key == "influence":
             if value:
-                out[key] = {territory: str(level) for territory, level in value.items()}
+                out[key] = {territory: Typed(level) for territory, level in value.items()}
         elif isinstance(value, date):
-            out[key] = value.isoformat()
+            out[key] = Typed(value.isoformat())
+        elif isinstance(value, int):
+            out[key] = Typed(value)
         elif value is not None:
             out[key] = str(value)
     return out

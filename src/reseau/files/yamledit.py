@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,8 +23,36 @@ from reseau.files.yamlio import compose, is_null, parse_text
 Path_ = Sequence[str | int]
 _FLOW_MAX = 100
 _ESCAPE_IN_QUOTES = frozenset(
-    [chr(code) for code in range(0x7F, 0xA0)] + ["\u2028", "\u2029", "\ufeff"]
+    [chr(code) for code in range(0x7F, 0xA0)] + ["\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff"]
 )
+# Plain text that some parser reads as something else. The characters: indicators that start
+# another construct, breaks and characters some reader refuses or folds. The words: what the
+# YAML 1.1 types (PyYAML, libyaml, most tools) and the 1.2 core schema (ruamel.yaml, yq) read
+# as a number, a boolean, a null, a date or a sexagesimal, whatever the case or `_` in it.
+_PLAIN_CHARACTER = re.compile(
+    "[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
+)
+_FIRST_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_INDICATORS = frozenset(",[]{}?\"'")
+_TYPED_WORD = re.compile(
+    r"""(?:
+        ~ | null | y | yes | n | no | true | false | on | off      # null, 1.1 and 1.2 booleans
+      | = | <<                                                    # 1.1 value and merge keys
+      | [-+]? [0-9_]* \.? [0-9_]+ (?: e [-+]? [0-9]+ )?          # 1.2 ints and floats
+      | [-+]? [0-9_]+ \. [0-9_]* (?: e [-+]? [0-9]+ )?
+      | [-+]? 0 (?: b [01_]+ | o? [0-7_]+ | x [0-9a-f_]+ )          # binary, octal, hex
+      | [-+]? [0-9][0-9_]* (?: : [0-5]?[0-9] )+ (?: \.[0-9_]* )?    # 1.1 sexagesimal
+      | [-+]? \. (?: inf | nan )
+      | [0-9]{4} - [0-9]{1,2} - [0-9]{1,2} (?: [ t] .* )?           # dates and timestamps
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+class Typed(str):
+    """Text that stands for a date, a number or true/false: written plain, so that other
+    tools read it with its type (`date: 2026-11-30`, `strength: 2`, `in_person: false`).
+    Any other text is written so that every YAML parser reads it back as the same text."""
 
 
 class EditError(ReseauError):
@@ -224,7 +253,7 @@ class Document:
     def _insert_flow_key(
         self, mapping: yaml.MappingNode, key: str, value: Any, order: Sequence[str]
     ) -> None:
-        entry = f"{render_key(key)}: {_render_scalar(value, in_flow=True)}"
+        entry = f"{render_key(key, in_flow=True)}: {_render_scalar(value, in_flow=True)}"
         before = _preceding_key(mapping, key, order)
         if before is None:
             at = mapping.value[0][0].start_mark.index
@@ -319,8 +348,8 @@ def item_text(text: str, root: yaml.Node, path: Path_, index: int) -> tuple[str,
     return text[start:end], head.index("-")
 
 
-def render_key(key: str) -> str:
-    return key if _plain_ok(key, in_flow=False) else quote(key)
+def render_key(key: str, *, in_flow: bool = False) -> str:
+    return key if _plain_ok(key, in_flow=in_flow) else quote(key)
 
 
 def render_text(text: str) -> str:
@@ -328,7 +357,7 @@ def render_text(text: str) -> str:
     lines = text.rstrip("\n").split("\n")
     if (
         len(lines) > 1
-        and all(line == line.rstrip() for line in lines)
+        and all(line == line.rstrip() and _PLAIN_CHARACTER.fullmatch(line) for line in lines)
         and not lines[0][:1].isspace()
     ):
         chomp = "" if text.endswith("\n") and not text.endswith("\n\n") else "-"
@@ -346,7 +375,10 @@ def render_inline(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_render_scalar(item, in_flow=True) for item in value) + "]"
     if isinstance(value, dict):
-        pairs = (f"{render_key(k)}: {_render_scalar(v, in_flow=True)}" for k, v in value.items())
+        pairs = (
+            f"{render_key(k, in_flow=True)}: {_render_scalar(v, in_flow=True)}"
+            for k, v in value.items()
+        )
         return "{" + ", ".join(pairs) + "}"
     return _render_scalar(value, in_flow=False)
 
@@ -357,6 +389,8 @@ def _render_scalar(value: Any, *, in_flow: bool) -> str:
     if isinstance(value, list | dict):
         return render_inline(value)
     text = str(value)
+    if isinstance(value, Typed) and _reads_back(text, in_flow=in_flow):
+        return text
     return text if _plain_ok(text, in_flow=in_flow) else quote(text)
 
 
@@ -367,6 +401,25 @@ def quote(text: str) -> str:
 
 
 def _plain_ok(text: str, *, in_flow: bool) -> bool:
+    """Plain only when every YAML parser reads the same text back: else it is quoted."""
+    return is_safe_plain(text, in_flow=in_flow) and _reads_back(text, in_flow=in_flow)
+
+
+def is_safe_plain(text: str, *, in_flow: bool) -> bool:
+    """Text that YAML 1.1 and 1.2 parsers all read, written plain, as this very text."""
+    if not text or len(text) > 200 or text != text.strip(" ") or text[0] in _FIRST_INDICATORS:
+        return False
+    if not _PLAIN_CHARACTER.fullmatch(text) or text[-1] == ":" or text[-1].isspace():
+        return False
+    if text.startswith(("---", "...")):  # a document's start or end, written at column 0
+        return False
+    if ": " in text or " #" in text or _TYPED_WORD.fullmatch(text):
+        return False
+    return not in_flow or not any(ch in _FLOW_INDICATORS for ch in text)
+
+
+def _reads_back(text: str, *, in_flow: bool) -> bool:
+    """Read by reseau's own loader as this text, plain: a last guard for the rules above."""
     if not text or text != text.strip() or "\n" in text or len(text) > 200:
         return False
     if in_flow and any(ch in text for ch in ",[]{}"):
