@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -14,12 +14,8 @@ from conftest import REPO, Runner
 from reseau.actions.importing import ImportOptions, import_people
 from reseau.formats.importers.records import ImportedPerson, ParseResult
 
-
-def realworld() -> Path:
-    folder = Path(os.environ.get("RESEAU_REALWORLD", REPO.parent / "shared" / "realworld"))
-    if not folder.is_dir():
-        pytest.fail(f"the real-world export files are missing: {folder} (set RESEAU_REALWORLD)")
-    return folder
+REALWORLD = REPO / "tests" / "data" / "realworld"
+REALWORLD_FILES = sorted(p.name for p in REALWORLD.iterdir() if p.suffix in (".vcf", ".csv"))
 
 
 def kind_of(path: Path) -> str:
@@ -28,18 +24,18 @@ def kind_of(path: Path) -> str:
     return "linkedin" if "linkedin" in path.name else "google"
 
 
-REALWORLD_FILES = sorted(
-    p.name for p in (REPO.parent / "shared" / "realworld").glob("*") if p.suffix in (".vcf", ".csv")
-)
-
-
 @pytest.mark.parametrize("name", REALWORLD_FILES)
 def test_every_realworld_file_imports_or_reports(
     run: Runner, empty_network: Path, name: str
 ) -> None:
-    path = realworld() / name
+    path = REALWORLD / name
     result = run("--dir", str(empty_network), "import", kind_of(path), str(path))
     assert "Traceback" not in result.out + result.err
+    if not result.out:  # a file refused whole (an encoding to name): one line, nothing written
+        assert result.code == 1
+        assert result.err.startswith(f"reseau: {name}: ") and result.err.count("\n") == 1
+        assert list((empty_network / "contacts").iterdir()) == []
+        return
     summary = result.out.splitlines()[-1]
     created, merged, unchanged, skipped = (int(part.split()[0]) for part in summary.split(", "))
     assert created + merged + unchanged + skipped >= 1
@@ -48,8 +44,11 @@ def test_every_realworld_file_imports_or_reports(
     assert run("--dir", str(empty_network), "check").code == 0
 
 
-def test_realworld_folder_is_complete() -> None:
-    assert len(REALWORLD_FILES) == 20, "the shared real-world files were not found"
+def test_every_realworld_file_is_described_with_its_source() -> None:
+    readme = (REALWORLD / "README.md").read_text(encoding="utf-8")
+    described = set(re.findall(r"^\| `([^`]+\.(?:vcf|csv))` \|", readme, re.MULTILINE))
+    assert described == set(REALWORLD_FILES)
+    assert len(REALWORLD_FILES) >= 20
 
 
 def test_a_charset_whose_codec_refuses_replacement_falls_back(
@@ -68,7 +67,7 @@ def test_a_charset_whose_codec_refuses_replacement_falls_back(
 
 
 def test_a_broken_card_is_reported_with_its_line(run: Runner, empty_network: Path) -> None:
-    path = realworld() / "khard-unparsable.vcf"
+    path = REALWORLD / "khard-unparsable.vcf"
     result = run("--dir", str(empty_network), "import", "vcard", str(path))
     assert result.code == 1
     assert result.out.splitlines()[0].startswith(
@@ -79,7 +78,7 @@ def test_a_broken_card_is_reported_with_its_line(run: Runner, empty_network: Pat
 def test_imports_default_to_dormant_and_take_circle_tag_status(
     run: Runner, empty_network: Path
 ) -> None:
-    path = realworld() / "ezvcard-gmail-list.vcf"
+    path = REALWORLD / "ezvcard-gmail-list.vcf"
     run(
         "--dir",
         str(empty_network),
@@ -105,7 +104,7 @@ def test_imports_default_to_dormant_and_take_circle_tag_status(
 def test_unknown_circle_is_refused_before_anything_is_written(
     run: Runner, empty_network: Path
 ) -> None:
-    path = realworld() / "ezvcard-gmail-list.vcf"
+    path = REALWORLD / "ezvcard-gmail-list.vcf"
     result = run("--dir", str(empty_network), "import", "vcard", str(path), "--circle", "client")
     assert result.code == 1
     assert "did you mean 'clients'?" in result.err
@@ -114,7 +113,7 @@ def test_unknown_circle_is_refused_before_anything_is_written(
 
 def test_dry_run_writes_nothing(run: Runner, sample: Path) -> None:
     before = {p.name: p.read_bytes() for p in (sample / "contacts").iterdir()}
-    path = realworld() / "linkedin-flashesofbrilliance-sample_connections.csv"
+    path = REALWORLD / "linkedin-flashesofbrilliance-sample_connections.csv"
     result = run("--dir", str(sample), "import", "linkedin", str(path), "--dry-run")
     assert result.code == 0
     assert result.out.splitlines()[-1] == (

@@ -37,7 +37,7 @@ TRICKY = [
     "x: y", "key:", " lead", "trail ", "https://www.linkedin.com/in/x/?trk=a", "[a]", "{b}",
     "a, b", "- item", "? q", "!tag", "&anchor", "*alias", "%dir", "@at", "`tick", "'q'", '"q"',
     "---", "...", "|", ">", "\u2028", "\x85", "\ufeff", "é", "王芳", "+1", "-2", "3M", "1.",
-    "a\nb", "a\n", "a\n\nb\n", "\x1b[31m", "\x00", "\x7f",
+    "a\nb", "a\n", "a\n\nb\n", "\x1b[31m", "\x00", "\x7f", "-", "--today", "-x", "- ", "-.5",
 ]  # fmt: skip
 texts = st.sampled_from(TRICKY) | st.text(
     alphabet=st.characters(codec="utf-8") | st.sampled_from(list(":#?,[]{}-'\" \t\n")),
@@ -297,7 +297,7 @@ def test_what_a_parser_would_type_is_quoted(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Marie Dupont", "+33 6 12 34 56 78", "06 12 34 56 78", "https://x.org/a:b", "3M", "C#"],
+    ["Marie Dupont", "+33 6 12 34 56", "06 12 34 56", "https://x.org/a:b", "3M", "C#", "--today"],
 )
 def test_safe_text_stays_plain(text: str) -> None:
     assert render_inline(text) == text

@@ -32,7 +32,7 @@ _ESCAPE_IN_QUOTES = frozenset(
 _PLAIN_CHARACTER = re.compile(
     "[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
 )
-_FIRST_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FIRST_INDICATORS = frozenset("?:,[]{}#&*!|>'\"%@`")
 _FLOW_INDICATORS = frozenset(",[]{}?\"'")
 _TYPED_WORD = re.compile(
     r"""(?:
@@ -411,7 +411,7 @@ def is_safe_plain(text: str, *, in_flow: bool) -> bool:
         return False
     if not _PLAIN_CHARACTER.fullmatch(text) or text[-1] == ":" or text[-1].isspace():
         return False
-    if text.startswith(("---", "...")):  # a document's start or end, written at column 0
+    if text == "-" or text.startswith(("- ", "---", "...")):  # an item, a document's bounds
         return False
     if ": " in text or " #" in text or _TYPED_WORD.fullmatch(text):
         return False
