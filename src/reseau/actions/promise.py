@@ -19,7 +19,7 @@ from reseau.files import writer
 from reseau.files.model import CONTACT_KEYS, PROMISE_KEYS, Contact, Promise
 from reseau.files.problems import ReseauError
 from reseau.files.store import Network
-from reseau.files.yamledit import Document
+from reseau.files.yamledit import Document, Typed
 from reseau.method.promises import OpenPromise, open_promises
 
 
@@ -32,7 +32,11 @@ class NewPromise:
 
 def promise_item(new: NewPromise) -> dict[str, Any]:
     """The item as the file holds it, in the contract's key order."""
-    values = {"what": new.what, "by": new.by.isoformat(), "made": new.made.isoformat()}
+    values = {
+        "what": new.what,
+        "by": Typed(new.by.isoformat()),
+        "made": Typed(new.made.isoformat()),
+    }
     return {key: values[key] for key in PROMISE_KEYS if key in values}
 
 
@@ -87,7 +91,7 @@ def close_promise(
         if fresh.promise != target.promise:
             raise ReseauError(f"{relpath} changed while it was being edited; try again")
         before = document.text
-        document.set(["promises", fresh.index, "done"], when.isoformat(), order=PROMISE_KEYS)
+        document.set(["promises", fresh.index, "done"], Typed(when.isoformat()), order=PROMISE_KEYS)
         if log_kind is not None:
             entry = Entry(when, kind=log_kind, gave=fresh.promise.what)
             position = insert_position([i.date for i in contact.interactions], when)

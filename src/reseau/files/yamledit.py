@@ -33,7 +33,7 @@ _PLAIN_CHARACTER = re.compile(
     "[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
 )
 _FIRST_INDICATORS = frozenset("?:,[]{}#&*!|>'\"%@`")
-_FLOW_INDICATORS = frozenset(",[]{}?\"'")
+_FLOW_INDICATORS = frozenset(",[]{}?")
 _TYPED_WORD = re.compile(
     r"""(?:
         ~ | null | y | yes | n | no | true | false | on | off      # null, 1.1 and 1.2 booleans
