@@ -199,6 +199,7 @@ def test_all_kept_fields() -> None:
         links=["https://www.acme.example", "https://www.linkedin.com/in/marie"],
         notes="Met at the fair",
         dropped=["photo", "logo", "key", "sound", "e-mail 'not an address' (not an address)"],
+        birthday="1980-01-01",
     )
 
 

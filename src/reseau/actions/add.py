@@ -16,7 +16,7 @@ from reseau.files.store import Network, contact_stamps, load_network, refresh_co
 from reseau.files.text import clean
 from reseau.files.validation import suggest
 from reseau.files.writer import create, folder_lock
-from reseau.files.yamledit import render_inline, render_key, render_text
+from reseau.files.yamledit import Typed, render_inline, render_key, render_text
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -38,6 +38,8 @@ class NewContact:
     tags: list[str] = field(default_factory=list)
     status: str | None = None
     since: date | None = None
+    birthday: str | None = None
+    dates: dict[str, str] = field(default_factory=dict)
     cadence_days: int | None = None
     notes: str | None = None
 
@@ -149,6 +151,11 @@ def contact_text(new: NewContact) -> str:
             lines.append(f"{key}: {render_inline(value)}")
     if new.since:
         lines.append(f"since: {new.since.isoformat()}")
+    if new.birthday:
+        lines.append(f"birthday: {render_inline(Typed(new.birthday))}")
+    if new.dates:
+        dates = {label: Typed(day) for label, day in new.dates.items()}
+        lines.append(f"dates: {render_inline(dates)}")
     if new.cadence_days:
         lines.append(f"cadence_days: {new.cadence_days}")
     if new.notes:

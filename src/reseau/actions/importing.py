@@ -34,7 +34,7 @@ from reseau.formats.exporters.vcard import UID_SUFFIX, card_uid
 from reseau.formats.importers.records import ImportedPerson, ParseResult, Skipped
 
 LISTS = ("emails", "phones", "links", "circles", "tags")
-SCALARS = ("company", "role", "city", "cadence_days")
+SCALARS = ("company", "role", "city", "birthday", "cadence_days")
 IDENTIFIERS = ("emails", "phones", "links")
 MIN_PHONE_DIGITS = 6
 _LINK_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?", re.I)
@@ -195,7 +195,8 @@ def _plan(
 def _index_of(network: Network) -> _Index:
     index = _Index()
     for slug, contact in network.contacts.items():
-        record = {key: getattr(contact, key) for key in ("name", "since", *LISTS, *SCALARS)}
+        keys = ("name", "since", "dates", *LISTS, *SCALARS)
+        record = {key: getattr(contact, key) for key in keys}
         index.add(slug, {**record, "uid": card_uid(slug)})
     for slug, name, emails in network.identities():
         if slug not in network.contacts:
@@ -308,9 +309,16 @@ def _additions(
     for key in SCALARS:
         value = getattr(person, key)
         if value and not record.get(key):
-            added[key] = value
+            added[key] = Typed(value) if key == "birthday" else value
     if person.since and not record.get("since"):
         added["since"] = Typed(person.since.isoformat())
+    dates = {
+        label: Typed(day)
+        for label, day in person.dates.items()
+        if label not in (record.get("dates") or {})
+    }
+    if dates:
+        added["dates"] = dates
     return added
 
 
@@ -329,13 +337,20 @@ def _apply_to_record(index: _Index, slug: str, added: dict[str, Any]) -> None:
     for key, value in added.items():
         if key in LISTS:
             record[key] = [*(record.get(key) or []), *value]
+        elif key == "dates":
+            record[key] = {**(record.get(key) or {}), **value}
         else:
             record[key] = value
     index.add_keys(slug, added)
 
 
 def _new_record(person: ImportedPerson, new: NewContact) -> dict[str, Any]:
-    record: dict[str, Any] = {"name": person.name, "since": person.since, "uid": person.uid}
+    record: dict[str, Any] = {
+        "name": person.name,
+        "since": person.since,
+        "uid": person.uid,
+        "dates": dict(person.dates),
+    }
     for key in (*LISTS, *SCALARS):
         value = getattr(new, key)
         record[key] = list(value) if key in LISTS else value
@@ -355,6 +370,8 @@ def _new_contact(person: ImportedPerson, circles: list[str], options: ImportOpti
         tags=list(dict.fromkeys([*person.tags, *options.tags])),
         status=options.status or person.status or "dormant",
         since=person.since,
+        birthday=person.birthday,
+        dates=dict(person.dates),
         cadence_days=person.cadence_days,
         notes=person.notes,
     )
@@ -371,6 +388,9 @@ def _merge_into_document(document: Document, added: dict[str, Any]) -> None:
         if key in LISTS:
             for item in value:
                 document.insert([key], item, order=CONTACT_KEYS)
+        elif key == "dates":
+            for label, day in value.items():
+                document.set([key, label], day, order=CONTACT_KEYS)
         else:
             document.set([key], value, order=CONTACT_KEYS)
 

@@ -12,6 +12,7 @@ from reseau.files.slugs import same_name_key
 from reseau.files.store import Network
 from reseau.files.text import clean
 from reseau.method import activity, scoring
+from reseau.method.occasions import yearly_dates
 from reseau.method.promises import open_promises
 from reseau.method.qualification import ToQualify, score_text, to_do
 from reseau.method.stale import StaleRow
@@ -41,6 +42,8 @@ class ContactRow:
             "circles": list(c.circles),
             "tags": list(c.tags),
             "status": c.status,
+            "birthday": c.birthday,
+            "dates": dict(c.dates),
             "score": self.score,
             "tier": self.tier,
             "last_met": _iso(self.last_met),
@@ -156,6 +159,10 @@ def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
             "cadence": row.cadence.state,
             "due_on": _iso(row.cadence.due_on),
             "balance": activity.balance(row.contact, today, elsewhere),
+            "next_dates": [
+                {"label": label, "date": written, "next": day.isoformat(), "years": years}
+                for label, written, day, years in _next_dates(row.contact, today)
+            ],
             "open_promises": [
                 {
                     "number": item.number,
@@ -180,6 +187,10 @@ def contact_card(detail: dict[str, Any]) -> list[str]:
     for key in ("emails", "phones", "links", "circles", "tags"):
         if detail.get(key):
             lines.append(f"  {key}: {', '.join(clean(v) for v in detail[key])}")
+    for when in computed["next_dates"]:
+        years = f", {when['years']} years" if when["years"] is not None else ""
+        label, written = clean(when["label"]), when["date"]
+        lines.append(f"  {label}: {written} (next on {when['next']}{years})")
     score = "unqualified" if computed["score"] is None else f"{computed['score']}/100"
     lines.append(f"  score: {score}, tier {computed['tier']}")
     if computed["missing"] and computed["score"] is None:
@@ -195,6 +206,15 @@ def contact_card(detail: dict[str, Any]) -> list[str]:
         lines.append("  notes:")
         lines.extend(f"    {clean(line)}" for line in str(detail["notes"]).splitlines())
     return lines
+
+
+def _next_dates(contact: Contact, today: date) -> list[tuple[str, str, date, int | None]]:
+    """Each yearly date as written, and its next occurrence (today included), soonest first."""
+    found = []
+    for label, yearly in yearly_dates(contact):
+        day = yearly.next_on_or_after(today)
+        found.append((label, yearly.text(), day, yearly.years_on(day)))
+    return sorted(found, key=lambda row: row[2])
 
 
 def _promise_lines(found: list[dict[str, Any]]) -> list[str]:

@@ -39,7 +39,7 @@ from reseau.files.model import (
 )
 from reseau.files.quarters import Quarter, iso_week, week_bounds
 from reseau.files.store import Network
-from reseau.method import activity, plans, promises, scoring
+from reseau.method import activity, occasions, plans, promises, scoring
 from reseau.method.intros import IntroFinder, Suggestion
 from reseau.method.ritual import RitualState, ritual_state
 
@@ -57,6 +57,7 @@ DEFAULT_MINUTES = {
 INTROS_PER_WEEK = 3
 _INTRO_SEARCH = 500  # suggestions looked at for the week's few
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -474,6 +475,9 @@ class _Context:
         )
 
     def touch_items(self) -> list[Item]:
+        """This week's birthdays and other dates that matter first, earliest first; then
+        those past their rhythm, late before due, best score first."""
+        dated = self._occasion_items()
         rows = []
         for slug, contact in self.contacts.items():
             if not contact.is_active or slug in self.listed:
@@ -484,7 +488,51 @@ class _Context:
         order = {slug: i for i, slug in enumerate(self.by_value(slug for _, slug in rows))}
         rows.sort(key=lambda row: (row[0].state != "late", order[row[1]]))
         self.listed.update(slug for _, slug in rows)
-        return [self._touch(slug, rhythm) for rhythm, slug in rows]
+        return dated + [self._touch(slug, rhythm) for rhythm, slug in rows]
+
+    def _occasion_items(self) -> list[Item]:
+        """A date that matters is worth its message even when another section names the
+        person; one item per person, for the first of their dates this week."""
+        monday, sunday = week_bounds(self.today)
+        rows = []
+        for slug, contact in self.contacts.items():
+            if not contact.is_active:
+                continue
+            found = occasions.occasions_between(contact, monday, sunday)
+            if found:
+                rows.append((found[0].day, slug, found))
+        rows.sort(key=lambda row: (row[0], row[1]))
+        items = []
+        for _, slug, found in rows:
+            rhythm = None
+            if slug not in self.listed:
+                tier = self.tier(slug)
+                rhythm = activity.cadence(self.contacts[slug], self.settings, tier, self.today)
+            items.append(self._occasion(slug, found, rhythm))
+        self.listed.update(slug for _, slug, _ in rows)
+        return items
+
+    def _occasion(
+        self, slug: str, found: list[occasions.Occasion], rhythm: activity.Cadence | None
+    ) -> Item:
+        first = found[0]
+        what = "a happy birthday" if first.label == occasions.BIRTHDAY else f"a happy {first.label}"
+        reasons = [f"{o.label} {self._on_day(o.day)}" for o in found]
+        if rhythm is not None and rhythm.state == "late" and rhythm.since is not None:
+            reasons.append(f"late: {(self.today - rhythm.since).days} days since the last contact")
+        return self.item(
+            "touch",
+            "touch",
+            [slug],
+            who=self.name(slug),
+            action=f"wish them {what}",
+            reason=" · ".join(reasons),
+            when=first.day,
+        )
+
+    def _on_day(self, day: date) -> str:
+        """`today`, `on Thursday`: a day of this week."""
+        return "today" if day == self.today else f"on {_WEEKDAY_NAMES[day.weekday()]}"
 
     def _touch(self, slug: str, rhythm: activity.Cadence) -> Item:
         contact = self.contacts[slug]

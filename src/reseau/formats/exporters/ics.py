@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from reseau.files.model import WEEKDAYS
 from reseau.files.quarters import Quarter
+from reseau.files.slugs import slugify
 from reseau.files.store import Network
 from reseau.method import activity, scoring
 from reseau.method.plans import item_states
@@ -28,6 +30,8 @@ class Event:
     day: date
     minutes: int | None = None
     weekly: str | None = None
+    yearly: bool = False  # on this month and day every year
+    leap_day: bool = False  # 29 February: every year on February's last day
 
 
 def calendar_events(network: Network, today: date, weeks: int) -> list[Event]:
@@ -36,6 +40,7 @@ def calendar_events(network: Network, today: date, weeks: int) -> list[Event]:
         *_plan_items(network, today),
         *_follow_ups(network, today, weeks),
         *_promises(network, today),
+        *_dates_that_matter(network, today),
     ]
 
 
@@ -121,9 +126,38 @@ def _promises(network: Network, today: date) -> list[Event]:
     return sorted(events, key=lambda event: (event.day, event.uid))
 
 
+def _dates_that_matter(network: Network, today: date) -> list[Event]:
+    """Each active contact's birthday and other dates, as events every year."""
+    from reseau.method.occasions import yearly_dates
+
+    events = []
+    for slug, contact in network.contacts.items():
+        if not contact.is_active:
+            continue
+        for label, yearly in yearly_dates(contact):
+            events.append(
+                Event(
+                    uid=f"date-{slug}-{slugify(label)}@reseau",
+                    summary=f"{contact.name}: {label}",
+                    description=f"Every year ({yearly.text()}): a word for {contact.name}.",
+                    day=yearly.next_on_or_after(today),
+                    yearly=True,
+                    leap_day=(yearly.month, yearly.day) == (2, 29),
+                )
+            )
+    return events
+
+
 def _name(network: Network, slug: str) -> str:
     contact = network.contacts.get(slug)
     return contact.name if contact else slug
+
+
+def _every_year(leap_day: bool) -> dict[str, Any]:
+    """29 February recurs as February's last day, so it is there in common years too."""
+    if leap_day:
+        return {"freq": "yearly", "bymonth": 2, "bymonthday": -1}
+    return {"freq": "yearly"}
 
 
 def events_to_ics(events: list[Event], today: date) -> bytes:
@@ -152,5 +186,7 @@ def events_to_ics(events: list[Event], today: date) -> bytes:
             entry.add("dtend", start + timedelta(minutes=event.minutes))
         if event.weekly:
             entry.add("rrule", {"freq": "weekly", "byday": event.weekly})
+        if event.yearly:
+            entry.add("rrule", _every_year(event.leap_day))
         calendar.add_component(entry)
     return bytes(calendar.to_ical())

@@ -6,6 +6,7 @@ A card holds everything `reseau import vcard` needs to give back the same contac
   a phone or a CardDAV server updates a card instead of adding a second one, and an import
   matches the card to its contact, or creates it under that slug;
 - FN, N, EMAIL, TEL, ORG, TITLE, the city as ADR's locality, URL, and the tags as CATEGORIES;
+- the birthday as BDAY, the other dates that matter as labelled `X-ABDATE` (Apple's form);
 - what vCard has no property for: `X-RESEAU-CIRCLE` (one per circle), `X-RESEAU-STATUS`,
   `X-RESEAU-SINCE` and `X-RESEAU-CADENCE-DAYS`. Other programs keep such properties
   untouched (RFC 6350 6.10) and ignore them;
@@ -61,10 +62,21 @@ def contact_card(slug: str, contact: Contact, *, private: bool) -> str:
         card.add("url").value = clean(link)
     if contact.tags:
         card.add("categories").value = [clean(tag) for tag in contact.tags]
+    _add_dates(card, contact)
     _add_reseau_properties(card, contact)
     if private and contact.notes:
         card.add("note").value = clean(contact.notes, multiline=True)
     return str(card.serialize())
+
+
+def _add_dates(card: Any, contact: Contact) -> None:
+    """BDAY as written (`--05-14` without a year, as vCard 4.0 has it); each other date as
+    Apple writes a labelled date, `itemN.X-ABDATE` and its `itemN.X-ABLABEL`."""
+    if contact.birthday:
+        card.add("bday").value = contact.birthday
+    for number, (label, day) in enumerate(contact.dates.items(), start=1):
+        card.add("x-abdate", group=f"date{number}").value = day
+        card.add("x-ablabel", group=f"date{number}").value = clean(label)
 
 
 def _add_reseau_properties(card: Any, contact: Contact) -> None:

@@ -41,6 +41,7 @@ from reseau.formats.importers.records import (
     first_present,
     join_name,
     optional_text,
+    yearly_text,
 )
 
 _EMAIL = re.compile(r"e-mail \d+ - value")
@@ -58,6 +59,9 @@ _MISSING_HEADER = (
 def read_google(data: bytes, encoding: str | None = None) -> ParseResult:
     """Parse a Google Contacts CSV; every row becomes an `ImportedPerson` or a `Skipped`."""
     return read_table(data, encoding, _GOOGLE)
+
+
+_EVENT_VALUE = re.compile(r"event ([0-9]+) - value")
 
 
 def _is_header(names: list[str]) -> bool:
@@ -88,7 +92,7 @@ def _person(columns: _Columns, row: Record, line: int) -> ImportedPerson | Skipp
     name = first_present(join_name(row.get("name")), _joined_name(row), company, *emails[:1])
     if name is None:
         return Skipped(line, _NO_NAME)
-    return ImportedPerson(
+    person = ImportedPerson(
         line=line,
         name=name,
         emails=emails,
@@ -100,6 +104,30 @@ def _person(columns: _Columns, row: Record, line: int) -> ImportedPerson | Skipp
         notes=clean_notes([row.get("notes", "")]),
         dropped=(["photo"] if optional_text(row.get("photo")) else []) + dropped,
     )
+    _read_dates(person, row)
+    return person
+
+
+def _read_dates(person: ImportedPerson, row: Record) -> None:
+    """The Birthday column, and the `Event N - Type` / `Event N - Value` pairs (Google's
+    anniversaries and dates of one's own); what is not a date is reported in `dropped`."""
+    found = [("birthday", row.get("birthday", ""))]
+    for column, cell in row.items():
+        match = _EVENT_VALUE.fullmatch(column)
+        if match is not None:
+            kind = optional_text(row.get(f"event {match[1]} - type")) or "other date"
+            found.append((kind.lower() if kind.istitle() else kind, cell))
+    for label, raw in found:
+        value = optional_text(raw)
+        if not value:
+            continue
+        day = yearly_text(value)
+        if day is None:
+            person.dropped.append(f"{label} '{value}' (not a date)")
+        elif label == "birthday":
+            person.birthday = day
+        else:
+            person.dates.setdefault(label, day)
 
 
 def _joined_name(row: Record) -> str | None:

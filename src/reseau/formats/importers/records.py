@@ -47,6 +47,8 @@ class ImportedPerson:
     tags: list[str] = field(default_factory=list)
     status: str | None = None
     cadence_days: int | None = None
+    birthday: str | None = None  # as the contact file writes it: `1980-05-14` or `--05-14`
+    dates: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -161,3 +163,26 @@ def normalise_link(link: str) -> str:
 
 def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(value for value in values if value))
+
+
+_VCARD_DATE = re.compile(r"(?:([0-9]{4})|--)-?([0-9]{2})-?([0-9]{2})")
+
+
+def yearly_text(value: str) -> str | None:
+    """A birthday or an anniversary as address books write it (`1980-05-14`, `19800514`,
+    `--0514`, `--05-14`, with or without a time after it), in the contact file's form; None
+    when it is not a day of the year. A year before 1900 is no year: Apple writes 1604 for a
+    birthday whose year is unknown."""
+    from reseau.files.dates import FIRST_YEAR, DateError
+    from reseau.files.yearly import YearlyDate
+
+    text = clean_text(value).partition("T")[0]
+    match = _VCARD_DATE.fullmatch(text)
+    if match is None:
+        return None
+    year = match[1] if match[1] and int(match[1]) >= FIRST_YEAR else None
+    written = f"{year}-{match[2]}-{match[3]}" if year else f"--{match[2]}-{match[3]}"
+    try:
+        return YearlyDate.parse(written).text()
+    except DateError:
+        return None

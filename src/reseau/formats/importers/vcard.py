@@ -76,6 +76,7 @@ from reseau.formats.importers.records import (
     first_present,
     join_name,
     optional_text,
+    yearly_text,
 )
 
 FALLBACK_ENCODING = "cp1252"
@@ -83,7 +84,7 @@ FALLBACK_ENCODING = "cp1252"
 _BEGIN = re.compile(r"\s*begin\s*:\s*vcard\s*", re.I)
 _END = re.compile(r"\s*end\s*:\s*vcard\s*", re.I)
 _HEAD = re.compile(r'((?:[^:"]++|"[^"]*+")*+):')
-_NAME = re.compile(r"(?:[A-Za-z0-9_-]+\.)*([A-Za-z0-9-]+)")
+_NAME = re.compile(r"(?:([A-Za-z0-9_-]+)\.)?(?:[A-Za-z0-9_-]+\.)*([A-Za-z0-9-]+)")
 _QUOTED_PRINTABLE = re.compile(r";\s*(?:encoding\s*=\s*\"?)?quoted-printable\b", re.I)
 _CHARSET = re.compile(r";\s*charset\s*=\s*\"?([^;:\",]+)", re.I)
 _QP_RUN = re.compile(r"(?:=[0-9A-Fa-f]{2})+")
@@ -108,6 +109,7 @@ class _Property:
     value: str
     quoted_printable: bool
     charset: str | None
+    group: str | None = None  # `item1` in `item1.X-ABDATE`: what pairs a value and its label
 
 
 @dataclass(slots=True)
@@ -211,7 +213,8 @@ def _parse_property(text: str) -> _Property | None:
         return None
     charset = _CHARSET.search(head)
     return _Property(
-        name=name.group(1).upper(),
+        group=name.group(1).lower() if name.group(1) else None,
+        name=name.group(2).upper(),
         value=text[len(head) + 1 :],
         quoted_printable=_QUOTED_PRINTABLE.search(head) is not None,
         charset=charset.group(1).strip() if charset else None,
@@ -248,7 +251,42 @@ def _person(line: int, card: _Properties) -> ImportedPerson | Skipped:
         circles=clean_labels(texts.values("X-RESEAU-CIRCLE")),
     )
     _read_reseau_properties(person, texts)
+    _read_dates(person, card, texts)
     return person
+
+
+_ANNIVERSARIES = ("ANNIVERSARY", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-MS-ANNIVERSARY")
+_APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_")
+
+
+def _read_dates(person: ImportedPerson, card: _Properties, texts: _Texts) -> None:
+    """BDAY as the birthday; ANNIVERSARY, and Apple's labelled X-ABDATE, as other dates.
+    A value that is not a day of the year is reported in `dropped`."""
+    bday = optional_text(texts.first("BDAY"))
+    if bday:
+        person.birthday = yearly_text(bday)
+        if person.birthday is None:
+            person.dropped.append(f"BDAY '{bday}' (not a date)")
+    found = [("anniversary", value) for name in _ANNIVERSARIES for value in texts.values(name)]
+    labels = {prop.group: texts.decoded(prop) for prop in card.all("X-ABLABEL") if prop.group}
+    for prop in card.all("X-ABDATE"):
+        label = labels.get(prop.group) if prop.group else None
+        found.append((_date_label(label), texts.decoded(prop)))
+    for label, raw in found:
+        value = optional_text(raw)
+        day = yearly_text(value) if value else None
+        if day is None:
+            if value:
+                person.dropped.append(f"{label} '{value}' (not a date)")
+            continue
+        person.dates.setdefault(label, day)
+
+
+def _date_label(label: str | None) -> str:
+    """Apple's `_$!<Anniversary>!$_` is `anniversary`; a label of one's own stays as written."""
+    text = optional_text(label) or "other date"
+    apple = _APPLE_LABEL.fullmatch(text)
+    return apple[1].lower() if apple else text
 
 
 def _read_reseau_properties(person: ImportedPerson, texts: _Texts) -> None:
@@ -302,6 +340,9 @@ class _Texts:
 
     def values(self, name: str) -> list[str]:
         return [self._decode(prop, prop.value) for prop in self._card.all(name)]
+
+    def decoded(self, prop: _Property) -> str:
+        return self._decode(prop, prop.value)
 
     def first(self, name: str) -> str | None:
         return next((value for value in self.values(name) if clean_text(value)), None)
