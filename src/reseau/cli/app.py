@@ -96,6 +96,19 @@ def build_command(name: str) -> Any:
     return command
 
 
+AUTO_SHELL = "auto"
+_COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
+
+
+def _shell_optional(args: list[str]) -> list[str]:
+    """`--show-completion` alone means this shell: its value may be left out."""
+    shown = list(args)
+    for index, arg in enumerate(args):
+        if arg in _COMPLETION_OPTIONS and (index + 1 == len(args) or args[index + 1][:1] == "-"):
+            shown.insert(index + 1 + (len(shown) - len(args)), AUTO_SHELL)
+    return shown
+
+
 class LazyGroup(SuggestingGroup):
     """Imports and builds a command's module only when that command runs or shows its help.
 
@@ -107,7 +120,7 @@ class LazyGroup(SuggestingGroup):
         return list(COMMANDS)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_global_options(args))
+        return super().parse_args(ctx, _shell_optional(hoist_global_options(args)))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         return build_command(cmd_name) if cmd_name in COMMANDS else None
@@ -127,6 +140,46 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings=SETTINGS,
 )
+
+
+def _show_completion(value: str | None) -> None:
+    if value is not None:
+        from reseau.cli.completion import script_for
+
+        typer.echo(script_for(_shell(value, "--show-completion")), nl=False)
+        raise typer.Exit()
+
+
+def _install_completion(value: str | None) -> None:
+    if value is not None:
+        from pathlib import Path
+
+        from reseau.actions.completion import install_completion
+        from reseau.cli.completion import script_for
+
+        shell = _shell(value, "--install-completion")
+        changed = install_completion(shell, script_for(shell), Path.home())
+        for relpath in changed:
+            typer.echo(f"wrote ~/{relpath}")
+        if not changed:
+            typer.echo(f"{shell} completion is already installed")
+        typer.echo(f"{shell} completes reseau in the next shell you open")
+        raise typer.Exit()
+
+
+def _shell(value: str, option: str) -> str:
+    """The shell named, or (`auto`) the one reseau runs in."""
+    from reseau.cli.completion import SHELLS, detect_shell
+
+    shell = detect_shell() if value == AUTO_SHELL else value
+    if shell in SHELLS:
+        return shell
+    what = (
+        f"'{value}' is not a shell reseau completes"
+        if value != AUTO_SHELL
+        else ("cannot tell which shell this is")
+    )
+    raise typer.BadParameter(f"{what}; name one: {', '.join(SHELLS)}", param_hint=option)
 
 
 def _show_version(value: bool) -> None:
@@ -158,6 +211,28 @@ def options(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback on internal errors.")
     ] = False,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for bash, zsh or fish (default: this shell).",
+        ),
+    ] = None,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install completion for bash, zsh or fish (default: this shell).",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,10 @@ if TYPE_CHECKING:
 
 
 def main() -> None:
+    if "_RESEAU_COMPLETE" in os.environ:  # the shell asks what to offer: answered, nothing run
+        from reseau.cli.completion import answer_from_environment
+
+        sys.exit(answer_from_environment())
     if sys.argv[1:2] == ["merge-driver"]:  # git's call: answered before Typer is loaded
         from reseau.cli.mergedriver import run
 
