@@ -310,7 +310,7 @@ def _contacts(position: Position, incomplete: str) -> list[tuple[str, str]]:
     slugs = [(slug, c.name) for slug, c in network.contacts.items() if slug.startswith(typed)]
     if slugs and incomplete == typed:
         return slugs
-    names = []
+    names: list[tuple[str, str]] = []
     for slug, contact in network.contacts.items():
         folded = fold(contact.name).lower()
         matches = folded.startswith(typed) or (not slugs and _word_starts(folded, typed))
