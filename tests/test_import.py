@@ -61,6 +61,7 @@ def test_a_charset_whose_codec_refuses_replacement_falls_back(
     result = run("--dir", str(empty_network), "import", "vcard", str(path), "--dry-run")
     assert (result.code, result.err) == (0, "")
     assert result.out.splitlines() == [
+        "f.vcf: line 3: byte 0xff is not UTF-8; read as cp1252 (--encoding to change)",
         "would be created  y  f.vcf:1",
         "1 would be created, 0 would be merged, 0 unchanged, 0 skipped (dry run: nothing written)",
     ]

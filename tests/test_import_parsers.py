@@ -314,7 +314,7 @@ def test_cp1252_file_is_read_with_a_warning() -> None:
     result = _parse("folkerkinzel-German-cp1252.vcf")
     assert result.people[0].city == "Mößlitz"
     assert result.warnings == [
-        "line 3: byte 0xf6 is not UTF-8; read the file as cp1252 (--encoding to change)"
+        "line 3: byte 0xf6 is not UTF-8; read as cp1252, as are lines 4, 5 (--encoding to change)"
     ]
 
 

@@ -275,3 +275,29 @@ def test_google_utf16_export() -> None:
     data = "Name,E-mail 1 - Value\r\nZoë,zoe@example.org\r\n".encode("utf-16")
     (zoe,) = read_google(data).people
     assert (zoe.name, zoe.emails) == ("Zoë", ["zoe@example.org"])
+
+
+def test_the_older_linkedin_layout_is_read_and_unread_columns_named() -> None:
+    data = (
+        b'"Title","First Name","Middle Name","Last Name","E-mail Address","Company",'
+        b'"Job Title","Web Page","Business Phone"\r\n'
+        b'"Dr","Ada","B.","Lovelace","ada@example.org","Engines Ltd","Analyst",'
+        b'"www.linkedin.com/in/ada","+44 20 0000 0000"\r\n'
+    )
+    result = read_linkedin(data)
+    (ada,) = result.people
+    assert (ada.name, ada.emails, ada.company, ada.role, ada.links) == (
+        "Ada B. Lovelace",
+        ["ada@example.org"],
+        "Engines Ltd",
+        "Analyst",
+        ["https://www.linkedin.com/in/ada"],
+    )
+    assert result.warnings == ["line 1: columns not read: Title, Business Phone"]
+
+
+def test_a_byte_cp1252_leaves_undefined_is_read_with_its_line() -> None:
+    data = b"First Name,Last Name\nRen\xe9,Dupr\x81\n"
+    result = read_linkedin(data, encoding="cp1252")
+    assert result.people[0].name == "René Dupr\ufffd"
+    assert result.warnings == ["line 2: byte 0x81 has no character in cp1252; read as \ufffd"]

@@ -229,7 +229,7 @@ def test_cp1252_file_falls_back_with_a_warning() -> None:
     result = read_vcard(card("FN:Ann", "NOTE:\u20ac 5 caf\xe9").encode("cp1252"))
     assert result.people[0].notes == "€ 5 café"
     assert result.warnings == [
-        "line 4: byte 0x80 is not UTF-8; read the file as cp1252 (--encoding to change)"
+        "line 4: byte 0x80 is not UTF-8; read as cp1252 (--encoding to change)"
     ]
 
 
@@ -239,9 +239,52 @@ def test_explicit_encoding_wins() -> None:
     assert (result.people[0].name, result.warnings) == ("Renée", [])
 
 
-def test_file_readable_neither_as_utf8_nor_cp1252() -> None:
-    with pytest.raises(ImportFileError, match=r"^line 3: byte 0x81 is not UTF-8 nor cp1252"):
-        read_vcard(card("FN:A\x81").encode("latin-1"))
+@pytest.mark.parametrize("byte", [0x81, 0x8D, 0x8F, 0x90, 0x9D])
+def test_bytes_cp1252_leaves_undefined_are_read_and_named(byte: int) -> None:
+    data = card("FN:Ann", "NOTE:caf\xe9", f"ORG:A{chr(byte)}B", "TITLE:x").encode("latin-1")
+    for result in (read_vcard(data), read_vcard(data, encoding="cp1252")):
+        assert (result.people[0].company, result.people[0].notes) == ("A\ufffdB", "café")
+        assert (
+            result.warnings[-1]
+            == f"line 5: byte 0x{byte:02x} has no character in cp1252; read as \ufffd"
+        )
+    assert read_vcard(data).warnings[0] == (
+        "line 4: byte 0xe9 is not UTF-8; read as cp1252, as are lines 5 (--encoding to change)"
+    )
+
+
+def test_a_wrong_explicit_encoding_names_the_line_and_byte() -> None:
+    data = card("FN:Ann", "NOTE:caf\xe9").encode("latin-1")
+    with pytest.raises(ImportFileError, match=r"^line 4: byte 0xe9 is not utf-8; try another"):
+        read_vcard(data, encoding="utf-8")
+
+
+def test_a_fold_may_split_a_utf8_character() -> None:
+    """ownCloud folds at 75 octets, wherever that falls (RFC 6350 3.2: unfold, then decode)."""
+    data = card("FN:Ann", "NOTE:Приве").encode()
+    split = data.replace("е".encode(), b"\xd0\r\n \xb5")
+    assert split != data
+    for encoding in (None, "utf-8"):
+        result = read_vcard(split, encoding)
+        assert (result.people[0].notes, result.warnings) == ("Приве", [])
+
+
+def test_a_declared_charset_is_honoured_per_value() -> None:
+    data = b"\r\n".join(
+        [
+            b"BEGIN:VCARD",
+            b"VERSION:2.1",
+            "FN;CHARSET=SHIFT_JIS:山田 表".encode("shift_jis"),
+            "ORG;CHARSET=windows-1251:Газпром".encode("cp1251"),
+            "TITLE:Gérant".encode(),
+            b"END:VCARD",
+            b"",
+        ]
+    )
+    person = only(data)
+    assert (person.name, person.company, person.role) == ("山田 表", "Газпром", "Gérant")
+    overridden = read_vcard(data, encoding="latin-1").people[0]
+    assert overridden.role == "GÃ©rant"
 
 
 def test_wrong_explicit_encoding() -> None:

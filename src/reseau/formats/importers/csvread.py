@@ -62,6 +62,7 @@ class TableFormat:
     missing_header: str
     builder: Callable[[list[str]], Builder]
     preamble: bool = False
+    reads: Callable[[str], bool] | None = None
 
 
 class _RowError(Exception):
@@ -72,9 +73,12 @@ def read_table(data: bytes, encoding: str | None, table: TableFormat) -> ParseRe
     """Decode `data`, find the header, and build every row after it."""
     decoded = decode_text(data, encoding)
     rows = iter_rows(normalise_newlines(decoded.text))
-    header = _find_header(rows, table)
+    header_row = _find_header(rows, table)
+    header = header_names(header_row.fields)
     build = table.builder(header)
     result = ParseResult(people=[], skipped=[], warnings=decoded.warnings)
+    if table.reads is not None:
+        result.warnings += _unread_columns(header_row, table.reads)
     for row in rows:
         outcome = _record(row, header, build)
         if isinstance(outcome, Skipped):
@@ -137,10 +141,19 @@ def _parse_field(text: str, position: int, number: int) -> tuple[str, int]:
     return unquoted.group(), unquoted.end()
 
 
-def _find_header(rows: Iterator[Row | Skipped], table: TableFormat) -> list[str]:
+def _unread_columns(row: Row, reads: Callable[[str], bool]) -> list[str]:
+    """A warning naming the header's columns that nothing reads, if there are any."""
+    names = [clean_text(raw) for raw in row.fields]
+    unread = [name for name in names if name and not reads(name.lower())]
+    if not unread:
+        return []
+    return [f"line {row.line}: columns not read: {', '.join(unread)}"]
+
+
+def _find_header(rows: Iterator[Row | Skipped], table: TableFormat) -> Row:
     for row in rows:
         if isinstance(row, Row) and table.is_header(header_names(row.fields)):
-            return header_names(row.fields)
+            return row
         if not table.preamble:
             break
     raise ImportFileError(table.missing_header)

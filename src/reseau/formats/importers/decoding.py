@@ -8,6 +8,13 @@ and the byte and suggesting `--encoding`, or, when the caller allows a `fallback
 whose 2.1 files from old phones and Outlook are often in the Windows code page), is read
 with it and a warning says so, naming the same line and byte.
 
+Windows code pages leave a few bytes without a character (0x81, 0x8D, 0x8F, 0x90 and 0x9D
+in windows-1252), where Python's codecs refuse the whole text. `decode_windows` reads each
+as U+FFFD, the replacement character, and names its line, so that a file is never refused
+over one stray byte. Not as the C1 control characters of the same number, as Windows does:
+0x90 and 0x9D start terminal string sequences, and cleaning them would take the text after
+them too.
+
 Lines are counted the way `grep -n`, `wc -l` and editors showing `^M` count them: a line
 ends at `\\n`, and carriage returns before it belong to the line ending (iOS writes
 `\\r\\r\\n`). Only a file without any `\\n` (classic Mac OS) is split at `\\r`.
@@ -16,6 +23,7 @@ ends at `\\n`, and carriage returns before it belong to the line ending (iOS wri
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 from reseau.formats.importers.records import ImportFileError
@@ -29,6 +37,10 @@ _BOMS = (
 )
 
 
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_REPLACED = {0xDC00 + byte: "\ufffd" for byte in range(0x80, 0x100)}
+
+
 @dataclass(slots=True)
 class DecodedText:
     text: str
@@ -38,7 +50,11 @@ class DecodedText:
 def decode_text(data: bytes, encoding: str | None, *, fallback: str | None = None) -> DecodedText:
     """Decode `data` by the rules above; the text never starts with a BOM."""
     if encoding is not None:
-        return DecodedText(_decode_as(data, encoding, _codec_name(encoding)))
+        codec = codec_name(encoding)
+        if is_windows_code_page(codec):
+            text, undefined = decode_windows(data, codec)
+            return DecodedText(text.removeprefix("\ufeff"), undefined_warnings(undefined, codec))
+        return DecodedText(_decode_as(data, encoding, codec))
     sniffed = _sniff(data)
     if sniffed is not None:
         return DecodedText(_decode_as(data, sniffed, sniffed))
@@ -64,13 +80,48 @@ def normalise_newlines(text: str) -> str:
 
 
 def _decode_fallback(data: bytes, fallback: str, where: str) -> DecodedText:
+    warning = f"{where}; read the file as {fallback} (--encoding to change)"
+    if is_windows_code_page(fallback):
+        text, undefined = decode_windows(data, fallback)
+        return DecodedText(text, [warning, *undefined_warnings(undefined, fallback)])
     try:
         text = data.decode(fallback)
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            f"{where} nor {fallback}; try --encoding with the file's encoding"
-        ) from None
-    return DecodedText(text, [f"{where}; read the file as {fallback} (--encoding to change)"])
+    except UnicodeDecodeError as error:
+        there = _where(data, error, fallback, fallback)
+        raise ImportFileError(f"{where}, and {there}; try --encoding") from None
+    return DecodedText(text, [warning])
+
+
+def is_windows_code_page(codec: str) -> bool:
+    return codec.startswith("cp125")
+
+
+def decode_windows(data: bytes, codec: str) -> tuple[str, list[tuple[int, int]]]:
+    """`data` in a Windows code page, the bytes it leaves undefined read as U+FFFD; and the
+    (line, byte) of each of those, counted as `split_lines` counts."""
+    text = data.decode(codec, errors="surrogateescape")
+    if text.isascii() or not _ESCAPED_BYTE.search(text):
+        return text, []
+    undefined = []
+    for match in _ESCAPED_BYTE.finditer(text):
+        before = text[: match.start()]
+        undefined.append((len(split_lines(before)), ord(match[0]) - 0xDC00))
+    return text.translate(_REPLACED), undefined
+
+
+def undefined_warnings(
+    undefined: list[tuple[int, int]], codec: str, first_line: int = 1
+) -> list[str]:
+    """One warning per line holding a byte that `codec` leaves undefined."""
+    lines: dict[int, list[str]] = {}
+    for line, byte in undefined:
+        lines.setdefault(line + first_line - 1, []).append(f"0x{byte:02x}")
+    return [
+        f"line {line}: {'byte' if len(set(found)) == 1 else 'bytes'} "
+        f"{', '.join(dict.fromkeys(found))} {'has' if len(set(found)) == 1 else 'have'} "
+        f"no character in {codec}; read as \ufffd"
+        for line, found in lines.items()
+    ]
 
 
 def _decode_as(data: bytes, encoding: str, label: str) -> str:
@@ -83,11 +134,16 @@ def _decode_as(data: bytes, encoding: str, label: str) -> str:
         raise ImportFileError(f"{where}; try another --encoding") from None
 
 
-def _codec_name(encoding: str) -> str:
+def codec_name(encoding: str) -> str:
     try:
         return codecs.lookup(encoding).name
     except LookupError:
         raise ImportFileError(f"unknown encoding {encoding!r}") from None
+
+
+def sniff(data: bytes) -> str | None:
+    """The Unicode encoding a BOM or NUL bytes reveal, else None."""
+    return _sniff(data)
 
 
 def _sniff(data: bytes) -> str | None:

@@ -6,6 +6,10 @@ The quirks handled, and why:
   possibly multi-line, paragraph and as plain lines, followed by blank lines. Everything
   before the header row (the first row with "First Name" and "Last Name") is skipped, and
   columns are then found by name, since LinkedIn has added (URL) and moved columns over time.
+- Every layout LinkedIn has used is read: today's `Email Address`, `Company`, `Position`,
+  `URL`, and the older Outlook-style export's `E-mail Address`, `Middle Name`, `Job Title`,
+  `Web Page`. A column nothing reads (the older layout's `Title`, that is Mr or Ms,
+  `Notes`, phones...) is named in a warning, so that no data is dropped without a word.
 - A UTF-8 BOM is allowed; any other encoding needs `--encoding` (see `csvread`).
 - "Connected On" is written `15 Mar 2024` in recent exports and `15-Mar-24` in older ones;
   month names are read in English whatever the machine's locale, since LinkedIn writes
@@ -38,6 +42,14 @@ from reseau.formats.importers.records import (
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CONNECTED_ON = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{4}|\d{2})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# Every column name LinkedIn has used for what is read, newest first.
+_EMAILS = ("email address", "e-mail address", "email", "e-mail")
+_COMPANIES = ("company", "company name", "organization")
+_ROLES = ("position", "job title")
+_URLS = ("url", "profile url", "linkedin url", "web page")
+_CONNECTED_ON_COLUMNS = ("connected on", "connected")
+_NAMES = ("first name", "middle name", "last name")
+_READ = frozenset((*_NAMES, *_EMAILS, *_COMPANIES, *_ROLES, *_URLS, *_CONNECTED_ON_COLUMNS))
 _NO_NAME = "no name: First Name and Last Name are empty"
 _MISSING_HEADER = "no header row with First Name and Last Name: is this LinkedIn's Connections.csv?"
 
@@ -55,19 +67,27 @@ def _builder(header: list[str]) -> Builder:
     return _person
 
 
+def _reads(column: str) -> bool:
+    return column in _READ
+
+
+def _first(row: Record, names: tuple[str, ...]) -> str:
+    return next((row[name] for name in names if row.get(name, "").strip()), "")
+
+
 def _person(row: Record, line: int) -> ImportedPerson | Skipped:
-    name = join_name(row.get("first name"), row.get("last name"))
+    name = join_name(row.get("first name"), row.get("middle name"), row.get("last name"))
     if name is None:
         return Skipped(line, _NO_NAME)
-    emails, dropped = clean_emails([row.get("email address", "")])
-    since, connected_on = _connected_on(row.get("connected on", ""))
+    emails, dropped = clean_emails(row.get(column, "") for column in _EMAILS)
+    since, connected_on = _connected_on(_first(row, _CONNECTED_ON_COLUMNS))
     return ImportedPerson(
         line=line,
         name=name,
         emails=emails,
-        company=optional_text(row.get("company")),
-        role=optional_text(row.get("position")),
-        links=clean_links([row.get("url", "")]),
+        company=optional_text(_first(row, _COMPANIES)),
+        role=optional_text(_first(row, _ROLES)),
+        links=clean_links(row.get(column, "") for column in _URLS),
         since=since,
         dropped=dropped + connected_on,
     )
@@ -104,5 +124,9 @@ def _date(year: int, month: int, day: int) -> date | None:
 
 
 _LINKEDIN = TableFormat(
-    is_header=_is_header, missing_header=_MISSING_HEADER, builder=_builder, preamble=True
+    is_header=_is_header,
+    missing_header=_MISSING_HEADER,
+    builder=_builder,
+    preamble=True,
+    reads=_reads,
 )

@@ -61,7 +61,15 @@ from dataclasses import dataclass, field
 
 from reseau.files.dates import DateError, parse_date
 from reseau.files.model import MAX_DAYS, STATUSES
-from reseau.formats.importers.decoding import decode_text, split_lines
+from reseau.formats.importers.decoding import (
+    codec_name,
+    decode_text,
+    decode_windows,
+    is_windows_code_page,
+    sniff,
+    split_lines,
+    undefined_warnings,
+)
 from reseau.formats.importers.records import (
     ImportedPerson,
     ImportFileError,
@@ -96,6 +104,8 @@ _ESCAPES = {**_ESCAPES_21, "n": "\n", "N": "\n"}
 _FOLD = "\x00"
 _FOLD_AND_BLANK = re.compile("\x00[ \t]?")
 _VERSION = re.compile(r"\s*version\s*:\s*(\S+)\s*", re.I)
+_ASCII_PROBE = "BEGIN:VCARD\r\n;:=,\\ "
+_SHOWN_LINES = 5
 _DROPPED = {"PHOTO": "photo", "LOGO": "logo", "KEY": "key", "SOUND": "sound"}
 
 _UNCLOSED_AT_NEXT = "card never closed: no END:VCARD before the next BEGIN:VCARD"
@@ -110,12 +120,13 @@ class _Property:
     quoted_printable: bool
     charset: str | None
     group: str | None = None  # `item1` in `item1.X-ABDATE`: what pairs a value and its label
+    line: int = 0
 
 
 @dataclass(slots=True)
 class _Card:
     line: int
-    lines: list[str] = field(default_factory=list)
+    lines: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -129,19 +140,113 @@ class _Properties:
 
 def read_vcard(data: bytes, encoding: str | None = None) -> ParseResult:
     """Parse a vCard file; every card becomes an `ImportedPerson` or a `Skipped`."""
-    decoded = decode_text(data, encoding, fallback=FALLBACK_ENCODING)
-    result = ParseResult(people=[], skipped=[], warnings=decoded.warnings)
+    text, values = _source(data, encoding)
+    result = ParseResult(people=[], skipped=[], warnings=[])
     found = False
-    for item in _cards(_logical_lines(split_lines(decoded.text))):
+    for item in _cards(_logical_lines(split_lines(text))):
         found = True
-        outcome = item if isinstance(item, Skipped) else _person(item.line, _properties(item))
+        if isinstance(item, Skipped):
+            result.skipped.append(item)
+            continue
+        outcome = _person(item.line, _properties(item), values)
         if isinstance(outcome, Skipped):
             result.skipped.append(outcome)
         else:
             result.people.append(outcome)
     if not found:
         raise ImportFileError("no BEGIN:VCARD line: this is not a vCard file")
+    result.warnings = values.warnings()
     return result
+
+
+def _source(data: bytes, encoding: str | None) -> tuple[str, _Values]:
+    """The file as text to split into lines and properties, and how to decode its values.
+
+    A file in an encoding that keeps ASCII as ASCII (UTF-8, the Windows and ISO code pages,
+    Shift_JIS...) is read as octets (each byte one character, by latin-1) and each value is
+    decoded on its own, after unfolding: RFC 6350 3.2 unfolds octets, then decodes, so a fold
+    may split a UTF-8 character; and each value may declare its own CHARSET. UTF-16 and UTF-32
+    files are decoded whole.
+    """
+    unicode = sniff(data)
+    if encoding is not None:
+        codec = codec_name(encoding)
+        if _keeps_ascii(codec):
+            return data.decode("latin-1"), _Values(override=codec)
+        return decode_text(data, encoding).text, _Values(octets=False)
+    if unicode == "utf-8-sig":
+        return data[len(codecs.BOM_UTF8) :].decode("latin-1"), _Values()
+    if unicode is not None:
+        return decode_text(data, None).text, _Values(octets=False)
+    return data.decode("latin-1"), _Values()
+
+
+def _keeps_ascii(codec: str) -> bool:
+    try:
+        return _ASCII_PROBE.encode(codec) == _ASCII_PROBE.encode("ascii")
+    except UnicodeError:
+        return False
+    except LookupError:  # base64, rot13: codecs, but not of text
+        raise ImportFileError(f"unknown encoding {codec!r}") from None
+
+
+class _Values:
+    """Decodes property values read as octets: with `--encoding` when given (it overrides
+    CHARSET), else the value's CHARSET, else UTF-8, else windows-1252; and remembers the
+    lines that were not UTF-8 or held bytes without a character, for one warning each."""
+
+    def __init__(self, *, override: str | None = None, octets: bool = True) -> None:
+        self.octets = octets
+        self._override = override
+        self._not_utf8: list[tuple[int, int]] = []
+        self._undefined: list[tuple[int, int]] = []
+        self._undefined_in: str = FALLBACK_ENCODING
+
+    def decode(self, raw: str, charset: str | None, line: int) -> str:
+        data = raw.encode("latin-1")
+        if data.isascii():
+            return raw
+        if self._override is not None:
+            return self._decode_as(data, self._override, line)
+        codec = _codec(charset)
+        if codec is not None:
+            return _decode_bytes(data, codec)
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            self._not_utf8.append((line, data[error.start]))
+        return self._windows(data, FALLBACK_ENCODING, line)
+
+    def _decode_as(self, data: bytes, codec: str, line: int) -> str:
+        if is_windows_code_page(codec):
+            return self._windows(data, codec, line)
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError as error:
+            byte = data[error.start]
+            raise ImportFileError(
+                f"line {line}: byte 0x{byte:02x} is not {codec}; try another --encoding"
+            ) from None
+
+    def _windows(self, data: bytes, codec: str, line: int) -> str:
+        text, undefined = decode_windows(data, codec)
+        self._undefined += [(line + found - 1, byte) for found, byte in undefined]
+        self._undefined_in = codec
+        return text
+
+    def warnings(self) -> list[str]:
+        found = []
+        if self._not_utf8:
+            (line, byte), *others = sorted(set(self._not_utf8))
+            also = sorted({other for other, _ in others} - {line})
+            shown = ", ".join(str(other) for other in also[:_SHOWN_LINES])
+            more = f" and {len(also) - _SHOWN_LINES} more" if len(also) > _SHOWN_LINES else ""
+            lines = f", as are lines {shown}{more}" if also else ""
+            found.append(
+                f"line {line}: byte 0x{byte:02x} is not UTF-8; read as {FALLBACK_ENCODING}"
+                f"{lines} (--encoding to change)"
+            )
+        return found + undefined_warnings(sorted(self._undefined), self._undefined_in)
 
 
 def _logical_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
@@ -191,7 +296,7 @@ def _cards(lines: Iterable[tuple[int, str]]) -> Iterator[_Card | Skipped]:
                 yield card
             card = None
         elif card is not None:
-            card.lines.append(text)
+            card.lines.append((number, text))
     if card is not None:
         yield Skipped(card.line, _UNCLOSED_AT_END)
 
@@ -204,7 +309,7 @@ def _head(text: str) -> str:
     return text.partition(":")[0] if ":" in text else text
 
 
-def _parse_property(text: str) -> _Property | None:
+def _parse_property(line: int, text: str) -> _Property | None:
     head = _head(text)
     if len(head) == len(text):
         return None
@@ -218,18 +323,19 @@ def _parse_property(text: str) -> _Property | None:
         value=text[len(head) + 1 :],
         quoted_printable=_QUOTED_PRINTABLE.search(head) is not None,
         charset=charset.group(1).strip() if charset else None,
+        line=line,
     )
 
 
 def _properties(card: _Card) -> _Properties:
-    versions = (_VERSION.fullmatch(text) for text in card.lines)
+    versions = (_VERSION.fullmatch(text) for _, text in card.lines)
     version = next((match.group(1) for match in versions if match), "3.0")
-    parsed = (_parse_property(_unfold(text, version)) for text in card.lines)
+    parsed = (_parse_property(line, _unfold(text, version)) for line, text in card.lines)
     return _Properties(version, [prop for prop in parsed if prop is not None])
 
 
-def _person(line: int, card: _Properties) -> ImportedPerson | Skipped:
-    texts = _Texts(card, _ESCAPES_21 if card.version == "2.1" else _ESCAPES)
+def _person(line: int, card: _Properties, values: _Values) -> ImportedPerson | Skipped:
+    texts = _Texts(card, _ESCAPES_21 if card.version == "2.1" else _ESCAPES, values)
     emails, dropped = clean_emails(texts.values("EMAIL"))
     company = texts.first_component("ORG", 0)
     name = first_present(join_name(texts.first("FN")), _name_from_n(texts), company, *emails[:1])
@@ -334,9 +440,10 @@ def _dropped(card: _Properties) -> list[str]:
 class _Texts:
     """The decoded values of a card's properties."""
 
-    def __init__(self, card: _Properties, escapes: dict[str, str]) -> None:
+    def __init__(self, card: _Properties, escapes: dict[str, str], values: _Values) -> None:
         self._card = card
         self._escapes = escapes
+        self._values = values
 
     def values(self, name: str) -> list[str]:
         return [self._decode(prop, prop.value) for prop in self._card.all(name)]
@@ -368,7 +475,11 @@ class _Texts:
         return None
 
     def _decode(self, prop: _Property, raw: str) -> str:
-        text = _decode_quoted_printable(raw, prop.charset) if prop.quoted_printable else raw
+        if not self._values.octets:
+            text = _decode_quoted_printable(raw, prop.charset) if prop.quoted_printable else raw
+        else:
+            octets = _unquote_printable(raw) if prop.quoted_printable else raw
+            text = self._values.decode(octets, prop.charset, prop.line)
         return _ESCAPED.sub(lambda match: self._escapes.get(match[1], match[0]), text)
 
 
@@ -392,6 +503,13 @@ def _decode_quoted_printable(value: str, charset: str | None) -> str:
         return _decode_bytes(bytes.fromhex(match[0].replace("=", "")), codec)
 
     return _QP_RUN.sub(decode_run, value)
+
+
+def _unquote_printable(value: str) -> str:
+    """Quoted-printable runs as the octets they stand for, one latin-1 character each."""
+    return _QP_RUN.sub(
+        lambda match: bytes.fromhex(match[0].replace("=", "")).decode("latin-1"), value
+    )
 
 
 def _codec(charset: str | None) -> str | None:
