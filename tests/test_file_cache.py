@@ -200,8 +200,8 @@ def test_a_corrupt_or_truncated_cache_is_ignored(warm: Path, damage: bytes) -> N
 
 def test_an_entry_that_does_not_decode_is_read_again(warm: Path, reads: list[str]) -> None:
     cache = FileCache.open(warm)
-    stamp, name, _ = cache.entries[THOMAS]
-    cache.entries[THOMAS] = (stamp, name, b"\x00garbage")
+    stamp, name, _, refs = cache.entries[THOMAS]
+    cache.entries[THOMAS] = (stamp, name, b"\x00garbage", refs)
     cache.changed = True
     cache.save()
     same(load_network(warm), strict(warm))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reseau.cli.output import emit_json, say, say_lines
-from reseau.cli.state import state_of
+from reseau.cli.output import emit_json, say, say_lines, warn
+from reseau.cli.state import State, state_of
+
+if TYPE_CHECKING:
+    from reseau.files.store import Network
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
@@ -124,16 +127,34 @@ def show(
 ) -> None:
     """One contact, with what reseau computes about them."""
     from reseau.cli.views import contact_card, contact_detail
-    from reseau.files.who import find_contact
 
     state = state_of(ctx)
-    network = state.network()
-    slug = find_contact(network, who)
+    network, slug = _around(state, who)
     detail = contact_detail(network, slug, state.today)
     if as_json:
         emit_json(detail)
         return
     say_lines(contact_card(detail))
+
+
+def _around(state: State, who: str) -> tuple[Network, str]:
+    """WHO and what `show` computes from: when the file names say who, only the contacts
+    linked to them are read (see load_around); otherwise the whole folder."""
+    from reseau.actions.log import by_file_name
+    from reseau.files.store import load_around, load_warnings
+    from reseau.files.who import InvalidContactError, find_contact
+
+    root = state.root()
+    slug = by_file_name(root, who)
+    if slug is None:
+        network = state.network()
+        return network, find_contact(network, who)
+    network = load_around(root, slug)
+    for line in load_warnings(network):
+        warn(line)
+    if slug not in network.contacts:
+        raise InvalidContactError(network, slug)
+    return network, slug
 
 
 def _tier(value: str | None) -> str | None:

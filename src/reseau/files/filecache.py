@@ -34,6 +34,7 @@ from reseau.files.codec import Unsupported, codec_for
 
 CACHE_DIR = ".reseau-cache"
 CACHE_NAME = "files.marshal"
+REFERENCES_NAME = "references.marshal"
 FORMAT = 1
 SETTLED_NS = 2_000_000_000
 LEFTOVER_SECONDS = 60.0  # a temporary file this old is no write under way: a crash left it
@@ -103,7 +104,7 @@ class FileCache:
         if entry is None:
             return None
         try:
-            old_stamp, name, payload = entry
+            old_stamp, name, payload, _ = entry
             if old_stamp != stamp or name != model.__qualname__:
                 return None
             value: T = codec_for(model).decode(marshal.loads(payload))
@@ -119,11 +120,13 @@ class FileCache:
             self.forget(relpath)
             return
         try:
-            payload = marshal.dumps(codec_for(type(value)).encode(value))
+            encoded = codec_for(type(value)).encode(value)
+            payload = marshal.dumps(encoded)
         except (Unsupported, ValueError):
             self.forget(relpath)
             return
-        self.entries[relpath] = (stamp, type(value).__qualname__, payload)
+        refs = tuple(sorted(references(encoded)))
+        self.entries[relpath] = (stamp, type(value).__qualname__, payload, refs)
         self.changed = True
 
     def forget(self, relpath: str) -> None:
@@ -148,10 +151,71 @@ class FileCache:
             if not ignore.exists():
                 write_atomic(ignore, b"*\n")
             write_atomic(folder / CACHE_NAME, marshal.dumps((self.version, self.entries)))
+            index = {
+                relpath: (entry[0], _joined(entry[3])) for relpath, entry in self.entries.items()
+            }
+            write_atomic(folder / REFERENCES_NAME, marshal.dumps((self.version, index)))
         except (OSError, ValueError):
             return
         self.changed = False
         remove_leftovers(folder)
+
+
+def read_references(root: Path) -> dict[str, tuple[Stamp, str]]:
+    """For each file remembered: its stamp, and the texts of its lists (see references),
+    each between two newlines: `names(entry, slug)` tells whether it names a slug.
+
+    A small file beside the cache, so that a command about one contact can tell which
+    other files name it without loading them all.
+    """
+    try:
+        with open(root / CACHE_DIR / REFERENCES_NAME, "rb") as handle:
+            stored = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    usable = (
+        isinstance(stored, tuple)
+        and len(stored) == 2
+        and stored[0] == code_version()
+        and isinstance(stored[1], dict)
+    )
+    return stored[1] if usable else {}
+
+
+def names(joined: str, slug: str) -> bool:
+    """Whether the references of `read_references` hold `slug` (a text holding a newline
+    may look like more than one: a file read for nothing, never one missed)."""
+    return f"\n{slug}\n" in joined
+
+
+def _joined(refs: tuple[str, ...]) -> str:
+    """One text per file loads far faster than a tuple of them, for thousands of files."""
+    return "\n" + "\n".join(refs) + "\n" if refs else ""
+
+
+def references(value: Any) -> set[str]:
+    """Every text in a list, anywhere in an encoded value: what could name another contact.
+
+    Contacts name each other by slug in lists (an interaction's `with`, and any list a new
+    field brings), found here without this module knowing the field; a text that is not a
+    slug (a tag, an e-mail) only costs a file read when it happens to equal one.
+    """
+    found: set[str] = set()
+    _collect((value,), found, False)
+    return found
+
+
+def _collect(fields: Any, found: set[str], in_list: bool) -> None:
+    """Texts in lists, at any depth: encoded models are tuples, lists stay lists."""
+    for item in fields:
+        kind = type(item)
+        if kind is str:
+            if in_list:
+                found.add(item)
+        elif kind is list or kind is tuple:
+            _collect(item, found, kind is list)
+        elif kind is dict:
+            _collect(item.values(), found, False)
 
 
 def remove_leftovers(folder: Path) -> None:

@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from reseau.files.filecache import FileCache, stamp_of
+from reseau.files.codec import Unsupported, codec_for
+from reseau.files.filecache import FileCache, names, read_references, references, stamp_of
 from reseau.files.filecache import Stamp as FileStamp
 from reseau.files.folder import CONTACTS_DIR, JOURNAL_FILE, PLANS_DIR, SETTINGS_FILE
 from reseau.files.model import Contact, Journal, Plan, Settings
@@ -143,6 +144,58 @@ def load_network(root: Path, *, cached: bool = True) -> Network:
         cache.forget_unseen()
         cache.save()
     return network
+
+
+def load_around(root: Path, slug: str) -> Network:
+    """The settings, the contact `slug`, and the contacts whose files name it or that it
+    names: all that a command about one contact computes from, without reading the rest.
+
+    Which files name whom comes from the file cache's references; a file the cache does not
+    know as it is now (changed, new, or with a problem, which is never remembered) is read
+    to find out, so its problems are counted as in a full load. When the cache knows too
+    little, the whole folder is loaded (which fills the cache).
+    """
+    known = read_references(root)
+    contacts, misnamed = _yaml_files(root / CONTACTS_DIR)
+    if len(known) < len(contacts) // 2:
+        return load_network(root)
+    network = Network(root)
+    with _collector_paused():
+        network.settings = _load_one(network, root / SETTINGS_FILE, Settings) or Settings()
+        _misnamed(network, CONTACTS_DIR, misnamed)
+        found: dict[str, Contact] = {}
+        target = _load_one(network, root / network.contact_path(slug), Contact)
+        named = _references(target) if target is not None else set()
+        if named is None:
+            return load_network(root)
+        for path in contacts:
+            if path.stem == slug:
+                continue
+            entry = known.get(f"{CONTACTS_DIR}/{path.name}")
+            if entry is not None and entry[0] == _stamp(path):
+                if names(entry[1], slug) or path.stem in named:
+                    contact = _load_one(network, path, Contact)
+                    if contact is not None:
+                        found[path.stem] = contact
+                continue
+            contact = _load_one(network, path, Contact)
+            if contact is None:
+                continue
+            refs = _references(contact)
+            if refs is None or slug in refs or path.stem in named:
+                found[path.stem] = contact
+        if target is not None:
+            found[slug] = target
+        network.contacts = {stem: found[stem] for stem in sorted(found)}
+    return network
+
+
+def _references(contact: Contact) -> set[str] | None:
+    """The texts a contact's lists hold; None when they cannot be told (it may name anyone)."""
+    try:
+        return references(codec_for(Contact).encode(contact))
+    except Unsupported:
+        return None
 
 
 Stamp = tuple[int, int, int]
