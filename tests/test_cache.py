@@ -192,3 +192,24 @@ def test_check_always_reads_everything(run: Runner, warm: Path) -> None:
     (warm / "contacts" / "thomas-bernard.yaml").write_text("name: [broken\n", encoding="utf-8")
     age(warm)
     assert run("--dir", str(warm), "check").code == 1
+
+
+def _cache_leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / CACHE_DIR).iterdir() if p.name.endswith(".tmp"))
+
+
+def test_a_killed_week_leaves_a_temporary_file_that_a_later_run_removes(
+    run: Runner, warm: Path
+) -> None:
+    from faults import run_killed
+
+    killed = run_killed(warm, 1, "--today", "2026-12-01", "week")  # before fsyncing the cache
+    assert killed.returncode == 9, killed.stderr
+    (leftover,) = _cache_leftovers(warm)
+    assert leftover.startswith(".week.marshal.")
+    fresh = warm / CACHE_DIR / ".week.marshal.abcd1234.tmp"
+    fresh.write_bytes(b"another run writing right now")
+    past = time.time() - 120
+    os.utime(warm / CACHE_DIR / leftover, (past, past))
+    assert run("--dir", str(warm), "--today", "2026-12-02", "week").code == 0
+    assert _cache_leftovers(warm) == [fresh.name]

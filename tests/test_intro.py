@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import Runner
-from reseau.files import writer
+from reseau.files import transaction
 
 
 def _path(sample: Path, slug: str) -> Path:
@@ -94,25 +94,27 @@ def test_a_failure_on_the_second_file_restores_the_first(
 ) -> None:
     first, second = _path(sample, "marie-dupont"), _path(sample, "paul-bernard")
     before = first.read_bytes(), second.read_bytes()
-    real = writer.write_atomic
+    real = transaction.write_atomic
     calls: list[Path] = []
 
     def second_write_fails(path: Path, data: bytes, **kwargs: Any) -> None:
         calls.append(path)
-        if len(calls) == 2:
+        if len(calls) == 3:
             raise OSError(28, "No space left on device")
         real(path, data, **kwargs)
 
-    monkeypatch.setattr(writer, "write_atomic", second_write_fails)
+    monkeypatch.setattr(transaction, "write_atomic", second_write_fails)
     result = run("--dir", str(sample), "intro", "marie", "paul")
     assert (result.code, result.err) == (
         1,
         "reseau: could not write contacts/paul-bernard.yaml (No space left on device); "
         "nothing was changed\n",
     )
-    assert calls == [first, second, first]  # written, failed, put back
+    journal = sample / ".reseau-journal"
+    assert calls == [journal, first, second, second, first]  # written, failed, put back
     assert (first.read_bytes(), second.read_bytes()) == before
     assert sorted(p.name for p in (sample / "contacts").iterdir() if p.name.startswith(".")) == []
+    assert not journal.exists()
 
 
 def test_an_invalid_second_file_is_reported_and_nothing_written(run: Runner, sample: Path) -> None:

@@ -240,6 +240,7 @@ def test_show_json_holds_the_same_figures(run: Runner, sample: Path) -> None:
         "gave": "Intro to François Lefèvre (export logistics)",
         "received": None,
         "with": ["francois-lefevre"],
+        "from": None,
     }
 
 

@@ -28,7 +28,7 @@ from reseau.files.problems import ReseauError
 from reseau.files.slugs import is_valid_slug, same_name_key, slugify, unique_slug
 from reseau.files.store import Network, load_network
 from reseau.files.validation import suggest
-from reseau.files.writer import Change, WriteError, apply_changes, create, folder_lock
+from reseau.files.writer import Change, NewFile, apply_changes, folder_lock
 from reseau.files.yamledit import Document, Typed
 from reseau.formats.exporters.vcard import UID_SUFFIX, card_uid
 from reseau.formats.importers.records import ImportedPerson, ParseResult, Skipped
@@ -396,13 +396,11 @@ def _merge_into_document(document: Document, added: dict[str, Any]) -> None:
 
 
 def _write(root: Path, report: ImportReport, new_texts: dict[str, str], network: Network) -> None:
-    created: list[str] = []
-    for slug, text in new_texts.items():
-        try:
-            create(root, f"{CONTACTS_DIR}/{slug}.yaml", text, Contact)
-        except WriteError as exc:
-            raise _stopped(exc, created, len(new_texts)) from None
-        created.append(slug)
+    """Every creation and merge in one transaction: an import killed half way, run again,
+    finds the folder as it was before it or after it, never with half the people."""
+    created = [
+        NewFile(f"{CONTACTS_DIR}/{slug}.yaml", text, Contact) for slug, text in new_texts.items()
+    ]
     merged: dict[str, dict[str, Any]] = {}
     for outcome in report.merged:
         if outcome.slug in network.contacts:
@@ -416,20 +414,7 @@ def _write(root: Path, report: ImportReport, new_texts: dict[str, str], network:
         Change(network.contact_path(slug), Contact, _merger(added))
         for slug, added in merged.items()
     ]
-    apply_changes(root, changes)
-
-
-def _stopped(exc: WriteError, created: list[str], planned: int) -> WriteError:
-    """What an import cut short did: each contact is created whole or not at all, and
-    running the same import again finds the created ones and adds only the rest."""
-    if not created:
-        return exc
-    return WriteError(
-        f"{exc.message.removesuffix('; nothing was changed')}: the import stopped after creating "
-        f"{len(created)} of {planned} new contacts, and changed no existing one; "
-        "run the same import again to finish it",
-        details=[f"created {CONTACTS_DIR}/{slug}.yaml" for slug in created],
-    )
+    apply_changes(root, changes, created=created)
 
 
 def _merger(added: dict[str, Any]) -> Any:

@@ -142,8 +142,9 @@ def propose_meetings(
     """
     recent = quarter.previous().start
     proposals = []
+    seen = activity.seen_elsewhere(network.contacts)
     for slug, contact in network.contacts.items():
-        met = activity.last_met(contact, today)
+        met = activity.last_met(contact, today, seen.get(slug, ()))
         if not contact.is_active or slug in planned or (met is not None and met >= recent):
             continue
         value = scoring.score(contact, network.settings)

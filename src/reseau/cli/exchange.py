@@ -148,14 +148,15 @@ def export_csv(
     """CSV for spreadsheets, formulas neutralised."""
     from reseau.formats.exporters import select
     from reseau.formats.exporters.spreadsheet import contacts_to_csv
-    from reseau.method.activity import intros_naming
+    from reseau.method.activity import intros_naming, seen_elsewhere
 
     state = state_of(ctx)
     network = state.network()
     chosen = select(network.contacts, _selection(network, circle, tag, status))
     mentions = intros_naming(network.contacts) if private else None
+    seen = seen_elsewhere(network.contacts) if private else None
     text = contacts_to_csv(
-        chosen, network.settings, state.today, private=private, mentions=mentions
+        chosen, network.settings, state.today, private=private, mentions=mentions, seen=seen
     )
     _deliver(text.encode("utf-8"), output)
 

@@ -151,7 +151,9 @@ def _report(written: Written, today: date, network: Network) -> None:
     say(f"added to {clean(written.relpath)}:")
     lines = textwrap.dedent("\n".join(written.lines)).splitlines()
     say_lines(f"  {clean(line)}" for line in lines)
-    met = activity.last_met(contact, today)
+    met = activity.last_met(
+        contact, today, activity.seen_elsewhere(network.contacts).get(written.slug, ())
+    )
     elsewhere = activity.intros_naming(network.contacts).get(written.slug, set())
     say(
         f"{clean(contact.name)}: last met in person {met or 'never'}, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -54,18 +55,24 @@ class ContactRow:
         }
 
 
-def row_for(network: Network, slug: str, today: date) -> ContactRow:
+def row_for(
+    network: Network, slug: str, today: date, seen: Mapping[str, activity.Elsewhere] | None = None
+) -> ContactRow:
+    """`seen`: `activity.seen_elsewhere` of the network, when the caller already has it."""
     contact = network.contacts[slug]
     value = scoring.score(contact, network.settings)
     tier = scoring.tier_of(value, network.settings)
+    if seen is None:
+        seen = activity.seen_elsewhere(network.contacts)
+    elsewhere = seen.get(slug, ())
     return ContactRow(
         slug=slug,
         contact=contact,
         score=value,
         tier=tier,
-        last_met=activity.last_met(contact, today),
-        last_contact=activity.last_contact(contact, today),
-        cadence=activity.cadence(contact, network.settings, tier, today),
+        last_met=activity.last_met(contact, today, elsewhere),
+        last_contact=activity.last_contact(contact, today, elsewhere),
+        cadence=activity.cadence(contact, network.settings, tier, today, elsewhere),
     )
 
 
@@ -80,6 +87,7 @@ def contact_rows(
     sort: str | None = None,
 ) -> list[ContactRow]:
     rows = []
+    seen = activity.seen_elsewhere(network.contacts)
     for slug, contact in network.contacts.items():
         if circle and circle not in contact.circles:
             continue
@@ -87,7 +95,7 @@ def contact_rows(
             continue
         if status and contact.status != status:
             continue
-        row = row_for(network, slug, today)
+        row = row_for(network, slug, today, seen)
         if tier and row.tier != tier:
             continue
         rows.append(row)
@@ -141,8 +149,10 @@ def list_table(rows: list[ContactRow]) -> list[str]:
 
 
 def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
-    row = row_for(network, slug, today)
+    seen = activity.seen_elsewhere(network.contacts)
+    row = row_for(network, slug, today, seen)
     elsewhere = activity.intros_naming(network.contacts).get(slug, set())
+    within = network.settings.met_within_days
     data = row.contact.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     return {
         "slug": slug,
@@ -154,7 +164,7 @@ def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
             "missing": scoring.missing_criteria(row.contact, network.settings),
             "last_met": _iso(row.last_met),
             "last_contact": _iso(row.last_contact),
-            "stale": activity.is_stale(row.contact, today, network.settings.met_within_days),
+            "stale": activity.is_stale(row.contact, today, within, seen.get(slug, ())),
             "cadence_days": row.cadence.days,
             "cadence": row.cadence.state,
             "due_on": _iso(row.cadence.due_on),
@@ -173,7 +183,7 @@ def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
                 }
                 for item in open_promises(row.contact)
             ],
-            **figures(network, slug, today, elsewhere),
+            **figures(network, slug, today, elsewhere, seen.get(slug, ())),
         },
     }
 

@@ -15,21 +15,26 @@ ignored: the command then reads everything, as if there were no cache.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
+import re
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from reseau import __version__
+from reseau.files.folder import OPERATION_JOURNAL
 
 CACHE_DIR = ".reseau-cache"
 FORMAT = 1
 RACY_SECONDS = 2.0
 WATCHED = ("reseau.yaml", "journal.yaml")
 WATCHED_FOLDERS = ("contacts", "plans")
+LEFTOVER_SECONDS = 60.0
+_LEFTOVER = re.compile(r"^\..+\.marshal\.[a-z0-9_]{8}\.tmp$")
 
 
 def version_key() -> str:
@@ -39,7 +44,10 @@ def version_key() -> str:
 
 def snapshot(root: Path) -> bytes | None:
     """A digest of every file the network is read from; None when one is too fresh to trust,
-    or cannot be looked at (a dangling link, a loop: `check` names it, nothing is cached)."""
+    or cannot be looked at (a dangling link, a loop: `check` names it, nothing is cached),
+    or while an operation on several files is unfinished (the next read finishes it)."""
+    if os.path.lexists(os.path.join(root, OPERATION_JOURNAL)):
+        return None
     try:
         stamps = _stamps(str(root))
     except OSError:
@@ -102,7 +110,7 @@ def remember(root: Path, name: str, key: str | None, value: Any) -> None:
     """Store `value` under `key`, replacing what was there; silently skipped when it cannot be."""
     if key is None:
         return
-    from reseau.files.writer import write_atomic
+    from reseau.files.atomic import write_atomic
 
     folder = root / CACHE_DIR
     try:
@@ -110,6 +118,23 @@ def remember(root: Path, name: str, key: str | None, value: Any) -> None:
         ignore = folder / ".gitignore"
         if not ignore.exists():
             write_atomic(ignore, b"*\n")
+        clean_leftovers(folder)
         write_atomic(folder / f"{name}.marshal", marshal.dumps((key, value)))
     except (OSError, ValueError):
         return
+
+
+def clean_leftovers(folder: Path, now: float | None = None) -> None:
+    """Remove the temporary files a killed run left, matched by name only.
+
+    Outputs are stored without the folder's lock (a read command never waits), so another
+    run may be writing its own temporary file right now: only those older than a minute,
+    far longer than any write takes, are removed.
+    """
+    limit = (time.time() if now is None else now) - LEFTOVER_SECONDS
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if _LEFTOVER.match(entry.name):
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < limit:
+                        os.unlink(entry.path)

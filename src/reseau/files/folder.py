@@ -14,6 +14,7 @@ SETTINGS_FILE = "reseau.yaml"
 CONTACTS_DIR = "contacts"
 PLANS_DIR = "plans"
 JOURNAL_FILE = "journal.yaml"
+OPERATION_JOURNAL = ".reseau-journal"  # an operation on several files, while it is applied
 
 
 class NotFoundError(ReseauError):

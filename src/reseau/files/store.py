@@ -15,7 +15,13 @@ from pydantic import BaseModel
 from reseau.files.codec import Unsupported, codec_for
 from reseau.files.filecache import FileCache, names, read_references, references, stamp_of
 from reseau.files.filecache import Stamp as FileStamp
-from reseau.files.folder import CONTACTS_DIR, JOURNAL_FILE, PLANS_DIR, SETTINGS_FILE
+from reseau.files.folder import (
+    CONTACTS_DIR,
+    JOURNAL_FILE,
+    OPERATION_JOURNAL,
+    PLANS_DIR,
+    SETTINGS_FILE,
+)
 from reseau.files.model import Contact, Journal, Plan, Settings
 from reseau.files.problems import Problem
 from reseau.files.text import is_decodable, shown_name
@@ -121,7 +127,13 @@ def load_network(root: Path, *, cached: bool = True) -> Network:
 
     Contact and plan files that validated before and have not changed since come from the
     folder's file cache (see filecache); `cached=False` reads every file the strict way.
+    An operation on several files that a crash interrupted is finished first, so what is
+    read is the whole old state or the whole new one.
     """
+    if os.path.lexists(root / OPERATION_JOURNAL):
+        from reseau.files.writer import finish_interrupted
+
+        finish_interrupted(root)
     network = Network(root)
     cache = FileCache.open(root) if cached else None
     with _collector_paused():

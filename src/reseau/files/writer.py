@@ -3,8 +3,10 @@
 Every writer holds the folder's lock (an flock, released by the kernel when its process
 dies, so a crashed run never blocks the next). A file is written to a temporary file beside
 it, flushed and fsynced, given the old file's mode and renamed over it: a reader sees the
-old file or the new one, never a third thing. Temporary files left by a crash are removed by
-the next writer, which holds the lock and so knows nobody else is writing.
+old file or the new one, never a third thing. Several files are changed together through the
+operation journal of files.transaction. Whoever takes the lock first removes the temporary
+files a crash left (it holds the lock, so nobody else is writing) and finishes the
+operation a crash interrupted.
 """
 
 from __future__ import annotations
@@ -14,9 +16,8 @@ import fcntl
 import os
 import re
 import stat
-import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,15 +25,17 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from reseau.files import atomic, transaction
+from reseau.files.folder import OPERATION_JOURNAL
 from reseau.files.problems import Problem, ReseauError
+from reseau.files.transaction import ApplyError, Operation
 from reseau.files.validation import validate
 from reseau.files.yamledit import Document
 from reseau.files.yamlio import MAX_FILE_BYTES, parse_bytes
 
 LOCK_NAME = ".reseau.lock"
 LOCK_TIMEOUT_SECONDS = 10.0
-_TMP_SUFFIX = ".tmp"
-_LEFTOVER = re.compile(r"^\..+\.yaml\.[a-z0-9_]{8}\.tmp$")
+_LEFTOVER = re.compile(r"^\.(.+\.yaml|\.reseau-journal)\.[a-z0-9_]{8}\.tmp$")
 _BOM = "\ufeff"
 
 M = TypeVar("M", bound=BaseModel)
@@ -70,6 +73,7 @@ def folder_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[N
         _acquire(fd, path, timeout)
         try:
             _clean_leftovers(root)
+            _finish_interrupted(root)
             yield
             if outer is None and _written:
                 _commit_written(root, _written)
@@ -101,6 +105,29 @@ def _acquire(fd: int, path: Path, timeout: float) -> None:
             time.sleep(0.01)
 
 
+def _finish_interrupted(root: Path) -> None:
+    try:
+        finished = transaction.recover(root)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise WriteError(
+            f"could not finish the operation a crash interrupted ({OPERATION_JOURNAL}: "
+            f"{reason}); nothing else was written"
+        ) from exc
+    _record(_touched(root, finished))
+
+
+def _touched(root: Path, operations: Sequence[Operation]) -> list[Path]:
+    relpaths = (r for o in operations for r in (o.source, o.path) if r is not None)
+    return [root / relpath for relpath in relpaths]
+
+
+def finish_interrupted(root: Path) -> None:
+    """For a reader: finish an interrupted operation first, when it can take the lock."""
+    with contextlib.suppress(ReseauError), folder_lock(root):
+        pass
+
+
 def _clean_leftovers(root: Path) -> None:
     """Remove what a crashed write left: only files named as this module names them."""
     for folder in (root, root / "contacts", root / "plans"):
@@ -112,55 +139,35 @@ def _clean_leftovers(root: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
-    """Replace (or, `exclusive`, create) `path` with `data`, all or nothing."""
-    mode = _mode_for(path)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TMP_SUFFIX)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        if exclusive:
-            os.link(tmp, path)
-            tmp.unlink()
-        else:
-            os.replace(tmp, path)
-        if _written is not None:
-            _written.append(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_folder(path.parent)
+    """Replace (or, `exclusive`, create) `path` with `data`, all or nothing; remembered for
+    the commit that ends the command's locked writes."""
+    atomic.write_atomic(path, data, exclusive=exclusive)
+    _record([path])
 
 
-def _mode_for(path: Path) -> int:
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+def _record(paths: Sequence[Path]) -> None:
+    if _written is not None:
+        _written.extend(paths)
 
 
 @dataclass(slots=True)
 class Change:
-    """One file's edit inside a transaction: its path, its model and what to do to it."""
+    """One file's edit inside a transaction: its path, its model and what to do to it;
+    `move_to`, the path it then takes (a rename)."""
 
     relpath: str
     model: type[BaseModel]
     edit: Callable[[Document, BaseModel], None]
+    move_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewFile:
+    """A file a transaction creates; it must not exist."""
+
+    relpath: str
+    text: str
+    model: type[BaseModel]
 
 
 def update(root: Path, relpath: str, model: type[M], edit: Callable[[Document, M], None]) -> M:
@@ -170,27 +177,86 @@ def update(root: Path, relpath: str, model: type[M], edit: Callable[[Document, M
 
 
 def update_many(root: Path, changes: list[Change]) -> list[BaseModel]:
-    """Edit several files, all or none: a failure on one puts back those already written."""
+    """Edit several files, all or none, crash included."""
     with folder_lock(root):
         return apply_changes(root, changes)
 
 
-def apply_changes(root: Path, changes: list[Change]) -> list[BaseModel]:
-    """`update_many` for a caller that already holds the folder lock."""
-    prepared = [_prepare(root, change) for change in changes]
-    written: list[tuple[Path, bytes]] = []
-    current = root
+def apply_changes(
+    root: Path,
+    changes: Sequence[Change],
+    *,
+    created: Sequence[NewFile] = (),
+    removed: Sequence[str] = (),
+) -> list[BaseModel]:
+    """Edit, move, create and remove files, all or none, for a caller holding the lock.
+
+    Every file is read, edited and validated before anything is written. One file edited
+    in place is one atomic replace; anything more goes through the operation journal.
+    Returns the edited files' new models, in the order of `changes`.
+    """
+    operations: list[Operation] = []
+    values: list[BaseModel] = []
+    for change in changes:
+        operation, value = _prepare(root, change)
+        operations.append(operation)
+        values.append(value)
+    operations.extend(_creation(root, new) for new in created)
+    operations.extend(_removal(root, relpath) for relpath in removed)
+    _refuse_collisions(operations)
+    if len(operations) == 1 and operations[0].kind == "write":
+        _write_one(root, operations[0])
+    elif operations:
+        _commit(root, operations)
+    return values
+
+
+def _write_one(root: Path, operation: Operation) -> None:
+    assert operation.data is not None
     try:
-        for current, old, new, _ in prepared:
-            write_atomic(current, new)
-            written.append((current, old))
-    except BaseException as exc:
-        for path, old in reversed(written):
-            write_atomic(path, old)
-        if isinstance(exc, OSError):
-            raise _write_error(exc, current.relative_to(root).as_posix()) from exc
-        raise
-    return [value for *_, value in prepared]
+        write_atomic(root / operation.path, operation.data)
+    except OSError as exc:
+        raise _write_error(exc, operation.path) from exc
+
+
+def _commit(root: Path, operations: list[Operation]) -> None:
+    try:
+        transaction.commit(root, operations)
+    except ApplyError as exc:
+        if exc.undone:
+            raise _write_error(exc.error, exc.relpath) from exc
+        reason = exc.error.strerror or str(exc.error)
+        raise WriteError(
+            f"could not write {exc.relpath} ({reason}); the next reseau command that "
+            f"writes finishes the change ({OPERATION_JOURNAL})"
+        ) from exc
+    except OSError as exc:
+        raise _write_error(exc, OPERATION_JOURNAL) from exc
+    _record(_touched(root, operations))
+
+
+def _refuse_collisions(operations: list[Operation]) -> None:
+    seen: set[str] = set()
+    for operation in operations:
+        for relpath in filter(None, (operation.path, operation.source)):
+            if relpath in seen:
+                raise WriteError(f"{relpath} would be changed twice; nothing was written")
+            seen.add(relpath)
+
+
+def _creation(root: Path, new: NewFile) -> Operation:
+    data = new.text.encode("utf-8")
+    value, problems = validate(new.model, parse_bytes(data, new.relpath))
+    if value is None:
+        raise InvalidFileError(new.relpath, problems)
+    if os.path.lexists(root / new.relpath):
+        raise WriteError(f"{new.relpath} already exists; it was left as it is")
+    return Operation("create", new.relpath, data)
+
+
+def _removal(root: Path, relpath: str) -> Operation:
+    _refuse_unwritable(root / relpath, relpath)
+    return Operation("remove", relpath)
 
 
 def _write_error(exc: OSError, relpath: str) -> WriteError:
@@ -198,7 +264,7 @@ def _write_error(exc: OSError, relpath: str) -> WriteError:
     return WriteError(f"could not write {relpath} ({reason}); nothing was changed")
 
 
-def _prepare(root: Path, change: Change) -> tuple[Path, bytes, bytes, BaseModel]:
+def _prepare(root: Path, change: Change) -> tuple[Operation, BaseModel]:
     path = root / change.relpath
     _refuse_unwritable(path, change.relpath)
     try:
@@ -216,7 +282,11 @@ def _prepare(root: Path, change: Change) -> tuple[Path, bytes, bytes, BaseModel]
     new_value, new_problems = validate(change.model, parse_bytes(new, change.relpath))
     if new_value is None:
         raise InvalidFileError(change.relpath, new_problems)
-    return path, old, new, new_value
+    if change.move_to is None:
+        return Operation("write", change.relpath, new), new_value
+    if os.path.lexists(root / change.move_to):
+        raise WriteError(f"{change.move_to} already exists; nothing was written")
+    return Operation("move", change.move_to, new, source=change.relpath), new_value
 
 
 def _refuse_unwritable(path: Path, relpath: str) -> None:

@@ -2,12 +2,19 @@
 
 Every function that takes `today` ignores interactions dated after it: with `--today` set in
 the past, or a meeting logged ahead of time, what has not happened yet does not count.
+
+An interaction counts for everyone its `with:` names, not only for the contact whose file
+holds it: a lunch with Marie logged on Paul's file is Marie's last contact and last meeting
+in person too, and resets her cadence. `seen_elsewhere` finds them all in one pass over the
+network; the functions below take each contact's share as `elsewhere`. What was given and
+received stays on the file that holds it (introductions aside: see `intros_naming`).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,35 +26,62 @@ RENEWAL_DAYS = 90
 LATE_FACTOR = 1.5
 
 Mention = tuple[date, str]  # an introduction on another file: its date, whose file holds it
+Seen = tuple[str, Interaction]  # an interaction on another file naming this contact: whose, what
+Elsewhere = Sequence[Seen]
 
 
-def _happened(contact: Contact, today: date | None) -> Iterator[Interaction]:
-    return (i for i in contact.interactions if today is None or i.date <= today)
+def seen_elsewhere(contacts: Mapping[str, Contact]) -> dict[str, list[Seen]]:
+    """For each contact, the interactions other files hold that name it in `with`.
+
+    One pass over every interaction and every name it lists: a `with:` of thousands of
+    people costs thousands of steps, once.
+    """
+    found: dict[str, list[Seen]] = defaultdict(list)
+    for author, contact in contacts.items():
+        for interaction in contact.interactions:
+            if not interaction.with_:
+                continue
+            for named in dict.fromkeys(interaction.with_):
+                if named != author:
+                    found[named].append((author, interaction))
+    return dict(found)
 
 
-def last_met(contact: Contact, today: date | None = None) -> date | None:
-    """The latest in-person interaction (up to `today` when given)."""
-    return max((i.date for i in _happened(contact, today) if i.is_in_person), default=None)
+def _happened(
+    contact: Contact, today: date | None, elsewhere: Elsewhere = ()
+) -> Iterator[Interaction]:
+    own = (i for i in contact.interactions if today is None or i.date <= today)
+    others = (i for _, i in elsewhere if today is None or i.date <= today)
+    return itertools.chain(own, others)
 
 
-def last_contact(contact: Contact, today: date | None = None) -> date | None:
-    """The latest interaction of any kind (up to `today` when given)."""
-    return max((i.date for i in _happened(contact, today)), default=None)
+def last_met(contact: Contact, today: date | None = None, elsewhere: Elsewhere = ()) -> date | None:
+    """The latest in-person interaction (up to `today` when given), those of other files
+    that name the contact (`elsewhere`) included."""
+    happened = _happened(contact, today, elsewhere)
+    return max((i.date for i in happened if i.is_in_person), default=None)
 
 
-def days_since_met(contact: Contact, today: date) -> int | None:
-    met = last_met(contact, today)
+def last_contact(
+    contact: Contact, today: date | None = None, elsewhere: Elsewhere = ()
+) -> date | None:
+    """The latest interaction of any kind (up to `today` when given), `elsewhere` included."""
+    return max((i.date for i in _happened(contact, today, elsewhere)), default=None)
+
+
+def days_since_met(contact: Contact, today: date, elsewhere: Elsewhere = ()) -> int | None:
+    met = last_met(contact, today, elsewhere)
     return None if met is None else (today - met).days
 
 
-def is_stale(contact: Contact, today: date, within_days: int) -> bool:
+def is_stale(contact: Contact, today: date, within_days: int, elsewhere: Elsewhere = ()) -> bool:
     """Active, and not met in person within `within_days` (or never).
 
     Met exactly `within_days` ago is still within; a call or a video never counts.
     """
     if not contact.is_active:
         return False
-    days = days_since_met(contact, today)
+    days = days_since_met(contact, today, elsewhere)
     return days is None or days > within_days
 
 
@@ -85,10 +119,13 @@ def cadence_state(elapsed: int, days: int) -> str:
     return "ok"
 
 
-def cadence(contact: Contact, settings: Settings, tier: str, today: date) -> Cadence:
-    """Counted from the last interaction, else from `since`; due at once without either."""
+def cadence(
+    contact: Contact, settings: Settings, tier: str, today: date, elsewhere: Elsewhere = ()
+) -> Cadence:
+    """Counted from the last interaction (`elsewhere` included), else from `since`; due at
+    once without either."""
     days = cadence_days(contact, settings, tier)
-    reference = last_contact(contact, today) or contact.since
+    reference = last_contact(contact, today, elsewhere) or contact.since
     if reference is None:
         return Cadence(days, None, "due", today)
     state = cadence_state((today - reference).days, days)

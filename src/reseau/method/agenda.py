@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -195,7 +195,7 @@ def week_agenda(network: Network, today: date) -> Agenda:
     turns = [context.meet_items(), context.touch_items(), context.give_items()]
     chosen = promised + commitments + list(take_turns(turns))
     kept, cut = fit(chosen, network.settings.ritual.minutes)
-    vitals = health(network, today)
+    vitals = health(network, today, context.seen)
     return Agenda(
         today=today,
         budget_minutes=network.settings.ritual.minutes,
@@ -232,10 +232,15 @@ def in_section_order(items: list[Item]) -> list[Item]:
     return sorted(items, key=lambda item: SECTIONS.index(item.section))
 
 
-def health(network: Network, today: date) -> Health:
+def health(
+    network: Network, today: date, seen: Mapping[str, activity.Elsewhere] | None = None
+) -> Health:
     settings = network.settings
-    active = [c for c in network.contacts.values() if c.is_active]
-    met = sum(not activity.is_stale(c, today, settings.met_within_days) for c in active)
+    if seen is None:
+        seen = activity.seen_elsewhere(network.contacts)
+    active = {s: c for s, c in network.contacts.items() if c.is_active}
+    within = settings.met_within_days
+    met = sum(not activity.is_stale(c, today, within, seen.get(s, ())) for s, c in active.items())
     return Health(
         active=len(active),
         dunbar_limit=settings.dunbar_limit,
@@ -281,6 +286,7 @@ class _Context:
         self.settings = network.settings
         self.today = today
         self.minutes = durations(network.settings)
+        self.seen = activity.seen_elsewhere(network.contacts)
         self.scores = {
             slug: scoring.score(contact, self.settings) for slug, contact in self.contacts.items()
         }
@@ -452,14 +458,15 @@ class _Context:
         stale = [
             slug
             for slug, contact in self.contacts.items()
-            if slug not in self.listed and activity.is_stale(contact, self.today, within)
+            if slug not in self.listed
+            and activity.is_stale(contact, self.today, within, self.seen.get(slug, ()))
         ]
         self.listed.update(stale)
         return [self._meet(slug) for slug in self.by_value(stale)]
 
     def _meet(self, slug: str) -> Item:
         contact = self.contacts[slug]
-        met = activity.last_met(contact, self.today)
+        met = activity.last_met(contact, self.today, self.seen.get(slug, ()))
         if met is None:
             known = f" (known since {date_label(contact.since)})" if contact.since else ""
             history = f"never met in person{known}"
@@ -482,7 +489,9 @@ class _Context:
         for slug, contact in self.contacts.items():
             if not contact.is_active or slug in self.listed:
                 continue
-            rhythm = activity.cadence(contact, self.settings, self.tier(slug), self.today)
+            rhythm = activity.cadence(
+                contact, self.settings, self.tier(slug), self.today, self.seen.get(slug, ())
+            )
             if rhythm.state in ("due", "late"):
                 rows.append((rhythm, slug))
         order = {slug: i for i, slug in enumerate(self.by_value(slug for _, slug in rows))}
@@ -536,7 +545,8 @@ class _Context:
 
     def _touch(self, slug: str, rhythm: activity.Cadence) -> Item:
         contact = self.contacts[slug]
-        last = max(self._happened(contact), key=lambda i: i.date, default=None)
+        others = [i for _, i in self.seen.get(slug, ()) if i.date <= self.today]
+        last = max([*self._happened(contact), *others], key=lambda i: i.date, default=None)
         if rhythm.since is None:
             why = f"{rhythm.state}: no interaction or date yet"
         elif last is None:

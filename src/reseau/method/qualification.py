@@ -74,13 +74,14 @@ def to_qualify(network: Network, today: date) -> list[ToQualify]:
     interactions, then by name.
     """
     found = []
+    seen = activity.seen_elsewhere(network.contacts)
     for slug, contact in network.contacts.items():
         if not contact.is_active:
             continue
         missing = to_do(contact, network.settings)
         on = contact.qualification.on if contact.qualification else None
         if missing or is_outdated(on, today):
-            met = activity.last_met(contact, today)
+            met = activity.last_met(contact, today, seen.get(slug, ()))
             count = sum(1 for i in contact.interactions if i.date <= today)
             found.append(ToQualify(slug, contact, missing, on, met, count))
     return sorted(found, key=_best_known)

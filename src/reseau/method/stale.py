@@ -37,16 +37,18 @@ def stale_rows(network: Network, today: date, within_days: int) -> list[StaleRow
     """Active contacts not met in person within `within_days`: never met first, then the
     longest unseen; ties by best score, then slug."""
     rows = []
+    seen = activity.seen_elsewhere(network.contacts)
     for slug, contact in network.contacts.items():
-        if activity.is_stale(contact, today, within_days):
+        elsewhere = seen.get(slug, ())
+        if activity.is_stale(contact, today, within_days, elsewhere):
             value = scoring.score(contact, network.settings)
             rows.append(
                 StaleRow(
                     slug=slug,
                     contact=contact,
-                    last_met=activity.last_met(contact, today),
-                    days=activity.days_since_met(contact, today),
-                    last_contact=activity.last_contact(contact, today),
+                    last_met=activity.last_met(contact, today, elsewhere),
+                    days=activity.days_since_met(contact, today, elsewhere),
+                    last_contact=activity.last_contact(contact, today, elsewhere),
                     score=value,
                     tier=scoring.tier_of(value, network.settings),
                 )

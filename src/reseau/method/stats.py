@@ -130,6 +130,7 @@ class _Facts:
         self.today = today
         self.quarter = Quarter.of(today)
         self.active = {s: c for s, c in network.contacts.items() if c.is_active}
+        self.seen = activity.seen_elsewhere(network.contacts)
         self.scores = {s: scoring.score(c, self.settings) for s, c in self.active.items()}
         self.events = distinct_interactions(network.contacts, today)
 
@@ -209,7 +210,10 @@ def objectives(facts: _Facts) -> Line:
 def selection(facts: _Facts) -> Line:
     active, limit = len(facts.active), facts.settings.dunbar_limit
     within = facts.settings.met_within_days
-    met = sum(not activity.is_stale(c, facts.today, within) for c in facts.active.values())
+    met = sum(
+        not activity.is_stale(c, facts.today, within, facts.seen.get(s, ()))
+        for s, c in facts.active.items()
+    )
     figure = (
         f"{active} active of {limit} (Dunbar) · {met} met in person within {within} days"
         f" ({_percent(met, active)}%)"
@@ -306,6 +310,7 @@ def cultivate(facts: _Facts) -> Line:
             facts.settings,
             scoring.tier_of(facts.scores[slug], facts.settings),
             facts.today,
+            facts.seen.get(slug, ()),
         ).state
         == "late"
     ]

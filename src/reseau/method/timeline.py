@@ -17,11 +17,13 @@ from reseau.files.model import TONES, Contact, Interaction
 from reseau.files.store import Network
 from reseau.files.text import clean
 from reseau.method.activity import (
+    Elsewhere,
     Mention,
     counts_as_given,
     given_count,
     intros_naming,
     received_count,
+    seen_elsewhere,
 )
 
 STREAK = 3
@@ -74,15 +76,23 @@ def introductions(network: Network, slug: str) -> list[dict[str, Any]]:
 
 
 def figures(
-    network: Network, slug: str, today: date, elsewhere: Collection[Mention] | None = None
+    network: Network,
+    slug: str,
+    today: date,
+    elsewhere: Collection[Mention] | None = None,
+    seen: Elsewhere | None = None,
 ) -> dict[str, Any]:
     """What `show` adds to a contact's computed figures, as JSON-ready values.
 
-    `elsewhere`: the introductions other files record with this contact (`intros_naming`).
+    `elsewhere`: the introductions other files record with this contact (`intros_naming`);
+    `seen`: the interactions other files hold with it (`seen_elsewhere`), which its
+    timeline shows too, each marked with the file it was read from.
     """
     contact = network.contacts[slug]
     if elsewhere is None:
         elsewhere = intros_naming(network.contacts).get(slug, set())
+    if seen is None:
+        seen = seen_elsewhere(network.contacts).get(slug, [])
     owed = not_returned(contact, today)
     tones: list[str | None] = [i.tone for i in _happened(contact, today)]
     return {
@@ -93,8 +103,19 @@ def figures(
         "offer_next": _offer(owed[-1]) if owed else None,
         "not_returned": len(owed),
         "introductions": introductions(network, slug),
-        "timeline": [_entry(i) for i in reversed(chronological(contact))],
+        "timeline": _timeline(network, slug, seen),
     }
+
+
+def _timeline(network: Network, slug: str, seen: Elsewhere) -> list[dict[str, Any]]:
+    """Newest first; on the same day, the contact's own file before the others'. What both
+    files record (the same day, the same kind, each naming the other) is shown once."""
+    interactions = network.contacts[slug].interactions
+    recorded = {(i.date, i.kind, other) for i in interactions for other in i.with_}
+    own: list[tuple[Interaction, str | None]] = [(i, None) for i in interactions]
+    others = [(i, a) for a, i in seen if (i.date, i.kind, a) not in recorded]
+    entries = sorted([*own, *others], key=lambda e: e[0].date)
+    return [_entry(i, network, slug, author) for i, author in reversed(entries)]
 
 
 def card_lines(computed: dict[str, Any]) -> list[str]:
@@ -144,6 +165,9 @@ def _timeline_lines(entry: dict[str, Any]) -> list[str]:
             details.append(f"{key}: {clean(' '.join(str(entry[key]).splitlines()))}")
     if entry["with"]:
         details.append(f"with: {', '.join(clean(slug) for slug in entry['with'])}")
+    if entry["from"]:
+        source = entry["from"]
+        details.append(f"seen from {clean(source['name'])}'s file ({clean(source['slug'])})")
     if not details:
         return [head.rstrip()]
     indent = " " * len(head)
@@ -155,8 +179,13 @@ def _happened(contact: Contact, today: date | None) -> list[Interaction]:
     return [i for i in chronological(contact) if today is None or i.date <= today]
 
 
-def _entry(interaction: Interaction) -> dict[str, Any]:
+def _entry(
+    interaction: Interaction, network: Network, slug: str, author: str | None
+) -> dict[str, Any]:
+    """`from`: the file the interaction was read from, when it is another contact's."""
+    others = interaction.with_ if author is None else _others(interaction, slug, author)
     return {
+        "from": None if author is None else {"slug": author, "name": _name(network, author)},
         "date": interaction.date.isoformat(),
         "kind": interaction.kind,
         "in_person": interaction.is_in_person,
@@ -164,8 +193,13 @@ def _entry(interaction: Interaction) -> dict[str, Any]:
         "note": interaction.note,
         "gave": interaction.gave,
         "received": interaction.received,
-        "with": list(interaction.with_),
+        "with": list(others),
     }
+
+
+def _others(interaction: Interaction, slug: str, author: str) -> list[str]:
+    """Seen from `slug`: the file's own contact first, then the others, never `slug`."""
+    return [author, *(s for s in dict.fromkeys(interaction.with_) if s not in (slug, author))]
 
 
 def _offer(interaction: Interaction) -> dict[str, Any]:

@@ -84,11 +84,12 @@ def _plan_items(network: Network, today: date) -> list[Event]:
 def _follow_ups(network: Network, today: date, weeks: int) -> list[Event]:
     horizon = today + timedelta(weeks=weeks)
     events = []
+    seen = activity.seen_elsewhere(network.contacts)
     for slug, contact in network.contacts.items():
         if not contact.is_active:
             continue
         tier = scoring.tier_of(scoring.score(contact, network.settings), network.settings)
-        cadence = activity.cadence(contact, network.settings, tier, today)
+        cadence = activity.cadence(contact, network.settings, tier, today, seen.get(slug, ()))
         if cadence.due_on is None or cadence.due_on > horizon:
             continue
         day = max(cadence.due_on, today)

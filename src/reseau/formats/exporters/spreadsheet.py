@@ -49,9 +49,11 @@ def contacts_to_csv(
     *,
     private: bool,
     mentions: Mapping[str, Collection[activity.Mention]] | None = None,
+    seen: Mapping[str, activity.Elsewhere] | None = None,
 ) -> str:
     """`mentions`: the introductions other files record (`activity.intros_naming`), for the
-    balance."""
+    balance; `seen`: the interactions other files hold with each contact
+    (`activity.seen_elsewhere`), for the last meeting."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     columns = PUBLIC_COLUMNS + (PRIVATE_COLUMNS if private else ())
@@ -60,7 +62,8 @@ def contacts_to_csv(
         row = [clean(cell) for cell in _public_cells(slug, contact)]
         if private:
             elsewhere = (mentions or {}).get(slug, ())
-            row += _private_cells(contact, settings, today, elsewhere)
+            met = activity.last_met(contact, today, (seen or {}).get(slug, ()))
+            row += _private_cells(contact, settings, today, elsewhere, met)
         writer.writerow([neutralise(cell) for cell in row])
     return out.getvalue()
 
@@ -83,10 +86,13 @@ def _public_cells(slug: str, contact: Contact) -> list[str]:
 
 
 def _private_cells(
-    contact: Contact, settings: Settings, today: date, elsewhere: Collection[activity.Mention]
+    contact: Contact,
+    settings: Settings,
+    today: date,
+    elsewhere: Collection[activity.Mention],
+    met: date | None,
 ) -> list[str]:
     value = scoring.score(contact, settings)
-    met = activity.last_met(contact, today)
     nature = contact.qualification.nature if contact.qualification else None
     return [
         clean(nature),
