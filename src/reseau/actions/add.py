@@ -63,6 +63,11 @@ def check_new(new: NewContact, network: Network) -> None:
 
 
 def choose_slug(new: NewContact, wanted: str | None, taken: set[str]) -> str:
+    return choose_slug_for(new.name, wanted, taken)
+
+
+def choose_slug_for(name: str, wanted: str | None, taken: set[str]) -> str:
+    """`wanted` when it is a free slug, else the name's slug made unique among `taken`."""
     if wanted is not None:
         if not is_valid_slug(wanted):
             raise ReseauError(
@@ -72,7 +77,7 @@ def choose_slug(new: NewContact, wanted: str | None, taken: set[str]) -> str:
         if wanted in taken:
             raise DuplicateError(f"{CONTACTS_DIR}/{wanted}.yaml already exists")
         return wanted
-    return unique_slug(slugify(new.name), taken)
+    return unique_slug(slugify(name), taken)
 
 
 def find_duplicate(new: NewContact, network: Network, same_name: bool) -> str | None:

@@ -56,6 +56,9 @@ COMMANDS = {
     "edit": Entry(
         "reseau.cli.edit", "edit", "Open a contact's file in $EDITOR, checked when it closes."
     ),
+    "rename": Entry(
+        "reseau.cli.lifecycle", "rename", "Rename a contact, its file and every reference to it."
+    ),
     "plan": Entry(
         "reseau.cli.plan",
         "app",

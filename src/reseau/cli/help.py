@@ -25,6 +25,7 @@ EXAMPLES = {
     "promise make": 'reseau promise make paul "the broker\'s name" --by 2026-12-08',
     "promise done": "reseau promise done paul 2 --log",
     "edit": "reseau edit chloe",
+    "rename": "reseau rename jean-martin-2 'Jean-Baptiste Martin'",
     "plan": "reseau plan 2026-Q4",
     "plan show": "reseau plan 2026-Q4 --json",
     "plan new": "reseau plan new --meet 6 --focus clients",

@@ -118,7 +118,8 @@ class Document:
         parent = self.get(parent_path)
         if not isinstance(parent, dict | list) or (isinstance(parent, dict) and last not in parent):
             return
-        node = _node_at(self._root(), parent_path)
+        root = self._root()
+        node = _node_at(root, parent_path)
         if isinstance(node, yaml.SequenceNode) and isinstance(last, int):
             entries: list[tuple[yaml.Node, yaml.Node]] = [(item, item) for item in node.value]
         elif isinstance(node, yaml.MappingNode):
@@ -126,7 +127,9 @@ class Document:
             last = next(i for i, (k, _) in enumerate(node.value) if k.value == str(last))
         else:
             raise EditError(f"no value at {'.'.join(map(str, path))}")
-        if len(entries) == 1:
+        if len(entries) == 1 and isinstance(node, yaml.SequenceNode) and not node.flow_style:
+            self._empty_block_sequence(root, parent_path, node)
+        elif len(entries) == 1:
             self._replace_value(node, [] if isinstance(parent, list) else {})
         elif node.flow_style:
             self._remove_flow_entry(entries, last)
@@ -179,6 +182,33 @@ class Document:
             self.text = before
             return False
         return True
+
+    def replace(self, path: Path_, value: str) -> None:
+        """Replace the scalar at `path` (a mapping's value or a sequence's item) in place."""
+        *parent_path, key = path
+        root = self._root()
+        parent = _node_at(root, parent_path)
+        node = _node_at(root, path)
+        if not isinstance(node, yaml.ScalarNode):
+            raise EditError(f"no text at {'.'.join(map(str, path))}")
+        in_flow = isinstance(parent, yaml.CollectionNode) and bool(parent.flow_style)
+        rendered = _render_scalar(value, in_flow=in_flow)
+        self._splice(node.start_mark.index, node.end_mark.index, rendered)
+        self.get(parent_path)[key] = value
+        self._verify()
+
+    def _empty_block_sequence(
+        self, root: yaml.Node, parent_path: Sequence[str | int], seq: yaml.SequenceNode
+    ) -> None:
+        """`key:` and its only item become `key: []`, the comment after the key kept."""
+        mapping = _node_at(root, parent_path[:-1])
+        if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style:
+            raise EditError("cannot empty this sequence in place")
+        key_node = next(k for k, v in mapping.value if v is seq)
+        start = _line_start(self.text, seq.start_mark.index)
+        self._splice(start, self._content_end(seq), "")
+        colon = self.text.index(":", key_node.end_mark.index) + 1
+        self._splice(colon, colon, " []")
 
     def _root(self) -> yaml.Node:
         root = compose(self.text)
