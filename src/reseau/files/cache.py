@@ -110,7 +110,7 @@ def remember(root: Path, name: str, key: str | None, value: Any) -> None:
     """Store `value` under `key`, replacing what was there; silently skipped when it cannot be."""
     if key is None:
         return
-    from reseau.files.atomic import write_atomic
+    from reseau.files.writer import write_atomic
 
     folder = root / CACHE_DIR
     try:
