@@ -23,11 +23,13 @@ END:VCARD
 BEGIN:VCARD
 VERSION:3.0
 FN:Marie Dupont
-EMAIL:marie.new@example.org
+EMAIL:marie@example.org
+TEL:+33 6 99 88 77 66
 END:VCARD
 BEGIN:VCARD
 VERSION:3.0
 FN:Grace Hopper
+EMAIL:grace@example.org
 END:VCARD
 """
 

@@ -60,15 +60,23 @@ def test_show_paul_counts_and_shows_the_lunch_from_marie_file(run: Runner, tmp_p
     assert "  last met in person: 2026-11-20\n" in text
 
 
-def test_log_with_resets_paul_in_the_week(run: Runner, sample: Path) -> None:
-    before = json.loads(run("--dir", str(sample), "week", "--json").out)
-    touch = [i for i in before["items"] if i["section"] == "touch"]
-    assert "paul-bernard" in {slug for i in touch for slug in i["contacts"]}
+def test_log_with_resets_paul_on_the_sample(run: Runner, sample: Path) -> None:
+    def paul() -> dict[str, str]:
+        shown = run("--dir", str(sample), "show", "paul", "--json")
+        assert shown.code == 0, shown.err
+        computed: dict[str, str] = json.loads(shown.out)["computed"]
+        return computed
+
+    before = paul()
+    assert (before["last_met"], before["cadence"]) == ("2026-04-09", "late")
     logged = run("--dir", str(sample), "log", "marie", "Lunch", "--kind", "meal", "--with", "paul")
     assert logged.code == 0, logged.err
-    after = json.loads(run("--dir", str(sample), "week", "--json").out)
-    touch = [i for i in after["items"] if i["section"] in ("touch", "meet")]
-    assert "paul-bernard" not in {slug for i in touch for slug in i["contacts"]}
+    after = paul()
+    assert (after["last_met"], after["last_contact"], after["cadence"]) == (
+        "2026-11-30",
+        "2026-11-30",
+        "ok",
+    )
     stale = json.loads(run("--dir", str(sample), "stale", "--json").out)
     assert "paul-bernard" not in {row["slug"] for row in stale}
 
