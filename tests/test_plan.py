@@ -527,22 +527,23 @@ def test_done_accepts_the_slug_of_a_contact_without_a_file(
 def test_the_contact_is_written_before_the_plan(
     run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A crash between the two writes leaves the meeting recorded, which marks the item done."""
-    from reseau.files import writer
+    """Both files go through one operation journal; should the plan still be left behind
+    (a hand-made copy, say), the meeting on file marks the item done."""
+    from reseau.files import transaction
 
     order: list[str] = []
-    real = writer.write_atomic
+    real = transaction.write_atomic
 
     def spy(path: Path, data: bytes, *, exclusive: bool = False) -> None:
         order.append(path.relative_to(sample).as_posix())
         real(path, data, exclusive=exclusive)
 
-    monkeypatch.setattr(writer, "write_atomic", spy)
+    monkeypatch.setattr(transaction, "write_atomic", spy)
     result = run("--dir", str(sample), "plan", "done", "3")
     assert result.code == 0, result.err
-    assert order == ["contacts/lucia-hernandez.yaml", "plans/2026-Q4.yaml"]
-    # the state a crash between them leaves: the plan untouched, the meeting on file
-    monkeypatch.setattr(writer, "write_atomic", real)
+    assert order == [".reseau-journal", "contacts/lucia-hernandez.yaml", "plans/2026-Q4.yaml"]
+    # the plan untouched, the meeting on file
+    monkeypatch.setattr(transaction, "write_atomic", real)
     plan = sample / "plans" / "2026-Q4.yaml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace("done: 2026-11-30", "done: null"), "utf-8"
