@@ -2,9 +2,9 @@
 
 `reseau export vcard --private`, then `reseau import vcard` into a network that holds
 nothing but the same reseau.yaml: the same slugs, and for each contact the same name,
-e-mails, phones, company, role, city, links, circles, tags, status, since, cadence and
-notes. Contacts may share an e-mail or a phone, and names may be namesakes: the UID keeps
-them apart.
+e-mails, phones, company, role, city, links, circles, tags, status, since, birthday, the
+other dates that matter, cadence and notes. Contacts may share an e-mail or a phone, and
+names may be namesakes: the UID keeps them apart.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from reseau.files.store import load_network
 SETTINGS = "objectives:\n  clients: {goal: referrals}\n  pairs: {goal: peers}\n"
 KEPT = (
     "name", "emails", "phones", "company", "role", "city", "links", "circles", "tags",
-    "status", "since", "cadence_days", "notes",
+    "status", "since", "birthday", "dates", "cadence_days", "notes",
 )  # fmt: skip
 
 
@@ -44,6 +44,9 @@ note_line = st.lists(word, min_size=1, max_size=4).map(" ".join)
 email = st.from_regex(r"[a-z0-9][a-z0-9._+-]{0,8}@[a-z0-9-]{1,8}\.[a-z]{2,4}", fullmatch=True)
 phone = st.from_regex(r"\+?[0-9]{2}( ?[0-9]{2}){2,5}", fullmatch=True)
 link = st.from_regex(r"https://[a-z0-9-]{1,10}\.org/[a-zA-Z0-9_~%-]{0,10}", fullmatch=True)
+day = st.dates(date(1900, 1, 1), date(2999, 12, 31))
+yearly = day.map(date.isoformat) | day.map(lambda d: d.strftime("--%m-%d"))
+label = st.from_regex(r"[a-z][a-z ]{0,12}[a-z]", fullmatch=True)
 slug = st.from_regex(SLUG_RE, fullmatch=True).filter(lambda s: len(s) <= 64 and s != "con")
 
 contact = st.builds(
@@ -58,7 +61,9 @@ contact = st.builds(
     circles=st.lists(st.sampled_from(["clients", "pairs"]), unique=True),
     tags=st.lists(text, max_size=3, unique=True),
     status=st.sampled_from(["active", "dormant", "archived"]),
-    since=st.none() | st.dates(date(1900, 1, 1), date(2999, 12, 31)),
+    since=st.none() | day,
+    birthday=st.none() | yearly,
+    dates=st.dictionaries(label, yearly, max_size=2),
     cadence_days=st.none() | st.integers(1, 36500),
     notes=st.none() | st.lists(note_line, min_size=1, max_size=3).map("\n".join),
 )
