@@ -101,8 +101,8 @@ def test_ics_holds_the_ritual_plan_items_and_follow_ups(run: Runner, sample: Pat
     ritual = events["ritual@reseau"]
     assert ritual["rrule"]["freq"] == ["WEEKLY"] and ritual["rrule"]["byday"] == ["MO"]
     assert str(ritual.decoded("dtstart").date()) == "2026-11-30"
-    assert "plan-2026-Q4-meet-6@reseau" in events
-    assert "plan-2026-Q4-meet-1@reseau" not in events  # done
+    assert "plan-2026-Q4-meet-jurgen-strauss@reseau" in events
+    assert "plan-2026-Q4-meet-marie-dupont@reseau" not in events  # done
     assert "follow-up-marie-dupont@reseau" in events
     assert str(events["follow-up-marie-dupont@reseau"]["summary"]) == "Follow up: Marie Dupont"
 
@@ -186,3 +186,118 @@ def test_an_unknown_filter_value_is_a_usage_error(
     result = run("--dir", str(sample), "export", kind, *args)
     assert (result.code, result.out) == (2, "")
     assert f"Error: {message}\n" in result.err
+
+
+def _ritual_in(run: Runner, root: Path) -> tuple[list[object], object]:
+    import recurring_ical_events
+    from icalendar import Calendar
+
+    result = run("--dir", str(root), "export", "ics")
+    assert result.code == 0, result.err
+    calendar = Calendar.from_ical(result.out)
+    rituals = [
+        event
+        for event in recurring_ical_events.of(calendar).between((2026, 11, 1), (2027, 8, 1))
+        if str(event["uid"]) == "ritual@reseau"
+    ]
+    return [event.decoded("dtstart") for event in rituals], calendar
+
+
+def test_the_ritual_is_at_nine_in_the_network_time_zone(run: Runner, empty_network: Path) -> None:
+    from datetime import UTC, datetime
+
+    settings = empty_network / "reseau.yaml"
+    settings.write_text(
+        settings.read_text() + "timezone: Europe/Paris\nritual: {weekday: tuesday}\n"
+    )
+    starts, calendar = _ritual_in(run, empty_network)
+    assert len(starts) == 35
+    assert {(start.weekday(), start.hour, start.minute) for start in starts} == {(1, 9, 0)}
+    assert {str(start.tzinfo) for start in starts} == {"Europe/Paris"}
+    in_utc = {start.date().isoformat(): start.astimezone(UTC).hour for start in starts}
+    assert (in_utc["2026-12-01"], in_utc["2027-07-06"]) == (8, 7)  # winter, summer time
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["tzid"]) == "Europe/Paris"
+    assert datetime(2027, 7, 6, 7, tzinfo=UTC) in {start.astimezone(UTC) for start in starts}
+
+
+def test_without_a_time_zone_the_ritual_is_in_the_system_zone(
+    run: Runner, empty_network: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tzlocal
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    tzlocal.reload_localzone()  # tzlocal keeps the zone it found first, for the process
+    starts, calendar = _ritual_in(run, empty_network)
+    assert {(start.hour, str(start.tzinfo)) for start in starts} == {(9, "America/New_York")}
+    assert [str(zone["tzid"]) for zone in calendar.walk("VTIMEZONE")] == ["America/New_York"]
+    monkeypatch.undo()
+    tzlocal.reload_localzone()
+
+
+def test_a_time_zone_that_does_not_exist_is_an_error(run: Runner, empty_network: Path) -> None:
+    settings = empty_network / "reseau.yaml"
+    settings.write_text(settings.read_text() + "timezone: Europe/Lyon\n")
+    result = run("--dir", str(empty_network), "check")
+    assert result.code == 1
+    assert "timezone: 'Europe/Lyon' is not a time zone" in result.out + result.err
+
+
+def test_plan_item_uids_follow_the_item_not_its_place(run: Runner, sample: Path) -> None:
+    from icalendar import Calendar
+
+    def summaries() -> dict[str, str]:
+        calendar = Calendar.from_ical(run("--dir", str(sample), "export", "ics").out)
+        return {
+            str(e["uid"]): str(e["summary"])
+            for e in calendar.walk("VEVENT")
+            if str(e["uid"]).startswith("plan-")
+        }
+
+    before = summaries()
+    plan = sample / "plans" / "2026-Q4.yaml"
+    text = plan.read_text(encoding="utf-8")
+    start = text.index("  - contact: pawel-kowalski")
+    end = text.index("  - contact: nguyen-thu-ha")
+    plan.write_text(text[:start] + text[end:], encoding="utf-8")
+    after = summaries()
+    assert after == {uid: s for uid, s in before.items() if "pawel" not in uid}
+    assert len(after) == len(before) - 1
+
+
+def test_the_owner_names_the_calendar(run: Runner, empty_network: Path) -> None:
+    from icalendar import Calendar
+
+    settings = empty_network / "reseau.yaml"
+    settings.write_text(settings.read_text() + "owner: Camille Martin\n")
+    calendar = Calendar.from_ical(run("--dir", str(empty_network), "export", "ics").out)
+    assert str(calendar["x-wr-calname"]) == "reseau: Camille Martin"
+
+
+def test_csv_private_writes_what_was_given_and_received(run: Runner, empty_network: Path) -> None:
+    (empty_network / "contacts" / "ann-lee.yaml").write_text(
+        "name: Ann Lee\n"
+        "tags: [supply chain, supply, chain]\n"
+        "interactions:\n"
+        "  - {date: 2026-03-02, gave: an intro to Bo}\n"
+        "  - {date: 2026-05-04, received: a lead, gave: advice}\n"
+        "  - {date: 2027-01-01, gave: not yet}\n",
+        encoding="utf-8",
+    )
+    (public,) = rows(run("--dir", str(empty_network), "export", "csv").out)
+    assert "gave" not in public
+    assert public["tags"].split("\n") == ["supply chain", "supply", "chain"]
+    (row,) = rows(run("--dir", str(empty_network), "export", "csv", "--private").out)
+    assert row["gave"] == "2026-03-02: an intro to Bo\n2026-05-04: advice"
+    assert row["received"] == "2026-05-04: a lead"
+
+
+@pytest.mark.parametrize(
+    ("command", "promised"),
+    [("vcard", ["notes"]), ("csv", ["nature", "score", "tier", "last met", "gave", "balance"])],
+)
+def test_private_help_says_what_the_export_adds(
+    run: Runner, command: str, promised: list[str]
+) -> None:
+    help_text = " ".join(run("export", command, "--help").out.split())
+    assert all(word in help_text for word in promised)

@@ -16,8 +16,12 @@ SETTINGS_TEMPLATE = """\
 # reseau.yaml: the settings of this network. Every key is optional; the values
 # below are the defaults, or examples to adapt. Dates are written YYYY-MM-DD.
 
-# Whose network this is (shown in exports and the calendar).
+# Whose network this is: it names the calendar of `reseau export ics`.
 owner: null
+
+# The time zone of the ritual in that calendar (Europe/Paris, America/New_York...);
+# null: the system's.
+timezone: null
 
 # The weekly ritual: half a day, on one weekday. `reseau week` fits its agenda
 # in these minutes.

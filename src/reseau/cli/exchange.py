@@ -51,8 +51,13 @@ Encoding = Annotated[
 Output = Annotated[
     Path | None, typer.Option("-o", "--output", help="Write to this file, not stdout.")
 ]
-Private = Annotated[
-    bool, typer.Option("--private", help="Include qualification, notes, gave/received, balance.")
+VcardPrivate = Annotated[bool, typer.Option("--private", help="Also write the notes (NOTE).")]
+CsvPrivate = Annotated[
+    bool,
+    typer.Option(
+        "--private",
+        help="Also write nature, score, tier, last met, gave, received, balance and notes.",
+    ),
 ]
 CircleFilter = Annotated[str | None, typer.Option("--circle", help="Only this circle.")]
 TagFilter = Annotated[str | None, typer.Option("--tag", help="Only this tag.")]
@@ -129,7 +134,7 @@ def report_lines(report: ImportReport, source: str) -> list[str]:
 @export_app.command("vcard")
 def export_vcard(
     ctx: typer.Context, circle: CircleFilter = None, tag: TagFilter = None,
-    status: StatusFilter = None, private: Private = False, output: Output = None,
+    status: StatusFilter = None, private: VcardPrivate = False, output: Output = None,
 ) -> None:  # fmt: skip
     """vCard 3.0, one card per contact."""
     from reseau.formats.exporters import select
@@ -143,7 +148,7 @@ def export_vcard(
 @export_app.command("csv")
 def export_csv(
     ctx: typer.Context, circle: CircleFilter = None, tag: TagFilter = None,
-    status: StatusFilter = None, private: Private = False, output: Output = None,
+    status: StatusFilter = None, private: CsvPrivate = False, output: Output = None,
 ) -> None:  # fmt: skip
     """CSV for spreadsheets, formulas neutralised."""
     from reseau.formats.exporters import select
@@ -182,11 +187,13 @@ def export_ics(
     output: Output = None,
 ) -> None:
     """A calendar: the weekly ritual, the plan's dated items, the follow-ups due."""
-    from reseau.formats.exporters.ics import calendar_events, events_to_ics
+    from reseau.formats.exporters.ics import calendar_events, events_to_ics, local_zone
 
     state = state_of(ctx)
     network = state.network()
-    _deliver(events_to_ics(calendar_events(network, state.today, weeks), state.today), output)
+    events = calendar_events(network, state.today, weeks)
+    zone, owner = local_zone(network.settings), network.settings.owner
+    _deliver(events_to_ics(events, state.today, zone=zone, owner=owner), output)
 
 
 def _deliver(data: bytes, output: Path | None) -> None:

@@ -229,8 +229,24 @@ class GitSettings(Strict):
     autocommit: bool = False  # every write command commits its own change
 
 
+def _time_zone(value: str) -> str:
+    """An IANA time zone (`Europe/Paris`), as the calendar's VTIMEZONE needs one."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        reason = f"'{value}' is not a time zone: write it as Europe/Paris, America/New_York..."
+        raise PydanticCustomError("time_zone", "{reason}", {"reason": reason}) from None
+    return value
+
+
+TimeZone = Annotated[str, AfterValidator(_time_zone)]
+
+
 class Settings(Strict):
     owner: str | None = None
+    timezone: TimeZone | None = None  # None: the system's
     ritual: Ritual = Field(default_factory=Ritual)
     dunbar_limit: Annotated[int, Field(ge=1)] = 150
     met_within_days: Days = 365

@@ -1,7 +1,8 @@
 """Writing the network for other tools: vCard for phones, CSV for spreadsheets, ICS for calendars.
 
-Exports are for sharing (recommendation 9): what is private (qualification, notes,
-gave/received, the balance) stays out unless `private` is asked for.
+Exports are for sharing (recommendation 9): what is private stays out unless `private` is
+asked for, and then each format adds what it can hold: the notes in a vCard; nature, score,
+tier, last met, gave, received, balance and notes in the CSV.
 """
 
 from __future__ import annotations

@@ -2,19 +2,25 @@
 the promises made.
 
 Written with icalendar, which escapes text, so nothing in a note can end an event or start
-another one. Every event has a stable UID, so a calendar that re-reads the file updates the
-events instead of duplicating them.
+another one. Every event has a UID that follows what the event is about (the ritual, a plan
+item's quarter, section and contact or `what`, a contact's follow-up), never its position,
+so a calendar that re-reads the file updates the events instead of duplicating them, and
+deleting an item never moves another one's event to it.
+
+The ritual starts at 09:00 in reseau.yaml's `timezone:`, else the system's zone, written
+with its TZID and VTIMEZONE: a floating time is read as UTC by some clients. The other
+events are all-day dates, which need no zone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from reseau.files.model import WEEKDAYS
+from reseau.files.model import WEEKDAYS, Plan, Settings
 from reseau.files.quarters import Quarter
-from reseau.files.slugs import slugify
+from reseau.files.slugs import slugify, unique_slug
 from reseau.files.store import Network
 from reseau.method import activity, scoring
 from reseau.method.plans import item_states
@@ -63,6 +69,7 @@ def _plan_items(network: Network, today: date) -> list[Event]:
     if plan is None:
         return []
     events = []
+    uids = _plan_uids(plan, network, today)
     for state in item_states(plan, network.contacts, today):
         if state.is_done or state.when is None:
             continue
@@ -72,13 +79,27 @@ def _plan_items(network: Network, today: date) -> list[Event]:
         why = getattr(item, "why", None) or getattr(item, "channel", None) or ""
         events.append(
             Event(
-                uid=f"plan-{plan.quarter}-{state.section}-{state.index + 1}@reseau",
+                uid=uids[(state.section, state.index)],
                 summary=f"{verb}: {title}",
                 description=f"{plan.quarter} plan, item {state.number}. {why}".strip(),
                 day=state.when,
             )
         )
     return events
+
+
+def _plan_uids(plan: Plan, network: Network, today: date) -> dict[tuple[str, int], str]:
+    """Each item's UID: its quarter, section, and contact (meet) or `what` (the others); a
+    second item about the same contact or `what` gets `-2`, in the order of the file."""
+    uids: dict[tuple[str, int], str] = {}
+    seen: set[str] = set()
+    for state in item_states(plan, network.contacts, today):
+        item = state.item
+        about = getattr(item, "contact", None) or slugify(getattr(item, "what", "") or "item")
+        uid = unique_slug(f"{plan.quarter}-{state.section}-{about}", seen)
+        seen.add(uid)
+        uids[(state.section, state.index)] = f"plan-{uid}@reseau"
+    return uids
 
 
 def _follow_ups(network: Network, today: date, weeks: int) -> list[Event]:
@@ -161,7 +182,24 @@ def _every_year(leap_day: bool) -> dict[str, Any]:
     return {"freq": "yearly"}
 
 
-def events_to_ics(events: list[Event], today: date) -> bytes:
+def local_zone(settings: Settings) -> str:
+    """reseau.yaml's `timezone:`, else the system's IANA zone, else UTC."""
+    if settings.timezone:
+        return settings.timezone
+    import tzlocal
+
+    try:
+        return str(tzlocal.get_localzone_name() or "UTC")
+    except Exception:  # tzlocal raises its own errors for a broken system setting
+        return "UTC"
+
+
+def events_to_ics(
+    events: list[Event], today: date, *, zone: str = "UTC", owner: str | None = None
+) -> bytes:
+    """The calendar, named after the network's owner when reseau.yaml has one."""
+    from zoneinfo import ZoneInfo
+
     from icalendar import Calendar
     from icalendar import Event as IcsEvent
 
@@ -170,8 +208,9 @@ def events_to_ics(events: list[Event], today: date) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//reseau//networking ritual//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "reseau")
-    stamp = datetime.combine(today, time(0, 0))
+    calendar.add("x-wr-calname", f"reseau: {clean(owner)}" if owner else "reseau")
+    stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
+    tzinfo = ZoneInfo(zone)
     for event in events:
         entry = IcsEvent()
         entry.add("uid", clean(event.uid))
@@ -182,7 +221,7 @@ def events_to_ics(events: list[Event], today: date) -> bytes:
             entry.add("dtstart", event.day)
             entry.add("dtend", event.day + timedelta(days=1))
         else:
-            start = datetime.combine(event.day, RITUAL_START)
+            start = datetime.combine(event.day, RITUAL_START, tzinfo=tzinfo)
             entry.add("dtstart", start)
             entry.add("dtend", start + timedelta(minutes=event.minutes))
         if event.weekly:
@@ -190,4 +229,5 @@ def events_to_ics(events: list[Event], today: date) -> bytes:
         if event.yearly:
             entry.add("rrule", _every_year(event.leap_day))
         calendar.add_component(entry)
+    calendar.add_missing_timezones()
     return bytes(calendar.to_ical())

@@ -26,7 +26,10 @@ PUBLIC_COLUMNS = (
     "slug", "name", "emails", "phones", "company", "role", "city", "links",
     "circles", "tags", "status", "since",
 )  # fmt: skip
-PRIVATE_COLUMNS = ("nature", "score", "tier", "last_met", "balance", "notes")
+PRIVATE_COLUMNS = ("nature", "score", "tier", "last_met", "gave", "received", "balance", "notes")
+# Tags and circles are free text, spaces and punctuation included: one per line of the cell,
+# a line break being the one character an exported tag cannot hold (`clean` removes it).
+LABEL_SEPARATOR = "\n"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"-\d+")
 _PHONE = re.compile(r"\+?\d[\d .()\-/]*")
@@ -59,7 +62,7 @@ def contacts_to_csv(
     columns = PUBLIC_COLUMNS + (PRIVATE_COLUMNS if private else ())
     writer.writerow(columns)
     for slug, contact in contacts:
-        row = [clean(cell) for cell in _public_cells(slug, contact)]
+        row = [_clean_cell(cell) for cell in _public_cells(slug, contact)]
         if private:
             elsewhere = (mentions or {}).get(slug, ())
             met = activity.last_met(contact, today, (seen or {}).get(slug, ()))
@@ -78,8 +81,8 @@ def _public_cells(slug: str, contact: Contact) -> list[str]:
         contact.role or "",
         contact.city or "",
         " ".join(contact.links),
-        " ".join(contact.circles),
-        " ".join(contact.tags),
+        LABEL_SEPARATOR.join(clean(circle) for circle in contact.circles),
+        LABEL_SEPARATOR.join(clean(tag) for tag in contact.tags),
         contact.status,
         contact.since.isoformat() if contact.since else "",
     ]
@@ -99,6 +102,22 @@ def _private_cells(
         "" if value is None else str(value),
         scoring.tier_of(value, settings),
         met.isoformat() if met else "",
+        _exchanges(contact, today, "gave"),
+        _exchanges(contact, today, "received"),
         str(activity.balance(contact, today, elsewhere)),
         clean(contact.notes, multiline=True),
     ]
+
+
+def _clean_cell(cell: str) -> str:
+    """One-line text cleaned; a list cell keeps the line breaks that separate its items."""
+    return "\n".join(clean(line) for line in cell.split(LABEL_SEPARATOR))
+
+
+def _exchanges(contact: Contact, today: date, side: str) -> str:
+    """What was given or received, one interaction a line: `2026-03-02: an intro to X`."""
+    return "\n".join(
+        f"{interaction.date.isoformat()}: {clean(getattr(interaction, side))}"
+        for interaction in contact.interactions
+        if getattr(interaction, side) and interaction.date <= today
+    )
