@@ -1,4 +1,4 @@
-"""Run one command; print its wall time, its peak memory and its exit code.
+"""Run one command; print its wall time, its peak memory, its exit code and its CPU time.
 
     python -S -E bench/measure.py OUTPUT_FILE COMMAND [ARGS...]
 
@@ -9,7 +9,7 @@ keeps the largest child ever seen, and a child forked from a big parent starts w
 parent's resident size. The floor of what it can report is this wrapper's own size (a few
 MiB), far below anything measured here.
 
-Prints one line: `SECONDS PEAK_KIB EXIT_CODE`.
+Prints one line: `SECONDS PEAK_KIB EXIT_CODE CPU_SECONDS` (CPU: user and system time).
 """
 
 import os
@@ -34,7 +34,9 @@ def main() -> int:
     _, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - start
     os.close(fd)
-    sys.stdout.write(f"{elapsed:.6f} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}\n")
+    cpu = usage.ru_utime + usage.ru_stime
+    code = os.waitstatus_to_exitcode(status)
+    sys.stdout.write(f"{elapsed:.6f} {usage.ru_maxrss} {code} {cpu:.6f}\n")
     return 0
 
 
