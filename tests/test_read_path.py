@@ -66,7 +66,7 @@ def test_yaml_traps_are_refused_with_their_line(text: str, expected: list[tuple[
 
 def test_syntax_error_names_where_the_construct_started() -> None:
     (problem,) = parse_text("a: [1, 2\nb: 3\n", "f.yaml").problems
-    assert "started at line 1" in problem.message
+    assert problem.message.endswith("(the '[' opened at line 1)")
 
 
 def test_duplicate_key_names_both_lines() -> None:

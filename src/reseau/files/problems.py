@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+# Problems found by reading the text, character by character: their column is part of where
+# they are (`path:line:col:`), as a parser or an editor gives it.
+_AT_A_CHARACTER = frozenset({"syntax", "character", "documents"})
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -30,6 +34,8 @@ class Problem:
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.line and self.column and self.code in _AT_A_CHARACTER:
+            where += f":{self.column}"
         prefix = "" if self.is_error else "warning: "
         what = f"{self.field}: {prefix}{self.message}" if self.field else f"{prefix}{self.message}"
         return f"{where}: {what}"

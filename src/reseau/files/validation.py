@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+import weakref
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
@@ -14,11 +15,14 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from reseau.files.problems import Problem
-from reseau.files.yamlio import Loaded, compose
+from reseau.files.yamlio import Loaded, compose, is_null
 
 M = TypeVar("M", bound=BaseModel)
 _UNKNOWN_KEY = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
 Loc = Sequence[int | str]
+_SCAN_KEYS = 16
+_KEY_INDEX: weakref.WeakKeyDictionary[yaml.MappingNode, dict[Any, tuple[yaml.Node, yaml.Node]]]
+_KEY_INDEX = weakref.WeakKeyDictionary()
 
 
 def validate(model: type[M], loaded: Loaded) -> tuple[M | None, list[Problem]]:
@@ -54,7 +58,8 @@ def _to_problem(model: type[BaseModel], error: ErrorDetails, path: str, root: An
     loc = tuple(error["loc"])
     unknown = error["type"] in _UNKNOWN_KEY
     line, column = locate(root, loc, key=unknown)
-    message = _message(model, error, loc)
+    message = _null_word(root, loc) if error.get("input", "") is None else None
+    message = message or _message(model, error, loc)
     code = "unknown-key" if unknown else error["type"].replace("_", "-")
     return Problem(path, line, field_name(loc), message, code, column=column)
 
@@ -76,12 +81,47 @@ def _child(node: yaml.Node | None, part: int | str, *, key: bool) -> yaml.Node |
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
         return node.value[part] if part < len(node.value) else None
     if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if key_node.value == part:
-                empty = isinstance(value, yaml.ScalarNode) and not value.value
-                chosen: yaml.Node = key_node if key or empty else value
-                return chosen
+        pair = _pair(node, part)
+        if pair is not None:
+            key_node, value = pair
+            empty = isinstance(value, yaml.ScalarNode) and not value.value
+            chosen: yaml.Node = key_node if key or empty else value
+            return chosen
     return None
+
+
+def _null_word(root: yaml.Node | None, loc: Loc) -> str | None:
+    """A value YAML reads as nothing (`name: Null`, `name: ~`) where one is needed: say how
+    to write the word itself."""
+    node = root
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            pair = _pair(node, part)
+            node = pair[1] if pair else None
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if part < len(node.value) else None
+        else:
+            return None
+    if not isinstance(node, yaml.ScalarNode) or not is_null(node):
+        return None
+    if not node.value:
+        return "has no value; write one after the ':'"
+    word = node.value
+    return f"a plain {word} means no value in YAML; to mean the word, quote it: '{word}'"
+
+
+def _pair(node: yaml.MappingNode, part: int | str) -> tuple[yaml.Node, yaml.Node] | None:
+    """The first key named `part` and its value; a long mapping is indexed once, so that
+    locating thousands of problems in it stays linear."""
+    if len(node.value) <= _SCAN_KEYS:
+        return next(((k, v) for k, v in node.value if k.value == part), None)
+    index = _KEY_INDEX.get(node)
+    if index is None:
+        index = {}
+        for key_node, value in node.value:
+            index.setdefault(key_node.value, (key_node, value))
+        _KEY_INDEX[node] = index
+    return index.get(part)
 
 
 def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:

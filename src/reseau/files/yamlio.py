@@ -31,6 +31,79 @@ _MAP = "tag:yaml.org,2002:map"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOM = "\ufeff"
 
+_UNREADABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_MAX_CHARACTER_PROBLEMS = 10
+_C0_NAMES = (
+    "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN "
+    "ETB CAN EM SUB ESC FS GS RS US"
+)
+_CONTROL_NAMES = dict(enumerate(_C0_NAMES.split(" "))) | {0x7F: "DEL"}
+_EXPLANATIONS = (
+    ("mapping values are not allowed", "a ': ' inside a value; put the value in quotes"),
+    (
+        "could not find expected ':'",
+        "a line that is neither 'key: value' nor a list item; add the ':', or quote the value "
+        "and join it to its key's line",
+    ),
+    (
+        "did not find expected key",
+        "this line is not indented like the keys around it; align it with its siblings",
+    ),
+    (
+        "expected <block end>",
+        "this line is not indented like the lines around it; align it with its siblings",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a list item out of line; start each item with '- ' at the same column",
+    ),
+    (
+        "end of stream",
+        "the file ends inside a quoted value, a [ ] or a { }; close the quote or the bracket",
+    ),
+    (
+        "unknown escape character",
+        "an unknown escape after a backslash in double quotes; write \\\\ for a backslash, "
+        "or use single quotes",
+    ),
+    (
+        "expected ',' or ']'",
+        "a [ ] list that is not closed, or an item holding ': ' or ' #'; close it or quote "
+        "the item",
+    ),
+    (
+        "expected ',' or '}'",
+        "a { } mapping that is not closed, or a value holding ': ' or ','; close it or quote it",
+    ),
+    (
+        "cannot start any token",
+        "a value starts with a character YAML keeps for itself (` @ % or a tab); put it in quotes",
+    ),
+    (
+        "comment or a line break",
+        "something follows a closing quote or bracket on this line; remove it, or quote the "
+        "whole value",
+    ),
+    (
+        "expected node content",
+        "a value is missing after '-', ':' or ','; write the value or remove the sign",
+    ),
+    ("alphabetic or numeric character", "a value that starts with & or *; put it in quotes"),
+    ("block scalar", "a | or > block is badly formed; write the text on the next lines, indented"),
+    ("directive", "a line starting with '%'; put the value in quotes"),
+    ("simple key", "a key that runs over a line or past 1024 characters; shorten or quote it"),
+    ("<document start>", "text before the first key that YAML cannot read; remove it"),
+)
+_OPENED = (
+    ("flow sequence", "the '[' opened"),
+    ("flow mapping", "the '{' opened"),
+    ("quoted scalar", "the quote opened"),
+    ("block sequence", "the list began"),
+    ("block collection", "the list began"),
+    ("block mapping", "the mapping began"),
+    ("simple key", "the key began"),
+    ("block scalar", "the block began"),
+)
 _BaseLoader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 HAS_C_LOADER = _BaseLoader is not yaml.BaseLoader
 _MAY_HOLD_ANCHOR_OR_TAG = re.compile(r"[&*!][^\s,\[\]{}]|(?:^|[\s\[{,:])!", re.MULTILINE)
@@ -116,7 +189,11 @@ def parse_bytes(raw: bytes, relpath: str) -> Loaded:
 
 def parse_text(text: str, relpath: str) -> Loaded:
     loaded = Loaded(relpath, text=text)
-    loaded.problems = _conflict_problems(text, relpath) or _line_break_problems(text, relpath)
+    loaded.problems = (
+        _conflict_problems(text, relpath)
+        or _line_break_problems(text, relpath)
+        or _character_problems(text, relpath)
+    )
     if loaded.problems:
         return loaded
     found = _structure_problems(text, relpath)
@@ -125,6 +202,10 @@ def parse_text(text: str, relpath: str) -> Loaded:
         return loaded
     try:
         node = compose(text)
+    except RecursionError:
+        message = f"nested deeper than {MAX_DEPTH} levels"
+        loaded.problems = [*found, _problem(relpath, 1, message, "too-deep")]
+        return loaded
     except yaml.YAMLError as exc:
         problem = _yaml_problem(exc, relpath, text)
         # an undefined alias fails composing: the scan has already named its line
@@ -294,26 +375,81 @@ def _decode_problem(raw: bytes, exc: UnicodeDecodeError, relpath: str) -> Proble
     return _problem(relpath, line, message, "encoding")
 
 
+def _character_problems(text: str, relpath: str) -> list[Problem]:
+    """Characters no YAML reader accepts (control characters, U+FFFE, U+FFFF), each named by
+    its code point and never shown: the first few with their line and column, then a count."""
+    found = _UNREADABLE.search(text)
+    if found is None:
+        return []
+    problems: list[Problem] = []
+    for match in _UNREADABLE.finditer(text, found.start()):
+        if len(problems) == _MAX_CHARACTER_PROBLEMS:
+            more = len(_UNREADABLE.findall(text, match.start()))
+            message = f"... and {more:,} more such characters in this file"
+            line, column = _line_and_column(text, match.start())
+            problems.append(_problem(relpath, line, message, "character", column))
+            break
+        line, column = _line_and_column(text, match.start())
+        message = f"{_character_name(match.group())} is not allowed in YAML; remove it"
+        problems.append(_problem(relpath, line, message, "character", column))
+    return problems
+
+
+def _character_name(character: str) -> str:
+    code = ord(character)
+    name = _CONTROL_NAMES.get(code)
+    return f"U+{code:04X}" + (f" ({name})" if name else "")
+
+
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
 def _yaml_problem(exc: yaml.YAMLError, relpath: str, text: str) -> Problem:
-    mark = getattr(exc, "problem_mark", None)
-    line = mark.line + 1 if mark is not None else 0
+    """Whatever the parser raises becomes `line:col: what is wrong, and how to fix it`."""
+    line, column = _where(exc, text)
     lines = text.splitlines()
-    problem = getattr(exc, "problem", None) or str(exc)
+    problem = str(getattr(exc, "problem", None) or exc)
     if "expected a single document" in str(exc):
-        return _problem(
-            relpath,
-            line,
-            "a file holds one YAML document; remove the '---' and what follows",
-            "documents",
-        )
+        message = "a file holds one YAML document; remove the '---' and what follows"
+        return _problem(relpath, line, message, "documents", column)
     if "'\\t'" in problem or (0 < line <= len(lines) and "\t" in lines[line - 1]):
-        return _problem(relpath, line, "a tab character; indent with spaces", "syntax")
+        return _problem(relpath, line, "a tab character; indent with spaces", "syntax", column)
+    message = f"invalid YAML: {_explain(problem)}"
     context = getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)
     if context and context_mark is not None and context_mark.line + 1 != line:
-        context = f"{context} started at line {context_mark.line + 1}"
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    return _problem(relpath, line, message, "syntax")
+        message += f" ({_opened(context)} at line {context_mark.line + 1})"
+    return _problem(relpath, line, message, "syntax", column)
+
+
+def _opened(context: str) -> str:
+    """What the parser was reading when it failed, as the user wrote it."""
+    for words, what in _OPENED:
+        if words in context:
+            return what
+    return "it began"
+
+
+def _where(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
+    """The 1-based line and column of a parser's error; a reader's error has a position."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return mark.line + 1, mark.column + 1
+    position = getattr(exc, "position", None)
+    if isinstance(position, int) and 0 <= position <= len(text):
+        return _line_and_column(text, position)
+    return 1, 1
+
+
+def _explain(problem: str) -> str:
+    """The parser's words, rewritten as what is wrong and how to fix it."""
+    lowered = problem.lower()
+    for words, explanation in _EXPLANATIONS:
+        if words in lowered:
+            return explanation
+    return f"{problem}; check the quotes, colons and indentation of this line"
 
 
 def _kind(node: yaml.Node) -> str:
@@ -326,5 +462,5 @@ def _line(node: yaml.Node | None) -> int:
     return node.start_mark.line + 1 if node is not None else 1
 
 
-def _problem(relpath: str, line: int, message: str, code: str) -> Problem:
-    return Problem(path=relpath, line=line, field="", message=message, code=code)
+def _problem(relpath: str, line: int, message: str, code: str, column: int = 0) -> Problem:
+    return Problem(path=relpath, line=line, field="", message=message, code=code, column=column)
