@@ -22,6 +22,9 @@ from reseau.formats.importers import (
     read_vcard,
 )
 
+# the files beyond the first twenty are pinned, card by card, in test_realworld_corpus.py
+from test_realworld_corpus import EXPECTED as PINNED_ELSEWHERE
+
 REALWORLD = Path(__file__).resolve().parent / "data" / "realworld"
 
 
@@ -171,42 +174,10 @@ EXPECTED: dict[str, Expected] = {
 }
 
 
-# Files of the corpus whose cards and rows are not pinned yet: each still goes through
-# tests/test_import.py (imported or reported, never a traceback) and the damage test below.
-NOT_PINNED_YET = frozenset(
-    {
-        "android-v21_invalid_comment_line.vcf",
-        "android-v21_japanese_2.vcf",
-        "android-v21_winmo_65.vcf",
-        "android-v30_ios_613_multiline.vcf",
-        "android-v30_japanese.vcf",
-        "ezvcard-John_Doe_BLACK_BERRY.vcf",
-        "ezvcard-John_Doe_GMAIL.vcf",
-        "ezvcard-John_Doe_MS_OUTLOOK.vcf",
-        "folkerkinzel-AnsiIssue.vcf",
-        "folkerkinzel-Ukrainian-cp1251.vcf",
-        "folkerkinzel-WhatsAppIssue.vcf",
-        "gmail-to-google-contacts-google_contacts.csv",
-        "kcontacts-testfullvcard.vcf",
-        "kcontacts-vcard10.vcf",
-        "kcontacts-vcard3.vcf",
-        "kcontacts-vcard4.vcf",
-        "kcontacts-vcard9.vcf",
-        "radicale-broken-vcards.vcf",
-        "radicale-contact4-with-bday-no-year.vcf",
-        "rolomind-google.csv",
-        "rolomind-linkedin.csv",
-        "sabre-issue153.vcf",
-        "vcard4android-allfields-vcard3.vcf",
-        "vcard4android-vcard4.vcf",
-    }
-)
-
-
 def test_every_realworld_file_has_expectations() -> None:
     present = {path.name for path in REALWORLD.iterdir() if path.suffix in {".vcf", ".csv"}}
-    assert present == set(EXPECTED) | NOT_PINNED_YET
-    assert not set(EXPECTED) & NOT_PINNED_YET
+    assert present == set(EXPECTED) | set(PINNED_ELSEWHERE)
+    assert not set(EXPECTED) & set(PINNED_ELSEWHERE)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -395,7 +366,7 @@ _MUTATIONS = st.lists(st.tuples(st.integers(min_value=0), st.binary(max_size=4))
 
 
 @settings(max_examples=150)
-@given(name=st.sampled_from(sorted(set(EXPECTED) | NOT_PINNED_YET)), mutations=_MUTATIONS)
+@given(name=st.sampled_from(sorted(set(EXPECTED) | set(PINNED_ELSEWHERE))), mutations=_MUTATIONS)
 def test_damaged_files_never_raise_anything_but_import_file_error(
     name: str, mutations: list[tuple[int, bytes]]
 ) -> None:
