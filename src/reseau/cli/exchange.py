@@ -131,18 +131,42 @@ def report_lines(report: ImportReport, source: str) -> list[str]:
     return lines
 
 
+Vdir = Annotated[
+    Path | None,
+    typer.Option(
+        "--vdir",
+        help="Write one DIR/<slug>.vcf per contact instead (the folder vdirsyncer syncs): "
+        "only changed cards rewritten, cards of contacts gone removed.",
+        metavar="DIR",
+    ),
+]
+
+
 @export_app.command("vcard")
 def export_vcard(
     ctx: typer.Context, circle: CircleFilter = None, tag: TagFilter = None,
     status: StatusFilter = None, private: VcardPrivate = False, output: Output = None,
+    vdir: Vdir = None,
 ) -> None:  # fmt: skip
     """vCard 3.0, one card per contact."""
     from reseau.formats.exporters import select
-    from reseau.formats.exporters.vcard import contacts_to_vcard
+    from reseau.formats.exporters.vcard import contact_card, contacts_to_vcard
 
+    if output is not None and vdir is not None:
+        raise typer.BadParameter("give -o FILE or --vdir DIR, not both", param_hint="--vdir")
     network = state_of(ctx).network()
     chosen = select(network.contacts, _selection(network, circle, tag, status))
-    _deliver(contacts_to_vcard(chosen, private=private).encode(), output)
+    if vdir is None:
+        _deliver(contacts_to_vcard(chosen, private=private).encode(), output)
+        return
+    from reseau.actions.vdir import write_vdir
+
+    cards = {slug: contact_card(slug, contact, private=private) for slug, contact in chosen}
+    report = write_vdir(vdir, cards, keep=network.skipped_slugs())
+    say(
+        f"{vdir}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed"
+    )
 
 
 @export_app.command("csv")
