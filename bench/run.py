@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
+import gitbench
 import synth
 
 BENCH = Path(__file__).resolve().parent
@@ -63,6 +64,8 @@ class Command:
     missing: str = ""
     samples: list[Sample] = field(default_factory=list)
     failure: str = ""
+    limit: int = 0  # at most this many runs, warm-up included (0: every round)
+    runs: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,13 @@ EXPORT_WARM = Comparison("reseau export (warm) / export (cold)", "export-warm", 
 LOG_START = Comparison("reseau log / python -c pass", "log", "pass")
 WEEK_KHARD = Comparison("reseau week (cold) / khard list", "week-cold", "khard")
 CHECK_KHARD = Comparison("reseau check (cold) / khard list", "check-cold", "khard")
+MERGE_START = Comparison(
+    "merge driver, one contact with 500 interactions / python -c pass", "merge", "pass"
+)
+MERGE_LOG = Comparison(
+    "merge driver, one contact with 500 interactions / reseau log", "merge", "log"
+)
+SYNC_START = Comparison("reseau sync, 100 changed files / python -c pass", "sync", "pass")
 COMPARISONS = (
     HELP,
     WEEK_START,
@@ -124,6 +134,9 @@ COMPARISONS = (
     LOG_START,
     WEEK_KHARD,
     CHECK_KHARD,
+    MERGE_START,
+    MERGE_LOG,
+    SYNC_START,
 )
 HUGE = 50000
 
@@ -234,6 +247,7 @@ def bench_environment() -> dict[str, str]:
         if not key.startswith(("RESEAU_", "PYTHON")) or key == "PYTHONHASHSEED"
     }
     environ.update(RESEAU_TODAY=synth.TODAY.isoformat(), COLUMNS="100", NO_COLOR="1")
+    environ.update(gitbench.IDENTITY)
     return environ
 
 
@@ -250,6 +264,8 @@ def bench_size(
         step = f"round {index - args.warmup + 1}/{rounds}" if timed else "warm-up"
         progress(f"{size:,} contacts: {step}")
         for command in commands:
+            if command.limit and command.runs >= command.limit:
+                continue
             if not command.missing and not command.failure:
                 run_once(command, environ, keep=timed)
     return commands
@@ -323,6 +339,8 @@ def build_commands(network: synth.Network, tools: Tools, is_smallest: bool) -> l
     if tools.khard and network.vcards:
         config = str(khard_config(network.vcards))
         commands.append(Command("khard", "khard list", [tools.khard, "-c", config, "list"], root))
+    if is_smallest:
+        commands += git_commands(network, tools)
     return commands
 
 
@@ -348,6 +366,30 @@ def changed_week(network: synth.Network, tools: Tools) -> Command:
 def show_command(network: synth.Network, tools: Tools) -> Command:
     slug = network.people[2 * len(network.people) // 3].slug
     return Command("show", "reseau show SLUG", [tools.reseau, "show", slug], network.root)
+
+
+def git_commands(network: synth.Network, tools: Tools) -> list[Command]:
+    """The merge driver on a long contact, and a sync of 100 files changed on both sides."""
+    folder = network.root.parent / "git"
+    (base, ours, theirs), original = gitbench.merge_files(folder / "merge")
+    driver = [tools.python, "-m", "reseau", "merge-driver", str(base), str(ours), str(theirs)]
+    merge = Command(
+        "merge",
+        "merge driver, 500 interactions",
+        [*driver, "contacts/marie-dupont.yaml"],
+        folder,
+        after=lambda: ours.write_bytes(original),
+    )
+    syncing = gitbench.SyncBench(network.root, folder, tools.reseau, bench_environment())
+    sync = Command(
+        "sync",
+        "reseau sync, 100 changed files",
+        [tools.reseau, "sync"],
+        syncing.here,
+        before=syncing.prepare,
+        limit=4,  # each run merges 100 files both sides changed: a few runs tell enough
+    )
+    return [merge, sync]
 
 
 def log_command(network: synth.Network, tools: Tools) -> Command:
@@ -376,6 +418,7 @@ def _restore(path: Path, original: bytes, stamp: os.stat_result) -> None:
 
 
 def run_once(command: Command, environ: dict[str, str], keep: bool) -> None:
+    command.runs += 1
     output = command.cwd.parent / "stdout.txt"
     argv = [sys.executable, "-S", "-E", str(MEASURE), str(output), *command.argv]
     if command.before:

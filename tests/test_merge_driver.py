@@ -57,6 +57,19 @@ def test_two_logs_on_two_devices_both_stay_in_date_order() -> None:
     assert "  - date: 2026-11-20   # at the fair\n" in result.text  # their text, as written
 
 
+def test_their_comments_stay_where_we_changed_nothing() -> None:
+    ours = BASE + "  - date: 2026-11-30\n    kind: call\n"
+    theirs = BASE.replace("company: Acme\n", "company: Acme\n# she moves to Paris in 2027\n")
+    theirs += "  - date: 2026-11-29\n    kind: meal\n"
+    result = merged(BASE, ours, theirs)
+    assert "company: Acme\n# she moves to Paris in 2027\n" in result.text
+    assert [i["date"] for i in data(result.text)["interactions"]] == [
+        "2026-10-02",
+        "2026-11-29",
+        "2026-11-30",
+    ]
+
+
 def test_lists_of_values_take_both_sides_additions_and_removals() -> None:
     ours = BASE.replace("[marie@example.org]", "[marie@example.org, m.dupont@acme.fr]")
     theirs = BASE.replace("[export, industry]", "[export, fair]")

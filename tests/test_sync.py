@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import Runner, write_network
 from gitnet import clone, git, head, hub_and_clone
@@ -137,6 +140,21 @@ def test_autocommit_commits_each_write_with_what_it_did(run: Runner, tmp_path: P
     assert git(target, "log", "-1", "--format=%s").strip() == "week --done 2026-11-30"
     assert git(target, "rev-list", "--count", f"{first}..HEAD").strip() == "3"
     assert git(target, "status", "--porcelain") == ""
+
+
+def test_autocommit_commits_a_valid_hand_edit(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "net"
+    run("init", str(target))
+    run("--dir", str(target), "add", "Marie Dupont")
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import sys\nopen(sys.argv[1], 'a').write('company: Acme\\n')\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    assert run("--dir", str(target), "edit", "marie").code == 0
+    assert git(target, "log", "-1", "--format=%s").strip() == "edit Marie Dupont"
 
 
 def test_autocommit_off_commits_nothing(run: Runner, tmp_path: Path) -> None:

@@ -64,3 +64,11 @@ def restore(root: Path, path: Path, original: bytes) -> None:
     """Put the file back as it was before the edit, byte for byte, through the write path."""
     with folder_lock(root):
         write_atomic(path, original)
+
+
+def keep(root: Path, path: Path) -> None:
+    """A valid hand edit stays; with `git: {autocommit: true}` it is committed like a write."""
+    from reseau.files.gitcommit import autocommit
+
+    with folder_lock(root):
+        autocommit(root, [path])

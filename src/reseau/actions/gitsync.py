@@ -152,6 +152,8 @@ def _conflict_lines(repository: Repository, relpath: str) -> list[str]:
 
 
 def _described(repository: Repository, old: str, new: str) -> list[str]:
+    if old == repository.run("rev-parse", new).strip():
+        return []
     relpaths = changed_files(repository, old, new)
     before = read_blobs(repository, old, relpaths) if old != EMPTY_TREE else {}
     after = read_blobs(repository, new, relpaths)

@@ -38,6 +38,8 @@ def edit(
         say_lines(clean(problem.format()) for problem in problems)
         if not any(problem.is_error for problem in problems):
             changed = not path.is_file() or path.read_bytes() != original
+            if changed:
+                editing.keep(root, path)
             say(f"{shown}: {'saved' if changed else 'unchanged'}, valid")
             return
         answer = _ask()

@@ -26,6 +26,10 @@ the editor.
 from __future__ import annotations
 
 import copy
+import os
+import shutil
+import subprocess
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +37,7 @@ from typing import Any
 import yaml
 
 from reseau.files.yamledit import Document, EditError, _line_start, item_text
-from reseau.files.yamlio import compose, parse_bytes
+from reseau.files.yamlio import compose, parse_bytes, parse_text
 
 Path_ = list[str | int]
 
@@ -88,20 +92,84 @@ class Result:
 
 
 def merge_texts(base: bytes, ours: bytes, theirs: bytes, relpath: str) -> Result:
-    """The three versions merged as data onto our text; None when one does not parse."""
+    """The three versions merged as data onto our text; None when one does not parse.
+
+    Our text is first given their side's changes that git's line merge takes without a
+    conflict (a comment they wrote, a line they changed where we changed nothing), as long as
+    that gives the same data in the end: so their comments stay too, not only ours.
+    """
     loaded = [parse_bytes(raw, relpath) for raw in (base, ours, theirs)]
-    base_data = {} if not base.strip() else loaded[0].data
+    if any(version.problems for version in loaded[1:]) or (base.strip() and loaded[0].problems):
+        return Result(None, [])
+    base_data = loaded[0].data if base.strip() else {}
     ours_data, theirs_data = loaded[1].data, loaded[2].data
-    if base_data is None or ours_data is None or theirs_data is None:
-        return Result(None, [])
+    assert base_data is not None and ours_data is not None and theirs_data is not None
     bom = "\ufeff" if loaded[1].bom else ""
-    merger = _Merger(loaded[1].text, ours_data, loaded[2].text, _order_for(relpath))
-    try:
-        merger.mapping([], [], base_data, ours_data, theirs_data)
-        text = merger.finish()
-    except (EditError, yaml.YAMLError):
+    order = _order_for(relpath)
+    merged = _merge_onto(loaded[1].text, ours_data, base_data, loaded[2].text, theirs_data, order)
+    if merged is None:
         return Result(None, [])
-    return Result(bom + text, merger.conflicts)
+    combined = parse_bytes(_line_merge(base, ours, theirs) or ours, relpath)
+    if combined.text != loaded[1].text and combined.data is not None and not combined.problems:
+        better = _merge_onto(
+            combined.text, combined.data, base_data, loaded[2].text, theirs_data, order
+        )
+        if better is not None and _same_outcome(better, merged):
+            merged = better
+    return Result(bom + merged.text, merged.conflicts)
+
+
+def _merge_onto(
+    text: str,
+    data: dict[str, Any],
+    base: dict[str, Any],
+    theirs_text: str,
+    theirs: dict[str, Any],
+    order: Sequence[str],
+) -> _Merger | None:
+    merger = _Merger(text, data, theirs_text, order)
+    try:
+        merger.mapping([], [], base, data, theirs)
+        merger.text = merger.finish()
+    except (EditError, yaml.YAMLError):
+        return None
+    return merger
+
+
+def _same_outcome(one: _Merger, other: _Merger) -> bool:
+    if [c.path for c in one.conflicts] != [c.path for c in other.conflicts]:
+        return False
+    first, second = (parse_text(m.document.text, "").data for m in (one, other))
+    return bool(_canonical(first) == _canonical(second))
+
+
+def _canonical(data: dict[str, Any] | None) -> Any:
+    """The data with the order of identity lists left out: git may place same-day items
+    either way, and both are right."""
+    if data is None:
+        return None
+    return {
+        key: sorted(value, key=repr) if key in IDENTITY and isinstance(value, list) else value
+        for key, value in data.items()
+    }
+
+
+def _line_merge(base: bytes, ours: bytes, theirs: bytes) -> bytes | None:
+    """git's line merge, our lines kept where both sides changed the same ones."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="reseau-merge-") as folder:
+        paths = []
+        for name, raw in (("ours", ours), ("base", base), ("theirs", theirs)):
+            path = os.path.join(folder, name)
+            with open(path, "wb") as handle:
+                handle.write(raw)
+            paths.append(path)
+        result = subprocess.run(
+            [git, "merge-file", "-p", "--ours", *paths], capture_output=True, check=False
+        )
+    return result.stdout if result.returncode >= 0 else None
 
 
 def _order_for(relpath: str) -> tuple[str, ...]:
@@ -130,6 +198,7 @@ class _Merger:
         self.theirs_root = compose(theirs_text)
         self.order = order
         self.conflicts: list[Conflict] = []
+        self.text = ""  # the result, markers included, once finished
 
     # --- the data ----------------------------------------------------------------------
 
