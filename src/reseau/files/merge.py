@@ -4,12 +4,13 @@ git calls the merge driver when both sides changed the same file. A text merge c
 every pair of interactions logged on two devices, because both append at the end of the same
 list; as data they simply add up. The rules:
 
-- interactions, journal sessions and plan items are unions by identity (an interaction is its
-  date, kind, note and `with`; a session its date; a meet item its contact; an animate or
-  reputation item its `what`), new ones placed in date order (plan items after the item that
-  precedes them on their side). An item edited on one side and untouched on the other takes
-  the edit; deleted on one side and untouched on the other is deleted; deleted on one side
-  and edited on the other is kept with the edit, so nothing written is lost;
+- interactions, promises, journal sessions and plan items are unions by identity (an
+  interaction is its date, kind, note and `with`; a session its date; a meet item its
+  contact; an animate or reputation item, or a promise, its `what`), new ones placed in
+  date order (plan items after the item that precedes them on their side). An item edited
+  on one side and untouched on the other takes the edit; deleted on one side and untouched
+  on the other is deleted; deleted on one side and edited on the other is kept with the
+  edit, so nothing written is lost;
 - lists of values (emails, phones, links, circles, tags, focus, invite...): the additions and
   the removals of both sides;
 - mappings merge key by key; a single value changed on both sides to different values is a
@@ -53,7 +54,8 @@ THEIRS_LABEL = "theirs"
 
 CONTACT_ORDER = (
     "name", "emails", "phones", "company", "role", "city", "links", "circles", "tags",
-    "status", "since", "cadence_days", "qualification", "interactions", "notes", "extra",
+    "status", "since", "birthday", "dates", "cadence_days", "qualification", "interactions",
+    "promises", "notes", "extra",
 )  # fmt: skip
 PLAN_ORDER = ("quarter", "focus", "meet", "animate", "reputation")
 
@@ -70,6 +72,7 @@ IDENTITY: dict[str, Callable[[dict[str, Any]], tuple[Any, ...]]] = {
     "meet": lambda item: (item.get("contact"),),
     "animate": lambda item: (item.get("what"),),
     "reputation": lambda item: (item.get("what"),),
+    "promises": lambda item: (item.get("what"),),
 }
 DATED = frozenset({"interactions", "sessions"})
 
