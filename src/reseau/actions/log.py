@@ -46,6 +46,7 @@ class Entry:
     gave: str | None = None
     received: str | None = None
     with_: tuple[str, ...] = ()
+    uid: str | None = None
 
 
 def interaction_item(entry: Entry) -> dict[str, Any]:
@@ -60,6 +61,7 @@ def interaction_item(entry: Entry) -> dict[str, Any]:
         "gave": entry.gave,
         "received": entry.received,
         "with": list(entry.with_) or None,
+        "uid": entry.uid,
     }
     return {key: values[key] for key in INTERACTION_KEYS if values[key] is not None}
 

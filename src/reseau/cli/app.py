@@ -74,7 +74,7 @@ COMMANDS = {
     "import": Entry(
         "reseau.cli.exchange",
         "import_app",
-        "Bring people in from vCard, LinkedIn or Google.",
+        "Bring in people (vCard, LinkedIn, Google) or meetings (ICS).",
         group=True,
     ),
     "export": Entry(

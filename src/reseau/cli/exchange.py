@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,13 +14,15 @@ from reseau.cli.output import say, say_lines
 from reseau.cli.state import state_of
 
 if TYPE_CHECKING:
+    from reseau.actions.calendar_import import CalendarReport
     from reseau.actions.importing import ImportReport
     from reseau.files.store import Network
     from reseau.formats.exporters import Selection
+    from reseau.formats.importers.calendar import Meeting
 
 import_app = typer.Typer(
     cls=SuggestingGroup,
-    help="Bring people in from other tools.",
+    help="Bring people in from other tools, and meetings from a calendar.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -83,6 +86,65 @@ for _kind, _doc in (
     ("google", "Import a Google Contacts CSV export."),
 ):
     import_app.command(_kind)(_import_command(_kind, _doc))
+
+
+@import_app.command("ics")
+def import_ics(ctx: typer.Context, file: FileArg, dry_run: DryRun = False) -> None:
+    """Log the past meetings of a calendar export (.ics) on the contacts who took part."""
+    from reseau.actions.calendar_import import import_meetings, read_calendar_file
+
+    state = state_of(ctx)
+    network = state.network()
+    read = read_calendar_file(file, _end_of(state.today))
+    report = import_meetings(network.root, network, read, dry_run=dry_run)
+    say_lines(calendar_report_lines(report, network))
+
+
+def _end_of(today: date) -> datetime:
+    """Now, on the real today; the end of the day given as --today otherwise."""
+    now = datetime.now().astimezone()
+    if today == now.date():
+        return now
+    return datetime.combine(today, time(23, 59, 59)).astimezone()
+
+
+def calendar_report_lines(report: CalendarReport, network: Network) -> list[str]:
+    """What was logged, per contact and meeting; what was skipped, counted by reason."""
+    from reseau.actions.calendar_import import ALREADY_LOGGED
+    from reseau.files.text import clean
+
+    verb = "would log" if report.dry_run else "logged"
+    lines = []
+    for slug, items in report.by_contact().items():
+        name = clean(network.contacts[slug].name)
+        lines.append(f"{verb} on {clean(slug)} ({name}): {_count(len(items), 'meeting')}")
+        for item in items:
+            others = f" · with {', '.join(item.with_)}" if item.with_ else ""
+            lines.append(f"  {_meeting_text(item.meeting)}{others}")
+    for slug, meeting in report.already:
+        lines.append(f"skipped  {_meeting_text(meeting)}: {ALREADY_LOGGED} on {clean(slug)}")
+    contacts = len(report.by_contact())
+    would = "would be " if report.dry_run else ""
+    summary = (
+        f"{_count(len(report.logged), 'interaction')} {would}logged on "
+        f"{_count(contacts, 'contact')}"
+    )
+    if report.left_out:
+        reasons = ", ".join(f"{n} {why}" for why, n in sorted(report.left_out.items()))
+        summary += f"; {_count(sum(report.left_out.values()), 'event')} skipped: {reasons}"
+    lines.append(summary + (" (dry run: nothing written)" if report.dry_run else ""))
+    return lines
+
+
+def _meeting_text(meeting: Meeting) -> str:
+    from reseau.files.text import clean
+
+    how = "video" if meeting.remote else "in person"
+    return f"{meeting.start:%Y-%m-%d %H:%M}  {how}  {clean(meeting.title or '(no title)')}"
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'s' * (number != 1)}"
 
 
 def _import(

@@ -36,6 +36,7 @@ EXAMPLES = {
     "import vcard": "reseau import vcard contacts.vcf --circle clients --dry-run",
     "import linkedin": "reseau import linkedin Connections.csv --tag linkedin",
     "import google": "reseau import google contacts.csv --encoding cp1252",
+    "import ics": "reseau import ics calendar.ics --dry-run",
     "export": "reseau export vcard --circle clients -o clients.vcf",
     "export vcard": "reseau export vcard --circle clients -o clients.vcf",
     "export csv": "reseau export csv --private -o network.csv",

@@ -116,6 +116,7 @@ class Interaction:
     gave: str | None = None
     received: str | None = None
     with_: list[str] = Field(default_factory=list, alias="with")
+    uid: str | None = None  # the calendar event it came from (`reseau import ics`)
 
     _lists = field_validator("with_", mode="before")(_text_list)
 
@@ -182,7 +183,9 @@ class Contact(Strict):
 
 
 CONTACT_KEYS = tuple(Contact.model_fields)
-INTERACTION_KEYS = ("date", "kind", "in_person", "tone", "note", "gave", "received", "with")
+INTERACTION_KEYS = (
+    "date", "kind", "in_person", "tone", "note", "gave", "received", "with", "uid"
+)  # fmt: skip
 PROMISE_KEYS = tuple(Promise.model_fields)
 
 
