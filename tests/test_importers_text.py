@@ -99,15 +99,15 @@ def test_split_lines() -> None:
     assert split_lines("") == [""]
 
 
-def test_decode_boms_and_fallback() -> None:
+def test_decode_boms_and_windows_code_pages() -> None:
     assert decode_text("\ufeffé".encode(), None).text == "é"
     assert decode_text("ab".encode("utf-16-le"), None).text == "ab"
     assert decode_text("ab".encode("utf-16-be"), None).text == "ab"
     assert decode_text("ab".encode("utf-32"), None).text == "ab"
-    fallback = decode_text(b"ok\nok\ncaf\xe9", None, fallback="cp1252")
-    assert (fallback.text, fallback.warnings) == (
-        "ok\nok\ncafé",
-        ["line 3: byte 0xe9 is not UTF-8; read the file as cp1252 (--encoding to change)"],
+    windows = decode_text(b"ok\nok\ncaf\xe9\x81", "cp1252")
+    assert (windows.text, windows.warnings) == (
+        "ok\nok\ncafé\ufffd",
+        ["line 3: byte 0x81 has no character in cp1252; read as \ufffd"],
     )
 
 

@@ -231,8 +231,14 @@ def test_ics_has_the_open_promises_on_their_day(run: Runner, small: Path) -> Non
     events = {
         str(e["uid"]): e for e in Calendar.from_ical(out).walk("VEVENT") if "promise" in e["uid"]
     }
-    assert sorted(events) == ["promise-ann-dupont-1@reseau", "promise-ann-dupont-2@reseau"]
-    late, soon = events["promise-ann-dupont-1@reseau"], events["promise-ann-dupont-2@reseau"]
+    assert sorted(events) == [
+        "promise-ann-dupont-late-one@reseau",
+        "promise-ann-dupont-soon@reseau",
+    ]
+    late, soon = (
+        events["promise-ann-dupont-late-one@reseau"],
+        events["promise-ann-dupont-soon@reseau"],
+    )
     assert str(late["summary"]) == "Promised to Ann Dupont: late one"
     assert late.decoded("dtstart") == TODAY  # a late promise shows on today
     assert "Due 2026-11-20" in str(late["description"])

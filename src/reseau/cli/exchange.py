@@ -49,7 +49,10 @@ Status = Annotated[
 ]
 Encoding = Annotated[
     str | None,
-    typer.Option("--encoding", help="The file's encoding when it is not UTF-8, e.g. cp1252."),
+    typer.Option(
+        "--encoding",
+        help="The file's encoding when it is not UTF-8, e.g. cp1252; over any CHARSET= in it.",
+    ),
 ]
 Output = Annotated[
     Path | None, typer.Option("-o", "--output", help="Write to this file, not stdout.")

@@ -3,7 +3,8 @@ the promises made.
 
 Written with icalendar, which escapes text, so nothing in a note can end an event or start
 another one. Every event has a UID that follows what the event is about (the ritual, a plan
-item's quarter, section and contact or `what`, a contact's follow-up), never its position,
+item's quarter, section and contact or `what`, a contact's follow-up, what was promised to
+whom), never its position,
 so a calendar that re-reads the file updates the events instead of duplicating them, and
 deleting an item never moves another one's event to it.
 
@@ -132,13 +133,18 @@ def _promises(network: Network, today: date) -> list[Event]:
     for slug, contact in network.contacts.items():
         if not contact.is_active:
             continue
-        for index, promise in enumerate(contact.promises):
+        seen: set[str] = set()
+        for promise in contact.promises:
+            # what was promised, not its place in the list: a promise deleted above it
+            # must not move this one's event (a second one alike gets -2)
+            uid = unique_slug(f"{slug}-{slugify(promise.what)}", seen)
+            seen.add(uid)
             if not promise.is_open:
                 continue
             made = f", promised on {promise.made.isoformat()}" if promise.made else ""
             events.append(
                 Event(
-                    uid=f"promise-{slug}-{index + 1}@reseau",
+                    uid=f"promise-{uid}@reseau",
                     summary=f"Promised to {contact.name}: {promise.what}",
                     description=f"Due {promise.by.isoformat()}{made}. "
                     f"When it is done: reseau promise done {slug}",

@@ -3,10 +3,9 @@
 The order of guesses: an explicit `encoding` (the user's `--encoding`) wins; then a byte
 order mark (UTF-8, UTF-16 or UTF-32, as Outlook and some phones write); then UTF-16 without
 a BOM, recognised by the NUL byte that follows each ASCII letter at the start of the file;
-then UTF-8. A file that is not valid UTF-8 either raises `ImportFileError`, naming the line
-and the byte and suggesting `--encoding`, or, when the caller allows a `fallback` (vCard,
-whose 2.1 files from old phones and Outlook are often in the Windows code page), is read
-with it and a warning says so, naming the same line and byte.
+then UTF-8. A file that is not valid UTF-8 raises `ImportFileError`, naming the line and
+the byte and suggesting `--encoding`. (vCard decodes value by value instead, each in its
+own CHARSET: see `reseau.formats.importers.vcard`.)
 
 Windows code pages leave a few bytes without a character (0x81, 0x8D, 0x8F, 0x90 and 0x9D
 in windows-1252), where Python's codecs refuse the whole text. `decode_windows` reads each
@@ -47,7 +46,7 @@ class DecodedText:
     warnings: list[str] = field(default_factory=list)
 
 
-def decode_text(data: bytes, encoding: str | None, *, fallback: str | None = None) -> DecodedText:
+def decode_text(data: bytes, encoding: str | None) -> DecodedText:
     """Decode `data` by the rules above; the text never starts with a BOM."""
     if encoding is not None:
         codec = codec_name(encoding)
@@ -62,9 +61,7 @@ def decode_text(data: bytes, encoding: str | None, *, fallback: str | None = Non
         return DecodedText(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         where = _where(data, error, "utf-8", "UTF-8")
-        if fallback is None:
-            raise ImportFileError(f"{where}; try --encoding cp1252") from None
-        return _decode_fallback(data, fallback, where)
+        raise ImportFileError(f"{where}; try --encoding cp1252") from None
 
 
 def split_lines(text: str) -> list[str]:
@@ -77,19 +74,6 @@ def split_lines(text: str) -> list[str]:
 def normalise_newlines(text: str) -> str:
     """`text` with `\\n` as its only line ending, lines numbered as `split_lines` does."""
     return "\n".join(split_lines(text))
-
-
-def _decode_fallback(data: bytes, fallback: str, where: str) -> DecodedText:
-    warning = f"{where}; read the file as {fallback} (--encoding to change)"
-    if is_windows_code_page(fallback):
-        text, undefined = decode_windows(data, fallback)
-        return DecodedText(text, [warning, *undefined_warnings(undefined, fallback)])
-    try:
-        text = data.decode(fallback)
-    except UnicodeDecodeError as error:
-        there = _where(data, error, fallback, fallback)
-        raise ImportFileError(f"{where}, and {there}; try --encoding") from None
-    return DecodedText(text, [warning])
 
 
 def is_windows_code_page(codec: str) -> bool:

@@ -18,10 +18,14 @@ The quirks handled, and why:
   or lower case; a soft break never swallows `END:VCARD` or `BEGIN:VCARD`. Decoded bytes
   are read in the property's CHARSET (UTF-8, ISO-8859-1, windows-1252...), else as UTF-8,
   else as windows-1252; bytes that still do not decode become U+FFFD.
-- The file itself: see `reseau.formats.importers.decoding`. A file that is not UTF-8 is read as
-  windows-1252 (what vCard 2.1 files from Outlook and old phones are in), and the result
-  carries a warning naming the first line that is not UTF-8, so the user can pass
-  `--encoding` if the guess is wrong.
+- The file itself: a BOM or NUL bytes reveal UTF-16 and UTF-32, decoded whole. Any other
+  file is read as octets, and each value is decoded after unfolding (RFC 6350 3.2: a fold
+  may split a UTF-8 character, as ownCloud's do): in `--encoding` when given, else in the
+  value's own CHARSET (Shift_JIS, windows-1251... on 8-bit values, as Japanese phones write
+  them), else as UTF-8, else as windows-1252 (what vCard 2.1 files from Outlook and old
+  phones are in), with a warning naming the lines that were not UTF-8, so the user can pass
+  `--encoding` if the guess is wrong. A byte windows-1252 leaves undefined becomes U+FFFD,
+  with its line (see `decoding.decode_windows`).
 - `BEGIN:VCARD` may be in any case, VERSION anywhere in the card (Thunderbird puts it last).
   Property names may carry a group (`item1.EMAIL`). Parameter values may be quoted, and a
   quoted value may hold `:` or `;`.
