@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reseau.checks import contacts, git, plans, settings
+from reseau.checks import contacts, duplicates, git, plans, settings
 from reseau.checks.base import Where
 from reseau.files.problems import Problem, sort_problems
 from reseau.files.store import Network
@@ -13,7 +13,7 @@ RULES = (
     contacts.check_circles,
     contacts.check_with,
     contacts.check_territories,
-    contacts.check_shared_emails,
+    duplicates.check_duplicates,
     contacts.check_dunbar,
     plans.check_plans,
     git.check_merge_driver,

@@ -82,22 +82,6 @@ def check_territories(network: Network, where: Where) -> Iterator[Problem]:
                 )
 
 
-def check_shared_emails(network: Network, where: Where) -> Iterator[Problem]:
-    owner: dict[str, str] = {}
-    for slug, contact in network.contacts.items():
-        for index, email in enumerate(contact.emails):
-            key = email.strip().casefold()
-            if key in owner and owner[key] != slug:
-                yield where.problem(
-                    network.contact_path(slug),
-                    ("emails", index),
-                    f"{email} is also in {network.contact_path(owner[key])}",
-                    "shared-email",
-                    Severity.WARNING,
-                )
-            owner.setdefault(key, slug)
-
-
 def check_dunbar(network: Network, where: Where) -> Iterator[Problem]:
     if not has_settings(network):
         return

@@ -59,6 +59,7 @@ COMMANDS = {
     "rename": Entry(
         "reseau.cli.lifecycle", "rename", "Rename a contact, its file and every reference to it."
     ),
+    "merge": Entry("reseau.cli.lifecycle", "merge", "Merge two files of one person into one."),
     "plan": Entry(
         "reseau.cli.plan",
         "app",

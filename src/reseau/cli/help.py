@@ -26,6 +26,7 @@ EXAMPLES = {
     "promise done": "reseau promise done paul 2 --log",
     "edit": "reseau edit chloe",
     "rename": "reseau rename jean-martin-2 'Jean-Baptiste Martin'",
+    "merge": "reseau merge grace-hopper grace-hopper-2 --dry-run",
     "plan": "reseau plan 2026-Q4",
     "plan show": "reseau plan 2026-Q4 --json",
     "plan new": "reseau plan new --meet 6 --focus clients",

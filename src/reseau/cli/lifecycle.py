@@ -34,7 +34,8 @@ def rename(
 
     state = state_of(ctx)
     done = rename_contact(state.root(), who, name, slug=slug, keep_slug=keep_slug)
-    say(f"renamed {clean(done.old_name)} to {clean(done.name)}")
+    if done.name != done.old_name:
+        say(f"renamed {clean(done.old_name)} to {clean(done.name)}")
     if done.moved:
         say(f"moved contacts/{done.old_slug}.yaml to contacts/{done.slug}.yaml")
     _say_references(done.references, f"{done.old_slug} -> {done.slug}", "rewrote")
@@ -49,3 +50,50 @@ def _say_references(references: list[Reference], change: str, verb: str) -> None
     say(f"{verb} {len(references)} {noun} in {files} {where} ({change}):")
     for reference in references:
         say(f"  {reference.relpath}: {reference.field}: {clean(reference.what)}")
+
+
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(help="The contact that stays (like WHO).")],
+    other: Annotated[str, typer.Argument(help="The duplicate, merged into KEEP and removed.")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would change; write nothing.")
+    ] = False,
+    prefer: Annotated[
+        str,
+        typer.Option(
+            "--prefer", help="keep or other: whose value wins where both differ.", metavar="SIDE"
+        ),
+    ] = "keep",
+) -> None:
+    """Merge two files of one person: lists united, KEEP's values kept, OTHER removed."""
+    from reseau.actions.merge import merge_contacts
+    from reseau.files.problems import ReseauError
+
+    if prefer not in ("keep", "other"):
+        raise ReseauError(f"--prefer takes keep or other, not '{prefer}'")
+    state = state_of(ctx)
+    done = merge_contacts(
+        state.root(),
+        keep,
+        other,
+        state.today,
+        prefer_other=prefer == "other",
+        dry_run=dry_run,
+    )
+    would, removed = ("would merge", "would be removed") if dry_run else ("merged", "removed")
+    other_path = f"contacts/{done.other}.yaml"
+    say(f"{would} {other_path} into contacts/{done.keep}.yaml; {other_path} {removed}")
+    if done.brought:
+        items = ", ".join(f"{key} {count}" for key, count in done.brought.items())
+        say(f"  brought in: {items}")
+    for difference in done.differences:
+        say(
+            f"  {difference.field}: kept {clean(str(difference.kept))}, "
+            f"not {clean(str(difference.dropped))} ({'would go' if dry_run else 'written'} "
+            "to the notes)"
+        )
+    verb = "would rewrite" if dry_run else "rewrote"
+    _say_references(done.references, f"{done.other} -> {done.keep}", verb)
+    if dry_run:
+        say("dry run: nothing written")

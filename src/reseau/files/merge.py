@@ -122,6 +122,24 @@ def merge_texts(base: bytes, ours: bytes, theirs: bytes, relpath: str) -> Result
     return Result(bom + merged.text, merged.conflicts)
 
 
+def merge_onto(base_data: dict[str, Any], ours: bytes, theirs: bytes, relpath: str) -> Result:
+    """Two versions merged onto our text, the base given as data: `reseau merge` makes one
+    up, so that on each field the side meant to win reads as the side that changed it."""
+    our_side, their_side = parse_bytes(ours, relpath), parse_bytes(theirs, relpath)
+    if our_side.problems or their_side.problems:
+        return Result(None, [])
+    if our_side.data is None or their_side.data is None:
+        return Result(None, [])
+    order = _order_for(relpath)
+    merged = _merge_onto(
+        our_side.text, our_side.data, base_data, their_side.text, their_side.data, order
+    )
+    if merged is None:
+        return Result(None, [])
+    bom = "\ufeff" if our_side.bom else ""
+    return Result(bom + merged.text, merged.conflicts)
+
+
 def _merge_onto(
     text: str,
     data: dict[str, Any],

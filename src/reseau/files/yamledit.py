@@ -183,6 +183,34 @@ class Document:
             return False
         return True
 
+    def set_text(self, key: str, text: str, *, order: Sequence[str] = ()) -> None:
+        """A top-level key's free text, as a literal block (`|`) when it has several lines;
+        a comment after the key stays on its line."""
+        rendered = render_text(text)
+        if "\n" not in rendered:
+            self.set([key], text, order=order)
+            return
+        if self.get([key]) is None:
+            self.set([key], "-", order=order)  # the key in its place, then its text
+        node = _node_at(self._root(), [key])
+        if not isinstance(node, yaml.ScalarNode):
+            raise EditError(f"{key} is not text")
+        start, end = node.start_mark.index, node.end_mark.index
+        header, body = rendered.split("\n", 1)
+        if node.style in ("|", ">"):
+            indicator = re.match(r"[|>][-+0-9]*", self.text[start:])
+            skip = indicator.end() if indicator else 1
+            new = header + self.text[start + skip : _line_end(self.text, start)]
+        else:
+            new = header + self.text[end : _line_end(self.text, end)]
+            end = _line_end(self.text, end)
+        if not new.endswith("\n"):
+            new += self.newline
+        body_lines = body.split("\n")
+        self._splice(start, end, new + "".join(line + self.newline for line in body_lines))
+        self.expected[key] = text
+        self._verify()
+
     def replace(self, path: Path_, value: str) -> None:
         """Replace the scalar at `path` (a mapping's value or a sequence's item) in place."""
         *parent_path, key = path
