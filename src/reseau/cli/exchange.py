@@ -225,11 +225,12 @@ def export_vcard(
         _deliver(contacts_to_vcard(chosen, private=private).encode(), output)
         return
     from reseau.actions.vdir import write_vdir
+    from reseau.files.text import clean
 
     cards = {slug: contact_card(slug, contact, private=private) for slug, contact in chosen}
     report = write_vdir(vdir, cards, keep=network.skipped_slugs())
     say(
-        f"{vdir}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"{clean(str(vdir))}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed"
     )
 
