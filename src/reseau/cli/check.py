@@ -16,7 +16,7 @@ def check(
 ) -> None:
     """Validate every file; print every problem as path:line: field: message."""
     from reseau.checks import check_network
-    from reseau.files.problems import count_errors
+    from reseau.files.problems import count_errors, format_capped
     from reseau.files.store import load_network, load_warnings
     from reseau.files.text import clean
 
@@ -29,7 +29,7 @@ def check(
     if as_json:
         emit_json([problem.to_json() for problem in problems])
     else:
-        say_lines(clean(problem.format()) for problem in problems)
+        say_lines(clean(line) for line in format_capped(problems))
         say(_summary(network, errors, len(problems) - errors))
     if errors:
         raise typer.Exit(1)

@@ -16,6 +16,8 @@ from typing import Any, TextIO
 
 from reseau.files.text import _UNSAFE_IN_JSON, clean, fit, pad, width
 
+MAX_CELL = 200
+
 
 def terminal_width(stream: TextIO | None = None) -> int | None:
     """The terminal's columns; None when output goes to a file or a pipe (no cutting)."""
@@ -38,8 +40,10 @@ def table(
     numeric: Iterable[int] = (),
     max_width: int | None = None,
 ) -> list[str]:
-    """Aligned columns; the widest column gives way when the lines would be too long."""
-    cells = [[clean(value) for value in row] for row in rows]
+    """Aligned columns; the widest column gives way when the lines would be too long. Even
+    without a terminal to fit, a cell stops at MAX_CELL columns: a name of a million
+    characters would pad every line of the table to a megabyte."""
+    cells = [[fit(clean(value), MAX_CELL) for value in row] for row in rows]
     sizes = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     limit = max_width or terminal_width() or sum(sizes) + 2 * len(sizes)
     while sum(sizes) + 2 * (len(sizes) - 1) > limit and max(sizes) > 8:

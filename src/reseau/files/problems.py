@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -9,6 +11,8 @@ from typing import Any
 # Problems found by reading the text, character by character: their column is part of where
 # they are (`path:line:col:`), as a parser or an editor gives it.
 _AT_A_CHARACTER = frozenset({"syntax", "character", "documents"})
+_DIGITS = re.compile(r"(\d+)")
+SHOWN_OF_A_KIND = 10
 
 
 class Severity(StrEnum):
@@ -53,7 +57,39 @@ class Problem:
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.path, p.line, p.column, p.field))
+    """By file, line and column, then field, its positions in number order (`with[2]` before
+    `with[10]`)."""
+    return sorted(problems, key=lambda p: (p.path, p.line, p.column, _in_number_order(p.field)))
+
+
+def _in_number_order(field: str) -> tuple[tuple[int, str], ...]:
+    return tuple((int(part), "") if part.isdigit() else (0, part) for part in _DIGITS.split(field))
+
+
+def format_capped(problems: list[Problem], limit: int = SHOWN_OF_A_KIND) -> list[str]:
+    """The problems as lines, at most `limit` of one kind in one file, then how many more:
+    a file of 5,000 unknown keys reads as ten lines and a count."""
+    shown: Counter[tuple[str, str]] = Counter()
+    hidden: dict[tuple[str, str], list[Problem]] = {}
+    lines: list[str | tuple[str, str]] = []
+    for problem in problems:
+        kind = (problem.path, problem.code)
+        shown[kind] += 1
+        if shown[kind] <= limit:
+            lines.append(problem.format())
+        elif kind in hidden:
+            hidden[kind].append(problem)
+        else:
+            hidden[kind] = [problem]
+            lines.append(kind)  # where the count goes, once the count is known
+    return [line if isinstance(line, str) else _more(hidden[line]) for line in lines]
+
+
+def _more(problems: list[Problem]) -> str:
+    first = problems[0]
+    where = f"{first.path}:{first.line}" if first.line else first.path
+    noun = "warnings" if all(not p.is_error for p in problems) else "problems"
+    return f"{where}: ... and {len(problems):,} more {noun} like these ({first.code})"
 
 
 def count_errors(problems: list[Problem]) -> int:

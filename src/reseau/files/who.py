@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reseau.files.problems import ReseauError
+from reseau.files.problems import ReseauError, format_capped
 from reseau.files.slugs import resolve
 from reseau.files.store import Network
 from reseau.files.validation import suggest
@@ -17,7 +17,7 @@ class InvalidContactError(ReseauError):
 
     def __init__(self, network: Network, slug: str) -> None:
         relpath = network.contact_path(slug)
-        problems = [p.format() for p in network.problems if p.path == relpath]
+        problems = format_capped([p for p in network.problems if p.path == relpath])
         super().__init__(
             f"{relpath} does not validate; fix it first (`reseau edit {slug}`)", details=problems
         )

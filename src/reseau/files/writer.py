@@ -27,7 +27,7 @@ from pydantic import BaseModel
 
 from reseau.files import atomic, transaction
 from reseau.files.folder import OPERATION_JOURNAL
-from reseau.files.problems import Problem, ReseauError
+from reseau.files.problems import Problem, ReseauError, format_capped
 from reseau.files.transaction import ApplyError, Operation
 from reseau.files.validation import validate
 from reseau.files.yamledit import Document
@@ -54,7 +54,7 @@ class InvalidFileError(ReseauError):
     def __init__(self, relpath: str, problems: list[Problem]) -> None:
         super().__init__(
             f"{relpath} does not validate; fix it first (nothing was written)",
-            details=[p.format() for p in problems],
+            details=format_capped(problems),
         )
         self.problems = problems
 
