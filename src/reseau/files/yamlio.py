@@ -387,7 +387,7 @@ def _character_problems(text: str, relpath: str) -> list[Problem]:
             more = len(_UNREADABLE.findall(text, match.start()))
             message = f"... and {more:,} more such characters in this file"
             line, column = _line_and_column(text, match.start())
-            problems.append(_problem(relpath, line, message, "character", column))
+            problems.append(_problem(relpath, line, message, "more-characters", column))
             break
         line, column = _line_and_column(text, match.start())
         message = f"{_character_name(match.group())} is not allowed in YAML; remove it"
