@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import gitbench
+import hostile
 import synth
 
 BENCH = Path(__file__).resolve().parent
@@ -172,6 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print_header(tools, args)
     failed = print_table(results)
     print_targets(results, args.sizes)
+    hostile.print_rows(tools.reseau, rounds=1 if args.quick else 3)
     return 1 if failed else 0
 
 
