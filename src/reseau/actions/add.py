@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from reseau.files.folder import CONTACTS_DIR
+from reseau.files.i18n import _
 from reseau.files.model import Contact
 from reseau.files.problems import ReseauError
 from reseau.files.slugs import is_valid_slug, same_name_key, slugify, unique_slug
@@ -47,19 +48,23 @@ class NewContact:
 def check_new(new: NewContact, network: Network) -> None:
     """Refuse what would make an invalid or dangerous file, with the reason."""
     if not new.name.strip():
-        raise ReseauError("a name cannot be empty")
+        raise ReseauError(_("a name cannot be empty"))
     if clean(new.name) != new.name or "\n" in new.name:
-        raise ReseauError("a name cannot hold control characters or line breaks")
+        raise ReseauError(_("a name cannot hold control characters or line breaks"))
     for email in new.emails:
         if not _EMAIL.match(email):
-            raise ReseauError(f"'{email}' is not an e-mail address")
+            raise ReseauError(_("'{email}' is not an e-mail address").format(email=email))
     for circle in new.circles:
         if circle not in network.settings.objectives:
             close = suggest(circle, network.settings.objectives)
             hint = (
                 f"; did you mean '{close}'?" if close else "; add it to objectives in reseau.yaml"
             )
-            raise ReseauError(f"circle '{circle}' is not an objective of reseau.yaml{hint}")
+            raise ReseauError(
+                _("circle '{circle}' is not an objective of reseau.yaml{hint}").format(
+                    circle=circle, hint=hint
+                )
+            )
 
 
 def choose_slug(new: NewContact, wanted: str | None, taken: set[str]) -> str:
@@ -71,11 +76,18 @@ def choose_slug_for(name: str, wanted: str | None, taken: set[str]) -> str:
     if wanted is not None:
         if not is_valid_slug(wanted):
             raise ReseauError(
-                f"'{wanted}' is not a slug: lower-case letters, digits and single dashes, "
-                "at most 64 characters, not a reserved device name"
+                _(
+                    "'{wanted}' is not a slug: lower-case letters, digits and "
+                    "single dashes, at most 64 characters, not a reserved device "
+                    "name"
+                ).format(wanted=wanted)
             )
         if wanted in taken:
-            raise DuplicateError(f"{CONTACTS_DIR}/{wanted}.yaml already exists")
+            raise DuplicateError(
+                _("{CONTACTS_DIR}/{wanted}.yaml already exists").format(
+                    CONTACTS_DIR=CONTACTS_DIR, wanted=wanted
+                )
+            )
         return wanted
     return unique_slug(slugify(name), taken)
 
@@ -131,8 +143,11 @@ def _refuse(new: NewContact, network: Network, slug: str | None, same_name: bool
         and base not in network.unvalidated
     ):
         raise DuplicateError(
-            f"{base} exists but cannot be read, so it may be this person; fix it first "
-            "(`reseau check` says what is wrong), or add --same-name if this is someone else"
+            _(
+                "{base} exists but cannot be read, so it may be this person; "
+                "fix it first (`reseau check` says what is wrong), or add "
+                "--same-name if this is someone else"
+            ).format(base=base)
         )
     return chosen
 

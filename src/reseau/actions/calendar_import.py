@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from reseau.actions.importing import email_key, read_import_file
 from reseau.actions.log import Entry, check_entry, insert_position, interaction_item
+from reseau.files.i18n import _
 from reseau.files.model import CONTACT_KEYS, Contact
 from reseau.files.problems import ReseauError
 from reseau.files.store import Network
@@ -61,7 +62,7 @@ def read_calendar_file(path: Path, until: datetime, zone: tzinfo | None = None) 
     try:
         return read_calendar(data, until, zone)
     except ImportFileError as exc:
-        raise ReseauError(f"{path.name}: {exc}") from None
+        raise ReseauError(_("{name}: {exc}").format(name=path.name, exc=exc)) from None
 
 
 def import_meetings(

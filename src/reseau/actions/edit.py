@@ -9,6 +9,7 @@ import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
+from reseau.files.i18n import _
 from reseau.files.problems import Problem, ReseauError
 from reseau.files.writer import WriteError, folder_lock, write_atomic
 
@@ -21,7 +22,11 @@ def editor_command(environ: Mapping[str, str], *, windows: bool = os.name == "nt
             try:
                 words = shlex.split(value, posix=not windows)
             except ValueError:
-                raise ReseauError(f"{variable} is not a command line: {value}") from None
+                raise ReseauError(
+                    _("{variable} is not a command line: {value}").format(
+                        variable=variable, value=value
+                    )
+                ) from None
             if words:
                 return words
     return ["notepad"] if windows else ["vi"]
@@ -34,19 +39,29 @@ def run_editor(command: list[str], path: Path) -> int:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ReseauError(
-            f"cannot run the editor '{command[0]}' ({reason}); set EDITOR to one you have"
+            _("cannot run the editor '{value}' ({reason}); set EDITOR to one you have").format(
+                value=command[0], reason=reason
+            )
         ) from None
 
 
 def check_editable(path: Path, relpath: str) -> None:
     """The write path's refusals: what reseau could not put back, it does not open."""
     if path.is_symlink():
-        raise WriteError(f"{relpath} is a symbolic link; reseau only edits regular files")
+        raise WriteError(
+            _("{relpath} is a symbolic link; reseau only edits regular files").format(
+                relpath=relpath
+            )
+        )
     mode = path.stat().st_mode
     if not stat.S_ISREG(mode):
-        raise WriteError(f"{relpath} is not a regular file")
+        raise WriteError(_("{relpath} is not a regular file").format(relpath=relpath))
     if not mode & stat.S_IWUSR:
-        raise WriteError(f"{relpath} is read-only; make it writable (chmod u+w) to edit it")
+        raise WriteError(
+            _("{relpath} is read-only; make it writable (chmod u+w) to edit it").format(
+                relpath=relpath
+            )
+        )
 
 
 def contact_problems(root: Path, relpath: str) -> list[Problem]:

@@ -25,6 +25,7 @@ from reseau.files.gitrepo import (
     read_blobs,
 )
 from reseau.files.history import describe
+from reseau.files.i18n import _
 from reseau.files.problems import ReseauError
 from reseau.files.writer import folder_lock, write_atomic
 
@@ -72,8 +73,11 @@ def sync(root: Path) -> SyncReport:
     repository = open_repository(root)
     if repository is None:
         raise NotARepositoryError(
-            f"{root} is not a git repository: run `git init` there and commit, then "
-            "`git remote add origin URL` to share it (see README, One network on several devices)"
+            _(
+                "{root} is not a git repository: run `git init` there and "
+                "commit, then `git remote add origin URL` to share it (see "
+                "README, One network on several devices)"
+            ).format(root=root)
         )
     report = SyncReport()
     with folder_lock(root):
@@ -86,7 +90,7 @@ def sync(root: Path) -> SyncReport:
 def _pull_and_push(repository: Repository, report: SyncReport) -> None:
     branch = repository.run("symbolic-ref", "--short", "-q", "HEAD", check=False).strip()
     if not branch:
-        raise GitError("not on a branch (a detached HEAD): check out a branch, then sync")
+        raise GitError(_("not on a branch (a detached HEAD): check out a branch, then sync"))
     remote = repository.config(f"branch.{branch}.remote") or _only_remote(repository)
     if remote is None:
         return
@@ -136,7 +140,9 @@ def _merge(repository: Repository, tracking: str, report: SyncReport) -> bool:
         return True
     unmerged = repository.run("diff", "--name-only", "--diff-filter=U", "--relative").split()
     if not unmerged:
-        raise GitError(f"git merge of {report.remote} failed; see `git status`")
+        raise GitError(
+            _("git merge of {remote} failed; see `git status`").format(remote=report.remote)
+        )
     report.conflicts = [
         line for relpath in unmerged for line in _conflict_lines(repository, relpath)
     ]

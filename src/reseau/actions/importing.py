@@ -23,6 +23,7 @@ from typing import Any
 
 from reseau.actions.add import NewContact, contact_text
 from reseau.files.folder import CONTACTS_DIR
+from reseau.files.i18n import _
 from reseau.files.model import CONTACT_KEYS, Contact
 from reseau.files.problems import ReseauError
 from reseau.files.slugs import is_valid_slug, same_name_key, slugify, unique_slug
@@ -118,9 +119,13 @@ def read_export(kind: str, path: Path, encoding: str | None) -> ParseResult:
     try:
         result: ParseResult = reader(data, encoding)
     except ImportFileError as exc:
-        raise ReseauError(f"{path.name}: {exc}") from None
+        raise ReseauError(_("{name}: {exc}").format(name=path.name, exc=exc)) from None
     except LookupError:
-        raise ReseauError(f"unknown encoding '{encoding}'; try utf-8, cp1252 or latin-1") from None
+        raise ReseauError(
+            _("unknown encoding '{encoding}'; try utf-8, cp1252 or latin-1").format(
+                encoding=encoding
+            )
+        ) from None
     return result
 
 
@@ -136,17 +141,27 @@ def read_import_file(path: Path) -> bytes:
     try:
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode):
-            raise ReseauError(f"{path} is not a regular file; export the contacts to a file first")
+            raise ReseauError(
+                _("{path} is not a regular file; export the contacts to a file first").format(
+                    path=path
+                )
+            )
         if status.st_size > MAX_IMPORT_BYTES:
             raise ReseauError(
-                f"{path} is {_mib(status.st_size)}; import files are limited to 100 MiB"
+                _("{path} is {value}; import files are limited to 100 MiB").format(
+                    path=path, value=_mib(status.st_size)
+                )
             )
         with open(path, "rb") as handle:
             data = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
-        raise ReseauError(f"cannot read {path}: {exc.strerror}") from None
+        raise ReseauError(
+            _("cannot read {path}: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from None
     if len(data) > MAX_IMPORT_BYTES:  # it grew while being read
-        raise ReseauError(f"{path} is over 100 MiB; import files are limited to 100 MiB")
+        raise ReseauError(
+            _("{path} is over 100 MiB; import files are limited to 100 MiB").format(path=path)
+        )
     return data
 
 
@@ -163,7 +178,11 @@ def check_options(options: ImportOptions, network: Network) -> None:
         if circle not in network.settings.objectives:
             close = suggest(circle, network.settings.objectives)
             hint = f"; did you mean '{close}'?" if close else ""
-            raise ReseauError(f"circle '{circle}' is not an objective of reseau.yaml{hint}")
+            raise ReseauError(
+                _("circle '{circle}' is not an objective of reseau.yaml{hint}").format(
+                    circle=circle, hint=hint
+                )
+            )
 
 
 def import_people(root: Path, parsed: ParseResult, options: ImportOptions) -> ImportReport:
@@ -418,7 +437,7 @@ def _write(root: Path, report: ImportReport, new_texts: dict[str, str], network:
 
 
 def _merger(added: dict[str, Any]) -> Any:
-    def edit(document: Document, _: Contact) -> None:
+    def edit(document: Document, _contact: Contact) -> None:
         _merge_into_document(document, added)
 
     return edit

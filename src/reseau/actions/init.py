@@ -9,10 +9,12 @@ from pathlib import Path
 
 from reseau.actions.gitsync import register_driver
 from reseau.files.gitrepo import ATTRIBUTE_LINES, open_repository
+from reseau.files.i18n import N_, _
 from reseau.files.problems import ReseauError
 from reseau.files.writer import write_atomic
 
-SETTINGS_TEMPLATE = """\
+# Written in the language in use: the comments are translated, the keys and values are not.
+SETTINGS_TEMPLATE = N_("""\
 # reseau.yaml: the settings of this network. Every key is optional; the values
 # below are the defaults, or examples to adapt. Dates are written YYYY-MM-DD.
 
@@ -59,7 +61,7 @@ cadence_days: {A: 30, B: 90, C: 365}
 # its own change ("log Marie Dupont"); false: nothing is committed behind your
 # back, `reseau sync` commits what changed.
 git: {autocommit: AUTOCOMMIT}
-"""
+""")
 
 GITIGNORE = """\
 # reseau's own lock, cache and temporary files
@@ -96,7 +98,7 @@ def create_network(root: Path) -> InitReport:
             report.created.append(f"{name}/")
     autocommit = "true" if shutil.which("git") else "false"
     files = {
-        "reseau.yaml": SETTINGS_TEMPLATE.replace("AUTOCOMMIT", autocommit),
+        "reseau.yaml": _(SETTINGS_TEMPLATE).replace("AUTOCOMMIT", autocommit),
         ".gitignore": GITIGNORE,
         ".gitattributes": GITATTRIBUTES,
     }
@@ -115,28 +117,34 @@ def create_network(root: Path) -> InitReport:
 
 def _make_folder(root: Path) -> None:
     if root.exists() and not root.is_dir():
-        raise ReseauError(f"{root} is a file, not a folder; give a new or an existing folder")
+        raise ReseauError(
+            _("{root} is a file, not a folder; give a new or an existing folder").format(root=root)
+        )
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ReseauError(f"cannot create the folder {root}: {exc.strerror or exc}") from None
+        raise ReseauError(
+            _("cannot create the folder {root}: {reason}").format(
+                root=root, reason=exc.strerror or exc
+            )
+        ) from None
 
 
 def _git_init(root: Path, created: list[str]) -> str:
     git = shutil.which("git")
     if git is None:
-        return "git is not installed: the folder is not a repository"
+        return _("git is not installed: the folder is not a repository")
     inside = _run([git, "rev-parse", "--show-toplevel"], root)
     if inside is None:
-        return "inside an existing git repository: commit the new files there"
+        return _("inside an existing git repository: commit the new files there")
     if _run([git, "init", "-q"], root) is not None:
-        return "git init failed"
+        return _("git init failed")
     files = [name.rstrip("/") for name in created if not name.endswith("/")]
     _run([git, "add", "--", *files], root)
     error = _run([git, "commit", "-q", "-m", "A new reseau network"], root)
     if error is not None:
-        return f"git repository created; first commit not made ({error})"
-    return "git repository created, with a first commit"
+        return _("git repository created; first commit not made ({error})").format(error=error)
+    return _("git repository created, with a first commit")
 
 
 def _run(command: list[str], cwd: Path) -> str | None:

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from reseau.files.folder import CONTACTS_DIR
+from reseau.files.i18n import _
 from reseau.files.model import (
     CONTACT_KEYS,
     IN_PERSON_KINDS,
@@ -77,9 +78,17 @@ def insert_position(dates: Sequence[date], when: date) -> int:
 def check_entry(entry: Entry) -> None:
     """Refuse what the file should not hold: unknown kinds or tones, blank or control text."""
     if entry.kind not in KINDS:
-        raise ReseauError(f"'{entry.kind}' is not a kind; use one of: {', '.join(KINDS)}")
+        raise ReseauError(
+            _("'{kind}' is not a kind; use one of: {value}").format(
+                kind=entry.kind, value=", ".join(KINDS)
+            )
+        )
     if entry.tone is not None and entry.tone not in TONES:
-        raise ReseauError(f"'{entry.tone}' is not a tone; use one of: {', '.join(TONES)}")
+        raise ReseauError(
+            _("'{tone}' is not a tone; use one of: {value}").format(
+                tone=entry.tone, value=", ".join(TONES)
+            )
+        )
     for label in ("note", "gave", "received"):
         text = getattr(entry, label)
         if text is not None:
@@ -88,9 +97,13 @@ def check_entry(entry: Entry) -> None:
 
 def check_text(label: str, text: str) -> None:
     if not text.strip():
-        raise ReseauError(f"the {label} is empty; write something or leave it out")
+        raise ReseauError(
+            _("the {label} is empty; write something or leave it out").format(label=label)
+        )
     if has_control_characters(text):
-        raise ReseauError(f"the {label} holds control characters; write plain text")
+        raise ReseauError(
+            _("the {label} holds control characters; write plain text").format(label=label)
+        )
 
 
 def has_control_characters(text: str) -> bool:
@@ -131,7 +144,11 @@ def distinct_others(resolved: Sequence[str], slug: str) -> tuple[str, ...]:
     others: list[str] = []
     for other in resolved:
         if other == slug:
-            raise ReseauError(f"--with {other} names {slug} itself; name the other people")
+            raise ReseauError(
+                _("--with {other} names {slug} itself; name the other people").format(
+                    other=other, slug=slug
+                )
+            )
         if other not in others:
             others.append(other)
     return tuple(others)
@@ -162,7 +179,9 @@ def introduce(
 ) -> list[Written]:
     """An `intro` in both files, each naming the other, each counting as given."""
     if first == second:
-        raise ReseauError(f"{first} cannot be introduced to themselves; name two people")
+        raise ReseauError(
+            _("{first} cannot be introduced to themselves; name two people").format(first=first)
+        )
     return record(
         root,
         network,
@@ -184,13 +203,13 @@ def record(
     root: Path, network: Network, entries: list[tuple[str, Entry]], also: Also | None = None
 ) -> list[Written]:
     """Insert each entry in its contact's file through the write path: all files or none."""
-    for _, entry in entries:
+    for _slug, entry in entries:
         check_entry(entry)
     added: dict[str, list[str]] = {}
     changes = [interaction_change(network, slug, entry, added, also) for slug, entry in entries]
     values = update_many(root, changes)
     written = []
-    for (slug, _), change, value in zip(entries, changes, values, strict=True):
+    for (slug, _entry), change, value in zip(entries, changes, values, strict=True):
         assert isinstance(value, Contact)
         written.append(Written(slug, change.relpath, added[change.relpath], value))
     return written
@@ -232,7 +251,7 @@ def added_lines(old: str, new: str) -> list[str]:
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
     return [
         line
-        for tag, _, _, start, end in matcher.get_opcodes()
+        for tag, _a1, _a2, start, end in matcher.get_opcodes()
         if tag in ("insert", "replace")
         for line in after[start:end]
     ]

@@ -24,6 +24,7 @@ from reseau.actions.references import (
     rename_in_list,
     rewrite_changes,
 )
+from reseau.files.i18n import _
 from reseau.files.merge import merge_onto
 from reseau.files.model import CONTACT_KEYS, Contact
 from reseau.files.problems import ReseauError
@@ -71,7 +72,11 @@ def merge_contacts(
         network = load_network(root)
         keep, other = find_contact(network, keep_who), find_contact(network, other_who)
         if keep == other:
-            raise ReseauError(f"{keep_who} and {other_who} are the same contact; name two")
+            raise ReseauError(
+                _("{keep_who} and {other_who} are the same contact; name two").format(
+                    keep_who=keep_who, other_who=other_who
+                )
+            )
         refuse_unreadable_references(network, other)
         keep_data, other_data = _data(network, keep), _data(network, other)
         other_bytes = (root / network.contact_path(other)).read_bytes()
@@ -153,7 +158,9 @@ def _uniter(
         result = merge_onto(base, document.text.encode("utf-8"), other_bytes, "contacts/x.yaml")
         if result.text is None or result.conflicts:
             raise ReseauError(
-                f"{merged.other} and {merged.keep} could not be merged as data; nothing was written"
+                _("{other} and {keep} could not be merged as data; nothing was written").format(
+                    other=merged.other, keep=merged.keep
+                )
             )
         united = Document(result.text.removeprefix("\ufeff"))
         _drop_self_references(united, merged.keep, merged.other)

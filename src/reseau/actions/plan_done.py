@@ -15,6 +15,7 @@ from datetime import date
 
 from reseau.actions.log import Entry, check_entry, interaction_change
 from reseau.files import writer
+from reseau.files.i18n import _
 from reseau.files.model import IN_PERSON_KINDS, MeetItem, Plan
 from reseau.files.quarters import Quarter
 from reseau.files.store import Network
@@ -74,7 +75,9 @@ def mark_done(
     def edit(document: Document, current: Plan) -> None:
         fresh = pick_item(item_states(current, network.contacts, today), number, slug)
         if fresh is None:
-            raise PlanError(f"{relpath} changed while it was being edited; try again")
+            raise PlanError(
+                _("{relpath} changed while it was being edited; try again").format(relpath=relpath)
+            )
         if fresh.is_done:
             return
         path: list[str | int] = [fresh.section, fresh.index, "done"]
@@ -100,7 +103,9 @@ def _has_file(network: Network, slug: str) -> bool:
 def _meeting_entry(meeting: Meeting, today: date) -> Entry:
     if meeting.kind not in IN_PERSON_KINDS:
         kinds = ", ".join(sorted(IN_PERSON_KINDS))
-        raise PlanError(f"a meet item is done in person: the kind is one of {kinds}")
+        raise PlanError(
+            _("a meet item is done in person: the kind is one of {kinds}").format(kinds=kinds)
+        )
     entry = Entry(today, kind=meeting.kind, note=meeting.note)
     check_entry(entry)
     return entry

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from reseau.files.i18n import N_, _
 from reseau.files.model import AnimateItem, MeetItem, Plan
 from reseau.files.quarters import Quarter
 from reseau.files.store import Network
@@ -48,14 +49,17 @@ class Proposal:
 
     @property
     def reason(self) -> str:
-        value = "unqualified" if self.score is None else f"tier {self.tier} (score {self.score})"
+        if self.score is None:
+            value = _("unqualified")
+        else:
+            value = _("tier {tier} (score {score})").format(tier=self.tier, score=self.score)
         parts = [value]
         if self.focus:
-            parts.append(f"{', '.join(self.focus)} in focus")
+            parts.append(_("{circles} in focus").format(circles=", ".join(self.focus)))
         if self.last_met is None:
-            parts.append("never met in person")
+            parts.append(_("never met in person"))
         else:
-            parts.append(f"last met {self.last_met}")
+            parts.append(_("last met {day}").format(day=self.last_met))
         return ", ".join(parts)
 
 
@@ -110,8 +114,10 @@ def _previous_plan(network: Network, previous: Quarter) -> Plan | None:
     relpath = plan_relpath(previous)
     if relpath in network.skipped:
         raise PlanError(
-            f"{relpath} does not validate, so its undone items cannot be carried over;"
-            " fix it first (`reseau check`)"
+            _(
+                "{path} does not validate, so its undone items cannot be carried over;"
+                " fix it first (`reseau check`)"
+            ).format(path=relpath)
         )
     return network.plans.get(str(previous))
 
@@ -121,8 +127,12 @@ def _known_circles(network: Network, circles: list[str]) -> list[str]:
     for circle in circles:
         if circle not in objectives:
             close = suggest(circle, objectives)
-            hint = f"; did you mean '{close}'?" if close else ""
-            raise PlanError(f"--focus: '{circle}' is not an objective of reseau.yaml{hint}")
+            hint = _("; did you mean '{close}'?").format(close=close) if close else ""
+            raise PlanError(
+                _("--focus: '{circle}' is not an objective of reseau.yaml{hint}").format(
+                    circle=circle, hint=hint
+                )
+            )
     return list(dict.fromkeys(circles))
 
 
@@ -185,42 +195,42 @@ def render_draft(draft: Draft, network: Network) -> tuple[str, dict[str, Any]]:
     for section in SECTIONS:
         entries = sections[section]
         data[section] = [entry.fields for entry in entries] or None
-        lines.extend(["", _commented(f"{section}:", _SECTION_NOTES[section])])
+        lines.extend(["", _commented(f"{section}:", _(_SECTION_NOTES[section]))])
         lines.extend(_section_lines(draft, section, entries))
     return "\n".join(lines) + "\n", data
 
 
 def _header(draft: Draft) -> list[str]:
-    q = draft.quarter
-    return [
-        f"# The action plan for {q}, drafted by `reseau plan new` on {draft.today}.",
-        "# It is yours: reorder, complete or delete items, then run `reseau check`.",
-        "#   focus       the objectives of reseau.yaml to push this quarter",
-        "#   meet        who to meet in person first, in priority order: why, through which",
-        f"#               channel (lunch, visit, coffee...) and by when (a date in {q})",
-        "#   animate     events for your communities: what, on (a date), invite (circles",
-        "#               or contacts)",
-        "#   reputation  what builds your image there: what, channel, by",
-        "#   done        a date: `reseau plan done ITEM` sets it; a meet item is also done by",
-        "#               an in-person interaction with the contact during the quarter",
-        "#   carried     the quarter an unfinished item comes from",
-    ]
+    header = _(
+        "The action plan for {quarter}, drafted by `reseau plan new` on {today}.\n"
+        "It is yours: reorder, complete or delete items, then run `reseau check`.\n"
+        "  focus       the objectives of reseau.yaml to push this quarter\n"
+        "  meet        who to meet in person first, in priority order: why, through which\n"
+        "              channel (lunch, visit, coffee...) and by when (a date in {quarter})\n"
+        "  animate     events for your communities: what, on (a date), invite (circles\n"
+        "              or contacts)\n"
+        "  reputation  what builds your image there: what, channel, by\n"
+        "  done        a date: `reseau plan done ITEM` sets it; a meet item is also done by\n"
+        "              an in-person interaction with the contact during the quarter\n"
+        "  carried     the quarter an unfinished item comes from"
+    ).format(quarter=draft.quarter, today=draft.today)
+    return [f"# {line}".rstrip() for line in header.splitlines()]
 
 
 _SECTION_NOTES = {
-    "meet": "who to meet first, in priority order",
-    "animate": "animate the community (recommendation 8)",
-    "reputation": "build your reputation in it",
+    "meet": N_("who to meet first, in priority order"),
+    "animate": N_("animate the community (recommendation 8)"),
+    "reputation": N_("build your reputation in it"),
 }
 
 
 def _focus_note(draft: Draft, network: Network) -> str:
     if draft.focus_source == "--focus":
-        return "chosen with --focus"
+        return _("chosen with --focus")
     if draft.focus_source:
-        return f"as in {draft.focus_source}; change at will"
-    objectives = ", ".join(network.settings.objectives) or "none in reseau.yaml yet"
-    return f"objectives to choose from: {objectives}"
+        return _("as in {source}; change at will").format(source=draft.focus_source)
+    objectives = ", ".join(network.settings.objectives) or _("none in reseau.yaml yet")
+    return _("objectives to choose from: {objectives}").format(objectives=objectives)
 
 
 def _sections(draft: Draft) -> dict[str, list[_Entry]]:
@@ -238,10 +248,12 @@ def _carried_entry(state: ItemState, previous: Quarter) -> _Entry:
     entry = _Entry(fields)
     date_key = "on" if isinstance(item, AnimateItem) else "by"
     if fields[date_key] is not None:
-        entry.notes[date_key] = f"was {fields[date_key]}; set a date in the new quarter"
+        entry.notes[date_key] = _("was {day}; set a date in the new quarter").format(
+            day=fields[date_key]
+        )
         fields[date_key] = None
     if item.carried:
-        entry.notes["carried"] = f"already carried from {item.carried}"
+        entry.notes["carried"] = _("already carried from {quarter}").format(quarter=item.carried)
     fields["done"] = None
     fields["carried"] = str(previous)
     return entry
@@ -259,14 +271,15 @@ def _section_lines(draft: Draft, section: str, entries: list[_Entry]) -> list[st
     proposed = [e for e in entries if "carried" not in e.fields]
     lines: list[str] = []
     if carried:
-        undone = f"not done in {draft.previous} as of {draft.today}"
-        lines.append(f"  # {undone}: give it a new date, or delete it")
+        undone = _("not done in {quarter} as of {today}: give it a new date, or delete it")
+        lines.append("  # " + undone.format(quarter=draft.previous, today=draft.today))
         lines.extend(line for entry in carried for line in _entry_lines(entry))
     if proposed:
-        lines.append(
-            f"  # proposed: active contacts not met in person since {draft.previous.start},"
-        )
-        lines.append("  # best tier first, never met first, the circles in focus first")
+        proposed_note = _(
+            "proposed: active contacts not met in person since {day},\n"
+            "best tier first, never met first, the circles in focus first"
+        ).format(day=draft.previous.start)
+        lines.extend(f"  # {line}" for line in proposed_note.splitlines())
         lines.extend(line for entry in proposed for line in _entry_lines(entry))
     if not entries:
         lines.extend(_example_lines(draft.quarter, section))
@@ -285,16 +298,24 @@ def _entry_lines(entry: _Entry) -> list[str]:
 def _example_lines(quarter: Quarter, section: str) -> list[str]:
     day = quarter.start + timedelta(days=40)
     examples = {
-        "meet": ["contact: a-slug", "why: what you want to give or learn", f"by: {day}"],
-        "animate": ["what: Breakfast for the circle", f"on: {day}", "invite: [a-circle]"],
+        "meet": [
+            "contact: a-slug",
+            "why: " + _("what you want to give or learn"),
+            f"by: {day}",
+        ],
+        "animate": ["what: " + _("Breakfast for the circle"), f"on: {day}", "invite: [a-circle]"],
         "reputation": [
-            "what: An article, a talk, a testimonial",
+            "what: " + _("An article, a talk, a testimonial"),
             "channel: linkedin",
             f"by: {day}",
         ],
     }
     first, *rest = examples[section]
-    return ["  # for example:", f"  # - {first}", *(f"  #   {line}" for line in rest)]
+    return [
+        "  # " + _("for example:"),
+        f"  # - {first}",
+        *(f"  #   {line}" for line in rest),
+    ]
 
 
 def _commented(line: str, note: str | None) -> str:
@@ -314,7 +335,11 @@ def write_draft(network: Network, draft: Draft) -> str:
     text, data = render_draft(draft, network)
     loaded = parse_text(text, draft.relpath)
     if loaded.data != data:
-        raise PlanError(f"the draft of {draft.relpath} would not read back as meant; not written")
+        raise PlanError(
+            _("the draft of {path} would not read back as meant; not written").format(
+                path=draft.relpath
+            )
+        )
     with writer.folder_lock(network.root):
         refuse_existing(network, draft.relpath)
         writer.create(network.root, draft.relpath, text, Plan)
@@ -323,4 +348,6 @@ def write_draft(network: Network, draft: Draft) -> str:
 
 def refuse_existing(network: Network, relpath: str) -> None:
     if os.path.lexists(network.root / relpath):
-        raise PlanError(f"{relpath} already exists; edit it, or remove it to draft it again")
+        raise PlanError(
+            _("{path} already exists; edit it, or remove it to draft it again").format(path=relpath)
+        )

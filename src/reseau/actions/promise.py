@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from reseau.actions.log import Entry, Written, added_lines, check_text, insert_position
 from reseau.actions.log import interaction_item as _interaction_item
 from reseau.files import writer
+from reseau.files.i18n import _
 from reseau.files.model import CONTACT_KEYS, PROMISE_KEYS, Contact, Promise
 from reseau.files.problems import ReseauError
 from reseau.files.store import Network
@@ -89,7 +90,9 @@ def close_promise(
         assert isinstance(contact, Contact)
         fresh = pick_promise(contact, slug, number)
         if fresh.promise != target.promise:
-            raise ReseauError(f"{relpath} changed while it was being edited; try again")
+            raise ReseauError(
+                _("{relpath} changed while it was being edited; try again").format(relpath=relpath)
+            )
         before = document.text
         document.set(["promises", fresh.index, "done"], Typed(when.isoformat()), order=PROMISE_KEYS)
         if log_kind is not None:
@@ -108,18 +111,24 @@ def pick_promise(contact: Contact, slug: str, number: int | None) -> OpenPromise
     """The open promise `number`; without a number, the only one."""
     found = open_promises(contact)
     if not found:
-        raise ReseauError(f"{contact.name} ({slug}) has no open promise")
+        raise ReseauError(
+            _("{name} ({slug}) has no open promise").format(name=contact.name, slug=slug)
+        )
     if number is None:
         if len(found) == 1:
             return found[0]
         listed = "; ".join(f"{p.number}: {p.promise.what} (by {p.promise.by})" for p in found)
         raise ReseauError(
-            f"{contact.name} ({slug}) has {len(found)} open promises; say which: {listed}"
+            _("{name} ({slug}) has {count} open promises; say which: {listed}").format(
+                name=contact.name, slug=slug, count=len(found), listed=listed
+            )
         )
     if not 1 <= number <= len(found):
         raise ReseauError(
-            f"{contact.name} ({slug}) has no open promise {number}: it has {len(found)}, "
-            "numbered as `reseau show` lists them"
+            _(
+                "{name} ({slug}) has no open promise {number}: it has "
+                "{count}, numbered as `reseau show` lists them"
+            ).format(name=contact.name, slug=slug, number=number, count=len(found))
         )
     return found[number - 1]
 

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reseau.files.i18n import _
 from reseau.files.model import CONTACT_KEYS, NATURES, Contact, Qualification, Settings
 from reseau.files.problems import ReseauError
 from reseau.files.store import Network
@@ -42,9 +43,9 @@ def parse_influence(text: str) -> tuple[str, int]:
     territory, sep, level = text.partition("=")
     territory, level = territory.strip(), level.strip()
     if not sep or not territory:
-        raise ValueError(f"'{text}' is not TERRITORY=LEVEL, like export=2")
+        raise ValueError(_("'{text}' is not TERRITORY=LEVEL, like export=2").format(text=text))
     if level not in {str(n) for n in LEVELS}:
-        raise ValueError(f"the level in '{text}' must be 0, 1, 2 or 3")
+        raise ValueError(_("the level in '{text}' must be 0, 1, 2 or 3").format(text=text))
     return territory, int(level)
 
 
@@ -52,17 +53,26 @@ def check_answers(answers: Answers, settings: Settings) -> None:
     """Refuse a nature outside the list, a level out of range or a territory not cultivated."""
     if answers.nature is not None and answers.nature not in NATURES:
         raise ReseauError(
-            f"'{answers.nature}' is not a nature of link{_did_you_mean(answers.nature, NATURES)}"
-            f" (one of: {', '.join(NATURES)})"
+            _("'{value}' is not a nature of link{hint} (one of: {choices})").format(
+                value=answers.nature,
+                hint=_did_you_mean(answers.nature, NATURES),
+                choices=", ".join(NATURES),
+            )
         )
     levels = [answers.strength, answers.sharing, answers.pleasure, answers.efficiency]
     if any(level not in (None, *LEVELS) for level in [*levels, *answers.influence.values()]):
-        raise ReseauError("a level is from 0 to 3")
+        raise ReseauError(_("a level is from 0 to 3"))
     territories = settings.territories
     for territory in answers.influence:
         if territory not in territories:
-            hint = _did_you_mean(territory, territories) or "; add it to territories in reseau.yaml"
-            raise ReseauError(f"'{territory}' is not a territory of reseau.yaml{hint}")
+            hint = _did_you_mean(territory, territories) or _(
+                "; add it to territories in reseau.yaml"
+            )
+            raise ReseauError(
+                _("'{territory}' is not a territory of reseau.yaml{hint}").format(
+                    territory=territory, hint=hint
+                )
+            )
 
 
 def merged(current: Qualification | None, answers: Answers, today: date) -> Qualification:
@@ -144,7 +154,7 @@ def qualify_contact(
 
 def _did_you_mean(word: str, choices: Sequence[str]) -> str:
     close = suggest(word, choices)
-    return f"; did you mean '{close}'?" if close else ""
+    return _("; did you mean '{close}'?").format(close=close) if close else ""
 
 
 def _iso(value: date | None) -> str | None:

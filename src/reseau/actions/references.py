@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from reseau.files.i18n import _
 from reseau.files.model import Contact, Plan
 from reseau.files.problems import ReseauError
 from reseau.files.store import Network
@@ -67,8 +68,10 @@ def refuse_unreadable_references(network: Network, slug: str) -> None:
     for relpath, data in network.unvalidated.items():
         if _mentions(data, slug):
             raise ReseauError(
-                f"{relpath} names {slug} but does not validate; fix it first "
-                "(reseau check), nothing was written"
+                _(
+                    "{relpath} names {slug} but does not validate; fix it first "
+                    "(reseau check), nothing was written"
+                ).format(relpath=relpath, slug=slug)
             )
 
 

@@ -17,6 +17,7 @@ from reseau.actions.references import (
     refuse_unreadable_references,
     rewrite_changes,
 )
+from reseau.files.i18n import _
 from reseau.files.model import CONTACT_KEYS, Contact
 from reseau.files.problems import ReseauError
 from reseau.files.store import load_network
@@ -44,7 +45,7 @@ def rename_contact(
     """Under the folder lock: read everything, resolve WHO, then write all files or none."""
     name = check_name(name)
     if slug is not None and keep_slug:
-        raise ReseauError("--slug and --keep-slug say opposite things; give one of them")
+        raise ReseauError(_("--slug and --keep-slug say opposite things; give one of them"))
     with folder_lock(root):
         network = load_network(root)
         old = find_contact(network, who)
@@ -62,16 +63,18 @@ def rename_contact(
         )
         changes = [own, *(rewrite_changes(network, old, new) if new != old else [])]
         if name == contact.name and new == old:
-            raise ReseauError(f"{old} is already named {name}; nothing to do")
+            raise ReseauError(
+                _("{old} is already named {name}; nothing to do").format(old=old, name=name)
+            )
         apply_changes(root, changes)
     return Renamed(old, new, contact.name, name, references)
 
 
 def check_name(name: str) -> str:
     if not name.strip():
-        raise ReseauError("the new name is empty; write the name")
+        raise ReseauError(_("the new name is empty; write the name"))
     if has_control_characters(name) or "\n" in name:
-        raise ReseauError("the new name holds control characters; write plain text")
+        raise ReseauError(_("the new name holds control characters; write plain text"))
     return name.strip()
 
 

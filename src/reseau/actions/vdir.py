@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reseau.files.i18n import _
 from reseau.files.problems import ReseauError
 from reseau.files.writer import write_atomic
 from reseau.formats.exporters.vcard import UID_SUFFIX
@@ -72,16 +73,28 @@ def is_reseau_card(path: Path) -> bool:
 
 def _prepare(folder: Path) -> None:
     if folder.is_symlink() and not folder.is_dir():
-        raise ReseauError(f"{folder} is a broken symbolic link; give an existing folder")
+        raise ReseauError(
+            _("{folder} is a broken symbolic link; give an existing folder").format(folder=folder)
+        )
     if folder.exists() and not folder.is_dir():
-        raise ReseauError(f"{folder} is not a folder; --vdir takes a folder")
+        raise ReseauError(
+            _("{folder} is not a folder; --vdir takes a folder").format(folder=folder)
+        )
     if not folder.exists():
         if not folder.parent.is_dir():
-            raise ReseauError(f"cannot write {folder}: the folder {folder.parent} does not exist")
+            raise ReseauError(
+                _("cannot write {folder}: the folder {parent} does not exist").format(
+                    folder=folder, parent=folder.parent
+                )
+            )
         try:
             folder.mkdir()
         except OSError as exc:
-            raise ReseauError(f"cannot create {folder}: {exc.strerror or exc}") from None
+            raise ReseauError(
+                _("cannot create {folder}: {value}").format(
+                    folder=folder, value=exc.strerror or exc
+                )
+            ) from None
 
 
 def _read(path: Path) -> bytes | None:
@@ -93,15 +106,21 @@ def _read(path: Path) -> bytes | None:
 
 def _write(path: Path, data: bytes) -> None:
     if path.is_symlink() or (path.exists() and not path.is_file()):
-        raise ReseauError(f"{path} is not a regular file; reseau only writes regular files")
+        raise ReseauError(
+            _("{path} is not a regular file; reseau only writes regular files").format(path=path)
+        )
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise ReseauError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ReseauError(
+            _("cannot write {path}: {value}").format(path=path, value=exc.strerror or exc)
+        ) from None
 
 
 def _remove(path: Path) -> None:
     try:
         path.unlink()
     except OSError as exc:
-        raise ReseauError(f"cannot remove {path}: {exc.strerror or exc}") from None
+        raise ReseauError(
+            _("cannot remove {path}: {value}").format(path=path, value=exc.strerror or exc)
+        ) from None

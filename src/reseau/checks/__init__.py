@@ -9,6 +9,7 @@ from reseau.files.store import Network
 
 RULES = (
     settings.check_scoring,
+    settings.check_language,
     contacts.check_slugs,
     contacts.check_circles,
     contacts.check_with,

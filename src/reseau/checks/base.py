@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from reseau.files.folder import SETTINGS_FILE
+from reseau.files.i18n import _
 from reseau.files.problems import Problem, Severity
 from reseau.files.store import Network
 from reseau.files.validation import Loc, locate, suggest
@@ -41,7 +42,7 @@ class Where:
 
 def did_you_mean(word: str, choices: object) -> str:
     close = suggest(word, choices)  # type: ignore[arg-type]
-    return f"; did you mean '{close}'?" if close else ""
+    return _("; did you mean '{close}'?").format(close=close) if close else ""
 
 
 def has_settings(network: Network) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from reseau.checks.base import Where, did_you_mean, has_settings
 from reseau.files.folder import SETTINGS_FILE
+from reseau.files.i18n import _
 from reseau.files.problems import Problem, Severity
 from reseau.files.slugs import is_valid_slug
 from reseau.files.store import Network
@@ -18,7 +19,7 @@ def check_slugs(network: Network, where: Where) -> Iterator[Problem]:
                 network.contact_path(slug),
                 0,
                 "",
-                "the file name is not a slug (lower-case letters, digits, dashes); rename it",
+                _("the file name is not a slug (lower-case letters, digits, dashes); rename it"),
                 "slug",
             )
 
@@ -31,11 +32,15 @@ def check_circles(network: Network, where: Where) -> Iterator[Problem]:
     for relpath, circles in _circles_by_file(network):
         for index, circle in enumerate(circles):
             if isinstance(circle, str) and circle not in objectives:
-                hint = did_you_mean(circle, objectives) or "; add it to objectives in reseau.yaml"
+                hint = did_you_mean(circle, objectives) or _(
+                    "; add it to objectives in reseau.yaml"
+                )
                 yield where.problem(
                     relpath,
                     ("circles", index),
-                    f"'{circle}' is not an objective of reseau.yaml{hint}",
+                    _("'{circle}' is not an objective of reseau.yaml{hint}").format(
+                        circle=circle, hint=hint
+                    ),
                     "unknown-circle",
                 )
 
@@ -57,7 +62,9 @@ def check_with(network: Network, where: Where) -> Iterator[Problem]:
                     yield where.problem(
                         network.contact_path(slug),
                         ("interactions", position, "with", index),
-                        f"no contact '{other}'{did_you_mean(other, network.contacts)}",
+                        _("no contact '{slug}'{hint}").format(
+                            slug=other, hint=did_you_mean(other, network.contacts)
+                        ),
                         "unknown-contact",
                     )
 
@@ -70,13 +77,15 @@ def check_territories(network: Network, where: Where) -> Iterator[Problem]:
         influence = contact.qualification.influence if contact.qualification else {}
         for territory in influence:
             if territory not in territories:
-                hint = (
-                    did_you_mean(territory, territories) or "; add it to territories in reseau.yaml"
+                hint = did_you_mean(territory, territories) or _(
+                    "; add it to territories in reseau.yaml"
                 )
                 yield where.problem(
                     network.contact_path(slug),
                     ("qualification", "influence", territory),
-                    f"'{territory}' is not a territory of reseau.yaml{hint}",
+                    _("'{territory}' is not a territory of reseau.yaml{hint}").format(
+                        territory=territory, hint=hint
+                    ),
                     "unknown-territory",
                     Severity.WARNING,
                 )
@@ -92,7 +101,9 @@ def check_dunbar(network: Network, where: Where) -> Iterator[Problem]:
             SETTINGS_FILE,
             where.line(SETTINGS_FILE, ("dunbar_limit",)),
             "dunbar_limit",
-            f"{active} active contacts, over the limit of {limit}: make some dormant",
+            _("{active} active contacts, over the limit of {limit}: make some dormant").format(
+                active=active, limit=limit
+            ),
             "dunbar",
             Severity.WARNING,
         )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from reseau.checks.base import Where
 from reseau.files.folder import SETTINGS_FILE
 from reseau.files.gitrepo import driver_problem, open_repository
+from reseau.files.i18n import _
 from reseau.files.problems import Problem, Severity
 from reseau.files.store import Network
 
@@ -22,8 +23,10 @@ def check_merge_driver(network: Network, where: Where) -> Iterator[Problem]:
             SETTINGS_FILE,
             0,
             "",
-            f"{problem}; changes made on two devices would conflict: run `reseau sync` "
-            "(or `reseau init`) to register it",
+            _(
+                "{problem}; changes made on two devices would conflict: run `reseau sync` "
+                "(or `reseau init`) to register it"
+            ).format(problem=problem),
             "merge-driver",
             Severity.WARNING,
         )

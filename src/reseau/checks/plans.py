@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from reseau.checks.base import Where, did_you_mean, has_settings
 from reseau.files.folder import PLANS_DIR
+from reseau.files.i18n import _
 from reseau.files.model import Plan
 from reseau.files.problems import Problem, Severity
 from reseau.files.quarters import Quarter
@@ -29,7 +30,9 @@ def _quarter(stem: str, plan: Plan, relpath: str, where: Where) -> Iterator[Prob
         yield where.problem(
             relpath,
             ("quarter",),
-            f"says {plan.quarter} but the file is named {stem}.yaml; make them agree",
+            _("says {quarter} but the file is named {stem}.yaml; make them agree").format(
+                quarter=plan.quarter, stem=stem
+            ),
             "quarter-name",
         )
 
@@ -37,7 +40,9 @@ def _quarter(stem: str, plan: Plan, relpath: str, where: Where) -> Iterator[Prob
 def _references(network: Network, plan: Plan, relpath: str, where: Where) -> Iterator[Problem]:
     for index, item in enumerate(plan.meet):
         if not network.has_contact_file(item.contact):
-            message = f"no contact '{item.contact}'{_contact_hint(network, item.contact)}"
+            message = _("no contact '{slug}'{hint}").format(
+                slug=item.contact, hint=_contact_hint(network, item.contact)
+            )
             yield where.problem(relpath, ("meet", index, "contact"), message, "unknown-contact")
     if has_settings(network):
         yield from _circles(network, plan, relpath, where)
@@ -48,19 +53,22 @@ def _circles(network: Network, plan: Plan, relpath: str, where: Where) -> Iterat
     objectives = network.settings.objectives
     for index, circle in enumerate(plan.focus):
         if circle not in objectives:
-            message = (
-                f"'{circle}' is not an objective of reseau.yaml{did_you_mean(circle, objectives)}"
+            message = _("'{circle}' is not an objective of reseau.yaml{hint}").format(
+                circle=circle, hint=did_you_mean(circle, objectives)
             )
             yield where.problem(relpath, ("focus", index), message, "unknown-circle")
     for index, animate in enumerate(plan.animate):
         for position, name in enumerate(animate.invite):
             loc = ("animate", index, "invite", position)
             if name in objectives and name in network.contacts:
-                message = f"'{name}' is both a circle and a contact; the circle is invited"
+                message = _("'{name}' is both a circle and a contact; the circle is invited")
+                message = message.format(name=name)
                 yield where.problem(relpath, loc, message, "ambiguous-invite", Severity.WARNING)
             elif name not in objectives and not network.has_contact_file(name):
                 hint = did_you_mean(name, [*objectives, *network.contacts])
-                message = f"'{name}' is neither a circle nor a contact{hint}"
+                message = _("'{name}' is neither a circle nor a contact{hint}").format(
+                    name=name, hint=hint
+                )
                 yield where.problem(relpath, loc, message, "unknown-invite")
 
 
@@ -68,25 +76,26 @@ def _contact_hint(network: Network, written: str) -> str:
     """A name or part of one written where a slug belongs suggests that contact's slug."""
     resolution = resolve(written, network.names())
     if resolution.slug:
-        return f"; did you mean '{resolution.slug}'?"
+        return _("; did you mean '{close}'?").format(close=resolution.slug)
     return did_you_mean(written.lower(), network.contacts)
 
 
 def _dates(plan: Plan, relpath: str, where: Where) -> Iterator[Problem]:
     """`by` and `on` fall inside the quarter; `done` inside it or before (never after)."""
     quarter = Quarter.parse(plan.quarter)
-    span = f"{quarter.start} to {quarter.end}"
+    span = _("{start} to {end}").format(start=quarter.start, end=quarter.end)
     for section, index, item in _items(plan):
         for key in ("by", "on"):
             when = getattr(item, key, None)
             if when is not None and when not in quarter:
-                message = f"{when} is outside {quarter} ({span}); plan it inside the quarter"
+                message = _("{day} is outside {quarter} ({span}); plan it inside the quarter")
+                message = message.format(day=when, quarter=quarter, span=span)
                 yield where.problem(relpath, (section, index, key), message, "outside-quarter")
         if item.done is not None and item.done > quarter.end:
-            message = (
-                f"{item.done} is after {quarter} (it ends {quarter.end});"
-                " an item done later belongs to a later plan"
-            )
+            message = _(
+                "{day} is after {quarter} (it ends {end}); an item done later belongs to a "
+                "later plan"
+            ).format(day=item.done, quarter=quarter, end=quarter.end)
             yield where.problem(relpath, (section, index, "done"), message, "done-after-quarter")
 
 
@@ -103,7 +112,9 @@ def _carried(plan: Plan, relpath: str, where: Where) -> Iterator[Problem]:
             yield where.problem(relpath, loc, str(exc), "carried-quarter")
             continue
         if source >= quarter:
-            message = f"carried from {source}, which is not before {quarter}"
+            message = _("carried from {source}, which is not before {quarter}").format(
+                source=source, quarter=quarter
+            )
             yield where.problem(relpath, loc, message, "carried-quarter")
 
 
@@ -111,9 +122,8 @@ def _duplicates(plan: Plan, relpath: str, where: Where) -> Iterator[Problem]:
     first: dict[str, int] = {}
     for index, item in enumerate(plan.meet):
         if item.contact in first:
-            message = (
-                f"'{item.contact}' is already in meet (item {first[item.contact] + 1});"
-                " merge the two"
+            message = _("'{slug}' is already in meet (item {number}); merge the two").format(
+                slug=item.contact, number=first[item.contact] + 1
             )
             loc = ("meet", index, "contact")
             yield where.problem(relpath, loc, message, "duplicate-meet", Severity.WARNING)

@@ -12,6 +12,7 @@ import typer.main
 from reseau import __version__
 from reseau.cli.groups import SuggestingGroup, hoist_global_options
 from reseau.cli.state import State, parse_today
+from reseau.files.i18n import _
 
 SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 
@@ -210,6 +211,17 @@ def options(
             metavar="DATE",
             help="The date every computation takes as today: YYYY-MM-DD, yesterday, -7d, "
             "monday... (or RESEAU_TODAY).",
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help=_(
+                "The language to speak: en or fr (default: reseau.yaml's language, else "
+                "LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."
+            ),
         ),
     ] = None,
     debug: Annotated[

@@ -36,13 +36,24 @@ def check(
 
 
 def _summary(network: object, errors: int, warnings: int) -> str:
+    from reseau.files.i18n import _, ngettext
+    from reseau.files.localized import number
     from reseau.files.store import Network
 
     assert isinstance(network, Network)
     skipped = [p for p in network.skipped if p.startswith(("contacts/", "plans/"))]
     files = len(network.contacts) + len(network.plans) + len(skipped)
     if not errors and not warnings:
-        verdict = "no problems"
+        verdict = _("no problems")
     else:
-        verdict = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    return f"checked reseau.yaml, {files} contact and plan files, journal.yaml: {verdict}"
+        verdict = ", ".join(
+            (
+                ngettext("{count} error", "{count} errors", errors).format(count=number(errors)),
+                ngettext("{count} warning", "{count} warnings", warnings).format(
+                    count=number(warnings)
+                ),
+            )
+        )
+    return _("checked reseau.yaml, {count} contact and plan files, journal.yaml: {verdict}").format(
+        count=number(files), verdict=verdict
+    )

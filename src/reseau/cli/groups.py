@@ -7,7 +7,7 @@ from typing import Any
 
 from typer.core import TyperGroup
 
-GLOBAL_WITH_VALUE = ("--dir", "--today")
+GLOBAL_WITH_VALUE = ("--dir", "--today", "--lang")
 GLOBAL_FLAGS = ("--debug",)
 
 

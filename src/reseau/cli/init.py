@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from reseau.cli.output import say
+from reseau.files.i18n import _
 
 
 def init(
@@ -20,11 +21,15 @@ def init(
 
     report = create_network(directory)
     for name in report.created:
-        say(f"created  {directory / name}")
+        say(_("created  {path}").format(path=directory / name))
     for name in report.kept:
-        say(f"kept     {directory / name} (already there)")
+        say(_("kept     {path} (already there)").format(path=directory / name))
     say(report.git)
     for line in report.registered:
-        say(f"registered the merge driver: {line}")
+        say(_("registered the merge driver: {line}").format(line=line))
     if "reseau.yaml" in report.created:
-        say(f"next: reseau --dir {directory} add 'First Last' --email someone@example.org")
+        say(
+            _("next: reseau --dir {directory} add 'First Last' --email someone@example.org").format(
+                directory=directory
+            )
+        )

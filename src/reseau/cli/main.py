@@ -19,6 +19,7 @@ def main() -> None:
         from reseau.cli.mergedriver import run
 
         sys.exit(run(sys.argv[2:]))
+    choose_language(sys.argv[1:])
     from reseau.cli.app import app
     from reseau.files.problems import ReseauError
 
@@ -37,6 +38,56 @@ def main() -> None:
         what = clean(f"{type(exc).__name__}: {exc}")
         sys.stderr.write(f"reseau: internal error ({what}); run with --debug for details\n")
         sys.exit(1)
+
+
+def choose_language(arguments: list[str]) -> None:
+    """The language of this run, settled before any help text is built: `--lang`, else
+    reseau.yaml's `language:`, else the environment. An unknown `--lang` is said once."""
+    import os
+    from pathlib import Path
+
+    from reseau.files import i18n
+    from reseau.files.folder import find_root
+    from reseau.files.problems import ReseauError
+
+    explicit, folder = _global_value(arguments, "--lang"), _global_value(arguments, "--dir")
+    try:
+        root: Path | None = find_root(folder, os.environ, Path.cwd())
+    except (ReseauError, OSError):
+        root = None
+    code = i18n.choose(explicit, i18n.settings_language(root), os.environ)
+    # --json is for programs: the same English words and ISO dates in every language.
+    i18n.set_language(i18n.ENGLISH if _before_dashes(arguments, "--json") else code)
+    wanted = i18n.language_code(explicit)
+    if wanted is not None and wanted not in i18n.LANGUAGES:
+        from reseau.files.i18n import _
+        from reseau.files.text import clean
+
+        sys.stderr.write(
+            clean(
+                _("reseau: no '{wanted}' language; speaking English (languages: {known})").format(
+                    wanted=explicit, known=", ".join(i18n.LANGUAGES)
+                )
+            )
+            + "\n"
+        )
+
+
+def _before_dashes(arguments: list[str], flag: str) -> bool:
+    return flag in arguments[: arguments.index("--")] if "--" in arguments else flag in arguments
+
+
+def _global_value(arguments: list[str], option: str) -> str | None:
+    """The value given to a global `option` anywhere before `--`, the last one winning."""
+    value = None
+    for position, argument in enumerate(arguments):
+        if argument == "--":
+            break
+        if argument == option and position + 1 < len(arguments):
+            value = arguments[position + 1]
+        elif argument.startswith(option + "="):
+            value = argument.split("=", 1)[1]
+    return value
 
 
 def check_arguments(arguments: list[str]) -> None:

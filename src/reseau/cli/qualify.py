@@ -9,6 +9,7 @@ import typer
 
 from reseau.cli.output import emit_json, say_lines
 from reseau.cli.state import state_of
+from reseau.files.i18n import _
 from reseau.files.problems import ReseauError
 
 if TYPE_CHECKING:
@@ -81,11 +82,11 @@ def qualify(
     )
     if missing:
         if who is not None or not answers.is_empty():
-            raise QualifyUsageError("--missing lists contacts; it takes no WHO and no criterion")
+            raise QualifyUsageError(_("--missing lists contacts; it takes no WHO and no criterion"))
         _list_missing(ctx, as_json)
         return
     if who is None:
-        raise QualifyUsageError("say who to qualify (reseau qualify WHO), or use --missing")
+        raise QualifyUsageError(_("say who to qualify (reseau qualify WHO), or use --missing"))
     _qualify_one(ctx, who, answers, as_json)
 
 
@@ -110,12 +111,14 @@ def _interview(contact: Contact, relpath: str, network: Network) -> Answers:
     from reseau.cli.questionnaire import interview
 
     if not sys.stdin.isatty():
-        raise QualifyUsageError(f"no criterion given and no terminal to ask in; pass {FLAGS}")
+        raise QualifyUsageError(
+            _("no criterion given and no terminal to ask in; pass {flags}").format(flags=FLAGS)
+        )
     try:
         return interview(contact, relpath, network.settings, _ask, _tell)
     except (EOFError, KeyboardInterrupt):
         sys.stderr.write("\n")
-        raise CancelledError("stopped; nothing was written") from None
+        raise CancelledError(_("stopped; nothing was written")) from None
 
 
 def _ask(prompt: str) -> str:
@@ -157,18 +160,23 @@ def _nature(value: str | None) -> str | None:
     if len(named) == 1:
         return named[0]
     if named:
-        hint = f"; it starts {', '.join(named)}: type more of it"
+        hint = _("; it starts {natures}: type more of it").format(natures=", ".join(named))
     else:
         close = suggest(value, NATURES)
-        hint = f"; did you mean '{close}'?" if close else f"; one of: {', '.join(NATURES)}"
-    message = f"'{clean(value)}' is not a nature of link{hint}"
+        if close:
+            hint = _("; did you mean '{close}'?").format(close=close)
+        else:
+            hint = _("; one of: {choices}").format(choices=", ".join(NATURES))
+    message = _("'{value}' is not a nature of link{hint}").format(value=clean(value), hint=hint)
     raise typer.BadParameter(message, param_hint="--nature")
 
 
 def _level(value: int | None, option: str) -> int | None:
     if value is None or 0 <= value <= 3:
         return value
-    raise typer.BadParameter(f"must be 0, 1, 2 or 3, got {value}", param_hint=option)
+    raise typer.BadParameter(
+        _("must be 0, 1, 2 or 3, got {value}").format(value=value), param_hint=option
+    )
 
 
 def _influence(values: list[str]) -> dict[str, int]:

@@ -11,11 +11,11 @@ import typer
 from reseau.cli.output import emit_json, say_lines
 from reseau.cli.state import state_of
 from reseau.cli.week import Page, Style
+from reseau.files.i18n import _
 
 if TYPE_CHECKING:
     from reseau.method.stats import Line, Stats
 
-_LABEL = 4 + 15 + 6  # number, name, verdict: where the figures start
 _BAR_MAX = 40
 _FULL, _REST = "█", "░"
 
@@ -37,12 +37,13 @@ def stats(
 
 
 def stats_lines(result: Stats, page: Page) -> list[str]:
+    from reseau.files.localized import day_month_year
     from reseau.files.text import clean
-    from reseau.method.agenda import date_label
 
     owner = f" · {clean(result.owner)}" if result.owner else ""
-    title = f"Network health on {date_label(result.today)}{owner}"
-    lines = [page.style.bold(page.fit(title)), f"overall {result.overall}/100", ""]
+    title = _("Network health on {day}").format(day=day_month_year(result.today)) + owner
+    overall = _("overall {score}/100").format(score=result.overall)
+    lines = [page.style.bold(page.fit(title)), overall, ""]
     for line in result.lines:
         lines += _line(line, page)
     return [*lines, "", *chart_lines(result, page)]
@@ -52,30 +53,60 @@ def _line(line: Line, page: Page) -> list[str]:
     from reseau.files.text import clean
 
     verdict = {"good": page.style.green, "fair": page.style.yellow, "weak": page.style.red}
-    head = f"{line.number:>2}  {line.name:<15}" + verdict[line.verdict](f"{line.verdict:<4}") + "  "
+    shown = _(line.verdict).ljust(_verdict_width())
+    name = _(line.name).ljust(_name_width())
+    head = f"{line.number:>2}  {name}" + verdict[line.verdict](shown) + "  "
     texts = _wrap(clean(line.figure), page)
     if line.verdict != "good" and line.advice:
         texts += [page.style.dim(t) for t in _wrap("→ " + clean(line.advice), page)]
-    return [head + texts[0], *(" " * _LABEL + text for text in texts[1:])]
+    return [head + texts[0], *(" " * _label() + text for text in texts[1:])]
+
+
+def _verdict_width() -> int:
+    from reseau.method.stats import VERDICTS
+
+    return max(len(_(verdict)) for verdict in VERDICTS)
+
+
+def _name_width() -> int:
+    from reseau.method.stats import NAMES
+
+    return max(15, 1 + max(len(_(name)) for name in NAMES))
+
+
+def _label() -> int:
+    """Where the figures start: after the number, the name and the verdict."""
+    return 4 + _name_width() + _verdict_width() + 2
 
 
 def _wrap(text: str, page: Page) -> list[str]:
     if page.width is None:
         return [text]
-    return textwrap.wrap(text, max(page.width - _LABEL, 20), break_on_hyphens=False) or [""]
+    return textwrap.wrap(text, max(page.width - _label(), 20), break_on_hyphens=False) or [""]
 
 
 def chart_lines(result: Stats, page: Page) -> list[str]:
     """Interactions per month: a bar each, its positive part full and the rest shaded."""
+    from reseau.files.localized import percent
+
     positive = result.positive_percent
-    share = f", {positive}% positive" if positive is not None else ""
-    lines = [page.style.bold(f"Interactions per month, last 12 months{share}")]
+    if positive is None:
+        title = _("Interactions per month, last 12 months")
+    else:
+        title = _("Interactions per month, last 12 months, {share} positive").format(
+            share=percent(positive)
+        )
+    lines = [page.style.bold(title)]
     top = max((m.interactions for m in result.months), default=0)
     room = _BAR_MAX if page.width is None else max(10, min(_BAR_MAX, page.width - 20))
+    label_width = max((len(month.label) for month in result.months), default=0)
     for month in result.months:
         size = round(room * month.interactions / top) if top else 0
         good = round(room * month.positive / top) if top else 0
         bar = page.style.green(_FULL * good) + _REST * (size - good)
-        lines.append(f"  {month.label}  {bar}{' ' * (room - size)}  {month.interactions:>3}")
-    lines.append(page.style.dim(f"  {_FULL} positive  {_REST} other"))
+        label = month.label.ljust(label_width)
+        lines.append(f"  {label}  {bar}{' ' * (room - size)}  {month.interactions:>3}")
+    lines.append(
+        page.style.dim("  " + _("{full} positive  {rest} other").format(full=_FULL, rest=_REST))
+    )
     return lines

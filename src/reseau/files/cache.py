@@ -39,7 +39,12 @@ _LEFTOVER = re.compile(r"^\..+\.marshal\.[a-z0-9_]{8}\.tmp$")
 
 def version_key() -> str:
     python = "{}.{}".format(*sys.version_info[:2])
-    return f"reseau {__version__}; cache {FORMAT}; python {python}; marshal {marshal.version}"
+    from reseau.files.i18n import catalog_stamp
+
+    return (
+        f"reseau {__version__}; cache {FORMAT}; python {python}; marshal {marshal.version}; "
+        f"language {catalog_stamp()}"
+    )
 
 
 def snapshot(root: Path) -> bytes | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from reseau.files.i18n import _
+
 FIRST_YEAR = 1900
 LAST_YEAR = 2999
 FIRST_DAY = date(FIRST_YEAR, 1, 1)
@@ -47,7 +49,7 @@ def _why_not(text: str) -> DateError:
     """The reason `text` is refused, worked out only once it is (a network holds many dates)."""
     match = _ISO_DATE.fullmatch(text)
     if match is None:
-        return DateError(f"'{text}' is not a date; write YYYY-MM-DD")
+        return DateError(_("'{text}' is not a date; write YYYY-MM-DD").format(text=text))
     year, month = int(match[1]), int(match[2])
     if not 1 <= month <= 12:
         return DateError(_not_a_date(text, "month value is outside expected range"))
@@ -92,7 +94,7 @@ def read_typed_date(text: str, today: date) -> date:
         return today - timedelta(days=(today.weekday() - weekday) % 7)
     if _ISO_DATE.fullmatch(word):
         return parse_date(word)
-    raise DateError(f"'{text}' is not a date; write {TYPED_FORMS}")
+    raise DateError(_("'{text}' is not a date; write {forms}").format(text=text, forms=TYPED_FORMS))
 
 
 def _days_back(word: str) -> int | None:
@@ -121,5 +123,9 @@ def refuse_future(day: date, today: date, advice: str) -> date:
     """`day` itself, unless it is after today: what it dates (a first meeting, an interaction)
     has happened, so a future date is a typo, not a plan; `advice` says so to the user."""
     if day > today:
-        raise DateError(f"{day} is in the future (today is {today}); {advice}")
+        raise DateError(
+            _("{day} is in the future (today is {today}); {advice}").format(
+                day=day, today=today, advice=advice
+            )
+        )
     return day

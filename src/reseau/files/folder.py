@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from reseau.files.i18n import _
 from reseau.files.problems import ReseauError
 
 SETTINGS_FILE = "reseau.yaml"
@@ -28,10 +29,16 @@ def find_root(explicit: str | None, environ: Mapping[str, str], cwd: Path) -> Pa
         root = Path(given).expanduser()
         if not (root / SETTINGS_FILE).is_file():
             raise NotFoundError(
-                f"no network folder at {root} (no {SETTINGS_FILE}); run `reseau init {root}`"
+                _(
+                    "no network folder at {root} (no {SETTINGS_FILE}); run `reseau init {root}`"
+                ).format(root=root, SETTINGS_FILE=SETTINGS_FILE)
             )
         return root
     for folder in (cwd, *cwd.parents):
         if (folder / SETTINGS_FILE).is_file():
             return folder
-    raise NotFoundError(f"no network folder here or above (no {SETTINGS_FILE}); run `reseau init`")
+    raise NotFoundError(
+        _("no network folder here or above (no {SETTINGS_FILE}); run `reseau init`").format(
+            SETTINGS_FILE=SETTINGS_FILE
+        )
+    )

@@ -22,6 +22,7 @@ from reseau.files.gitrepo import (
     read_blobs,
 )
 from reseau.files.history import describe, message
+from reseau.files.i18n import _
 from reseau.files.yamlio import read_file
 
 _TRUE = frozenset({"true", "True", "TRUE", "yes", "on", "1"})
@@ -43,8 +44,11 @@ def autocommit(root: Path, written: Sequence[Path]) -> str | None:
     repository = open_repository(root)
     if repository is None:
         raise GitError(
-            f"the change is written, but not committed: {root} is not a git repository "
-            "(run `git init` there, or set git: {autocommit: false} in reseau.yaml)"
+            _(
+                "the change is written, but not committed: {root} is not a "
+                "git repository (run `git init` there, or set git: "
+                "{{autocommit: false}} in reseau.yaml)"
+            ).format(root=root)
         )
     relpaths = []
     for path in written:

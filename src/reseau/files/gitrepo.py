@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reseau.files.folder import CONTACTS_DIR, JOURNAL_FILE, PLANS_DIR, SETTINGS_FILE
+from reseau.files.i18n import _
 from reseau.files.problems import ReseauError
 
 DRIVER = "reseau"
@@ -57,7 +58,9 @@ class Repository:
             check=False,
         )
         if check and result.returncode != 0:
-            raise GitError(f"git {args[0]} failed: {_last_line(result)}")
+            raise GitError(
+                _("git {value} failed: {value2}").format(value=args[0], value2=_last_line(result))
+            )
         return result.stdout
 
     def succeeds(self, *args: str) -> bool:

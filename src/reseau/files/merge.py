@@ -37,6 +37,7 @@ from typing import Any
 
 import yaml
 
+from reseau.files.i18n import _
 from reseau.files.yamledit import Document, EditError, _line_start, item_text
 from reseau.files.yamlio import compose, parse_bytes, parse_text
 
@@ -422,7 +423,7 @@ def _after_predecessor(current: list[Any], preceding: Sequence[Any]) -> int:
 def _region(text: str, root: yaml.Node | None, path: Path_) -> tuple[int, int]:
     """The whole lines of the innermost block entry holding `path`: a key, or a list item."""
     if root is None:
-        raise EditError("the merged text does not parse")
+        raise EditError(_("the merged text does not parse"))
     node = root
     best: tuple[int, int] | None = None
     for part in path:
@@ -441,7 +442,7 @@ def _region(text: str, root: yaml.Node | None, path: Path_) -> tuple[int, int]:
         else:
             break
     if best is None:
-        raise EditError("no block line to mark")
+        raise EditError(_("no block line to mark"))
     return best
 
 
@@ -464,7 +465,7 @@ def _side(
             document.set(conflict.path, copy.deepcopy(value))
     delta = len(document.text) - len(text)
     if document.text[:start] != text[:start] or document.text[end + delta :] != text[end:]:
-        raise EditError("a conflict's lines could not be marked alone")
+        raise EditError(_("a conflict's lines could not be marked alone"))
     side = document.text[start : end + delta]
     if side and not side.endswith("\n"):
         side += "\r\n" if "\r\n" in text else "\n"

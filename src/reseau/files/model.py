@@ -15,6 +15,7 @@ from pydantic.dataclasses import dataclass as pydantic_dataclass
 from pydantic_core import PydanticCustomError
 
 from reseau.files.dates import DateError, check_range, parse_date
+from reseau.files.i18n import _
 from reseau.files.quarters import Quarter
 from reseau.files.yearly import YearlyDate
 
@@ -44,7 +45,9 @@ def _yearly_date(value: Any) -> str:
         value = value.isoformat()
     if not isinstance(value, str):
         raise PydanticCustomError(
-            "date_format", "expected a date, YYYY-MM-DD or --MM-DD, got {got}", {"got": repr(value)}
+            "date_format",
+            "expected a date, YYYY-MM-DD or --MM-DD, got {got}",
+            {"got": repr(value)},
         )
     try:
         return YearlyDate.parse(value).text()
@@ -174,7 +177,7 @@ class Contact(Strict):
     @classmethod
     def _name_has_text(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("a name cannot be blank")
+            raise ValueError(_("a name cannot be blank"))
         return value
 
     @property
@@ -250,6 +253,7 @@ TimeZone = Annotated[str, AfterValidator(_time_zone)]
 class Settings(Strict):
     owner: str | None = None
     timezone: TimeZone | None = None  # None: the system's
+    language: str | None = None
     ritual: Ritual = Field(default_factory=Ritual)
     dunbar_limit: Annotated[int, Field(ge=1)] = 150
     met_within_days: Days = 365

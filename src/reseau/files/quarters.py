@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reseau.files.dates import FIRST_YEAR, LAST_YEAR, shift
+from reseau.files.i18n import _
 
 _QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$")
 _LAST_DAY_OF_QUARTER = {1: 31, 2: 30, 3: 30, 4: 31}
@@ -21,12 +22,16 @@ class Quarter:
     def parse(cls, text: str) -> Quarter:
         match = _QUARTER.match(text.strip())
         if not match:
-            raise ValueError(f"'{text}' is not a quarter; write it like 2026-Q4")
+            raise ValueError(
+                _("'{text}' is not a quarter; write it like 2026-Q4").format(text=text)
+            )
         year = int(match.group(1))
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise ValueError(
-                f"'{text}' is out of range: reseau takes quarters from {FIRST_YEAR}-Q1"
-                f" to {LAST_YEAR}-Q4"
+                _(
+                    "'{text}' is out of range: reseau takes quarters from "
+                    "{FIRST_YEAR}-Q1 to {LAST_YEAR}-Q4"
+                ).format(text=text, FIRST_YEAR=FIRST_YEAR, LAST_YEAR=LAST_YEAR)
             )
         return cls(year, int(match.group(2)))
 
@@ -60,7 +65,7 @@ class Quarter:
 
 
 def iso_week(day: date) -> str:
-    year, week, _ = day.isocalendar()
+    year, week, _weekday = day.isocalendar()
     return f"{year}-W{week:02d}"
 
 

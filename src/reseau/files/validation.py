@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
+from reseau.files.i18n import _
 from reseau.files.problems import Problem
 from reseau.files.yamlio import Loaded, compose, is_null
 
@@ -129,7 +130,7 @@ def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:
     given = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return "is required"
+        return _("is required")
     if kind in _UNKNOWN_KEY:
         return _unknown_key(model, loc)
     if kind == "literal_error":
@@ -141,21 +142,25 @@ def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:
     if kind.startswith("date"):
         reason = ctx.get("error")
         detail = f" ({reason})" if reason and "invalid" not in str(reason) else ""
-        return f"'{given}' is not a date{detail}; write YYYY-MM-DD"
+        return _("'{given}' is not a date{detail}; write YYYY-MM-DD").format(
+            given=given, detail=detail
+        )
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"expected a whole number, got {_show(given)}"
+        return _("expected a whole number, got {given}").format(given=_show(given))
     if kind in ("bool_parsing", "bool_type"):
-        return f"expected true or false, got {_show(given)}"
+        return _("expected true or false, got {given}").format(given=_show(given))
     if kind == "list_type":
-        return f"expected a list, like [a, b], got {_show(given)}"
+        return _("expected a list, like [a, b], got {given}").format(given=_show(given))
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"expected a mapping (key: value lines), got {_show(given)}"
+        return _("expected a mapping (key: value lines), got {given}").format(given=_show(given))
     if kind == "string_type":
-        return f"expected text, got {_show(given)}"
+        return _("expected text, got {given}").format(given=_show(given))
     if kind == "string_too_short":
-        return "cannot be empty"
+        return _("cannot be empty")
     if kind == "string_pattern_mismatch":
-        return f"{_show(given)} does not have the expected form ({ctx.get('pattern', '')})"
+        return _("{given} does not have the expected form ({pattern})").format(
+            given=_show(given), pattern=ctx.get("pattern", "")
+        )
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return str(error["msg"])
@@ -164,39 +169,47 @@ def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:
 def _unknown_key(model: type[BaseModel], loc: Loc) -> str:
     key = str(loc[-1])
     known = _known_keys(model, loc[:-1])
-    message = f"unknown key '{key}'"
+    message = _("unknown key '{key}'").format(key=key)
     close = suggest(key, known)
     if close:
-        return f"{message}; did you mean '{close}'?"
+        return _("{message}; did you mean '{close}'?").format(message=message, close=close)
     if known:
-        hint = " (or put your own fields under extra:)" if "extra" in known else ""
-        return f"{message}; expected one of: {', '.join(known)}{hint}"
+        hint = _(" (or put your own fields under extra:)") if "extra" in known else ""
+        return _("{message}; expected one of: {known}{hint}").format(
+            message=message, known=", ".join(known), hint=hint
+        )
     return message
 
 
 def _not_one_of(model: type[BaseModel], loc: Loc, given: Any) -> str:
     choices = _literal_choices(_annotation_at(model, loc))
-    message = f"{_show(given)} is not one of: {', '.join(choices)}"
+    message = _("{given} is not one of: {choices}").format(
+        given=_show(given), choices=", ".join(choices)
+    )
     close = suggest(str(given), choices)
-    return f"{message}; did you mean '{close}'?" if close else message
+    if close:
+        return _("{message}; did you mean '{close}'?").format(message=message, close=close)
+    return message
 
 
 def _out_of_range(model: type[BaseModel], loc: Loc, given: Any) -> str:
     low, high = _bounds(_annotation_at(model, loc))
     if low is not None and high is not None:
-        return f"must be from {low} to {high}, got {_show(given)}"
+        return _("must be from {low} to {high}, got {given}").format(
+            low=low, high=high, given=_show(given)
+        )
     if low is not None:
-        return f"must be at least {low}, got {_show(given)}"
-    return f"must be at most {high}, got {_show(given)}"
+        return _("must be at least {low}, got {given}").format(low=low, given=_show(given))
+    return _("must be at most {high}, got {given}").format(high=high, given=_show(given))
 
 
 def _show(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if value is None:
-        return "nothing"
+        return _("nothing")
     return f"'{value}'"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reseau.files.i18n import _
 from reseau.files.problems import ReseauError, format_capped
 from reseau.files.slugs import resolve
 from reseau.files.store import Network
@@ -19,7 +20,10 @@ class InvalidContactError(ReseauError):
         relpath = network.contact_path(slug)
         problems = format_capped([p for p in network.problems if p.path == relpath])
         super().__init__(
-            f"{relpath} does not validate; fix it first (`reseau edit {slug}`)", details=problems
+            _("{path} does not validate; fix it first (`reseau edit {slug}`)").format(
+                path=relpath, slug=slug
+            ),
+            details=problems,
         )
 
 
@@ -35,7 +39,7 @@ def find_contact(network: Network, who: str) -> str:
 def find_any_contact(network: Network, who: str) -> str:
     """The slug WHO names, including a contact whose file does not validate."""
     if not who.strip():
-        raise UnknownContactError("say who: a slug, a prefix of one, or part of a name")
+        raise UnknownContactError(_("say who: a slug, a prefix of one, or part of a name"))
     names = _names_with_invalid(network)
     resolution = resolve(who, names)
     if resolution.slug:
@@ -43,11 +47,12 @@ def find_any_contact(network: Network, who: str) -> str:
     if resolution.candidates:
         details = [f"{slug}  {names[slug]}" for slug in resolution.candidates]
         raise UnknownContactError(
-            f"'{who}' matches {len(details)} contacts; say which:", details=details
+            _("'{who}' matches {count} contacts; say which:").format(who=who, count=len(details)),
+            details=details,
         )
     close = suggest(who.lower(), network.contacts)
-    hint = f"; did you mean {close}?" if close else ""
-    raise UnknownContactError(f"no contact matches '{who}'{hint}")
+    hint = _("; did you mean {close}?").format(close=close) if close else ""
+    raise UnknownContactError(_("no contact matches '{who}'{hint}").format(who=who, hint=hint))
 
 
 def _names_with_invalid(network: Network) -> dict[str, str]:

@@ -27,6 +27,7 @@ from pydantic import BaseModel
 
 from reseau.files import atomic, transaction
 from reseau.files.folder import OPERATION_JOURNAL
+from reseau.files.i18n import _
 from reseau.files.problems import Problem, ReseauError, format_capped
 from reseau.files.transaction import ApplyError, Operation
 from reseau.files.validation import validate
@@ -100,7 +101,9 @@ def _acquire(fd: int, path: Path, timeout: float) -> None:
         except BlockingIOError:
             if time.monotonic() > deadline:
                 raise WriteError(
-                    f"another reseau command is still writing (lock: {path}); try again"
+                    _("another reseau command is still writing (lock: {path}); try again").format(
+                        path=path
+                    )
                 ) from None
             time.sleep(0.01)
 
@@ -111,8 +114,10 @@ def _finish_interrupted(root: Path) -> None:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise WriteError(
-            f"could not finish the operation a crash interrupted ({OPERATION_JOURNAL}: "
-            f"{reason}); nothing else was written"
+            _(
+                "could not finish the operation a crash interrupted "
+                "({OPERATION_JOURNAL}: {reason}); nothing else was written"
+            ).format(OPERATION_JOURNAL=OPERATION_JOURNAL, reason=reason)
         ) from exc
     _record(_touched(root, finished))
 
@@ -227,8 +232,11 @@ def _commit(root: Path, operations: list[Operation]) -> None:
             raise _write_error(exc.error, exc.relpath) from exc
         reason = exc.error.strerror or str(exc.error)
         raise WriteError(
-            f"could not write {exc.relpath} ({reason}); the next reseau command that "
-            f"writes finishes the change ({OPERATION_JOURNAL})"
+            _(
+                "could not write {relpath} ({reason}); the next reseau "
+                "command that writes finishes the change "
+                "({OPERATION_JOURNAL})"
+            ).format(relpath=exc.relpath, reason=reason, OPERATION_JOURNAL=OPERATION_JOURNAL)
         ) from exc
     except OSError as exc:
         raise _write_error(exc, OPERATION_JOURNAL) from exc
@@ -240,7 +248,11 @@ def _refuse_collisions(operations: list[Operation]) -> None:
     for operation in operations:
         for relpath in filter(None, (operation.path, operation.source)):
             if relpath in seen:
-                raise WriteError(f"{relpath} would be changed twice; nothing was written")
+                raise WriteError(
+                    _("{relpath} would be changed twice; nothing was written").format(
+                        relpath=relpath
+                    )
+                )
             seen.add(relpath)
 
 
@@ -250,7 +262,9 @@ def _creation(root: Path, new: NewFile) -> Operation:
     if value is None:
         raise InvalidFileError(new.relpath, problems)
     if os.path.lexists(root / new.relpath):
-        raise WriteError(f"{new.relpath} already exists; it was left as it is")
+        raise WriteError(
+            _("{relpath} already exists; it was left as it is").format(relpath=new.relpath)
+        )
     return Operation("create", new.relpath, data)
 
 
@@ -261,7 +275,11 @@ def _removal(root: Path, relpath: str) -> Operation:
 
 def _write_error(exc: OSError, relpath: str) -> WriteError:
     reason = exc.strerror or str(exc)
-    return WriteError(f"could not write {relpath} ({reason}); nothing was changed")
+    return WriteError(
+        _("could not write {relpath} ({reason}); nothing was changed").format(
+            relpath=relpath, reason=reason
+        )
+    )
 
 
 def _prepare(root: Path, change: Change) -> tuple[Operation, BaseModel]:
@@ -285,26 +303,44 @@ def _prepare(root: Path, change: Change) -> tuple[Operation, BaseModel]:
     if change.move_to is None:
         return Operation("write", change.relpath, new), new_value
     if os.path.lexists(root / change.move_to):
-        raise WriteError(f"{change.move_to} already exists; nothing was written")
+        raise WriteError(
+            _("{move_to} already exists; nothing was written").format(move_to=change.move_to)
+        )
     return Operation("move", change.move_to, new, source=change.relpath), new_value
 
 
 def _refuse_unwritable(path: Path, relpath: str) -> None:
     if path.is_symlink():
-        raise WriteError(f"{relpath} is a symbolic link; reseau only writes regular files")
+        raise WriteError(
+            _("{relpath} is a symbolic link; reseau only writes regular files").format(
+                relpath=relpath
+            )
+        )
     try:
         status = path.stat()
     except FileNotFoundError:
-        raise WriteError(f"{relpath} does not exist") from None
+        raise WriteError(_("{relpath} does not exist").format(relpath=relpath)) from None
     mode, size = status.st_mode, status.st_size
     if not stat.S_ISREG(mode):
-        raise WriteError(f"{relpath} is not a regular file")
+        raise WriteError(_("{relpath} is not a regular file").format(relpath=relpath))
     if size > MAX_FILE_BYTES:
-        raise WriteError(f"{relpath} is {size / 1024 / 1024:.1f} MiB; the limit is 1 MiB")
+        raise WriteError(
+            _("{relpath} is {value:.1f} MiB; the limit is 1 MiB").format(
+                relpath=relpath, value=size / 1024 / 1024
+            )
+        )
     if not mode & stat.S_IRUSR or not os.access(path, os.R_OK):
-        raise WriteError(f"{relpath} cannot be read; make it readable (chmod u+rw) to change it")
+        raise WriteError(
+            _("{relpath} cannot be read; make it readable (chmod u+rw) to change it").format(
+                relpath=relpath
+            )
+        )
     if not mode & stat.S_IWUSR:
-        raise WriteError(f"{relpath} is read-only; make it writable (chmod u+w) to change it")
+        raise WriteError(
+            _("{relpath} is read-only; make it writable (chmod u+w) to change it").format(
+                relpath=relpath
+            )
+        )
 
 
 def create(root: Path, relpath: str, text: str, model: type[M]) -> M:
@@ -318,7 +354,9 @@ def create(root: Path, relpath: str, text: str, model: type[M]) -> M:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data, exclusive=True)
     except FileExistsError:
-        raise WriteError(f"{relpath} already exists; it was left as it is") from None
+        raise WriteError(
+            _("{relpath} already exists; it was left as it is").format(relpath=relpath)
+        ) from None
     except OSError as exc:
         raise _write_error(exc, relpath) from exc
     return value

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from reseau.files.i18n import _
 from reseau.files.problems import ReseauError
 from reseau.files.yamlio import compose, is_null, parse_text
 
@@ -67,7 +68,7 @@ class Document:
         self.newline = "\r\n" if "\r\n" in text else "\n"
         parsed = data if data is not None else parse_text(text, "").data
         if parsed is None:
-            raise EditError("cannot edit a file that does not parse")
+            raise EditError(_("cannot edit a file that does not parse"))
         self.expected: dict[str, Any] = copy.deepcopy(parsed)
 
     def get(self, path: Path_) -> Any:
@@ -124,9 +125,9 @@ class Document:
             entries: list[tuple[yaml.Node, yaml.Node]] = [(item, item) for item in node.value]
         elif isinstance(node, yaml.MappingNode):
             entries = list(node.value)
-            last = next(i for i, (k, _) in enumerate(node.value) if k.value == str(last))
+            last = next(i for i, (k, _v) in enumerate(node.value) if k.value == str(last))
         else:
-            raise EditError(f"no value at {'.'.join(map(str, path))}")
+            raise EditError(_("no value at {value}").format(value=".".join(map(str, path))))
         if len(entries) == 1 and isinstance(node, yaml.SequenceNode) and not node.flow_style:
             self._empty_block_sequence(root, parent_path, node)
         elif len(entries) == 1:
@@ -194,7 +195,7 @@ class Document:
             self.set([key], "-", order=order)  # the key in its place, then its text
         node = _node_at(self._root(), [key])
         if not isinstance(node, yaml.ScalarNode):
-            raise EditError(f"{key} is not text")
+            raise EditError(_("{key} is not text").format(key=key))
         start, end = node.start_mark.index, node.end_mark.index
         header, body = rendered.split("\n", 1)
         if node.style in ("|", ">"):
@@ -218,7 +219,7 @@ class Document:
         parent = _node_at(root, parent_path)
         node = _node_at(root, path)
         if not isinstance(node, yaml.ScalarNode):
-            raise EditError(f"no text at {'.'.join(map(str, path))}")
+            raise EditError(_("no text at {value}").format(value=".".join(map(str, path))))
         in_flow = isinstance(parent, yaml.CollectionNode) and bool(parent.flow_style)
         rendered = _render_scalar(value, in_flow=in_flow)
         self._splice(node.start_mark.index, node.end_mark.index, rendered)
@@ -231,7 +232,7 @@ class Document:
         """`key:` and its only item become `key: []`, the comment after the key kept."""
         mapping = _node_at(root, parent_path[:-1])
         if not isinstance(mapping, yaml.MappingNode) or mapping.flow_style:
-            raise EditError("cannot empty this sequence in place")
+            raise EditError(_("cannot empty this sequence in place"))
         key_node = next(k for k, v in mapping.value if v is seq)
         start = _line_start(self.text, seq.start_mark.index)
         self._splice(start, self._content_end(seq), "")
@@ -241,13 +242,13 @@ class Document:
     def _root(self) -> yaml.Node:
         root = compose(self.text)
         if root is None:
-            raise EditError("the file is empty")
+            raise EditError(_("the file is empty"))
         return root
 
     def _verify(self) -> None:
         loaded = parse_text(self.text, "")
         if loaded.data != self.expected:
-            raise EditError("an edit would not keep the file's data intact; nothing was written")
+            raise EditError(_("an edit would not keep the file's data intact; nothing was written"))
 
     def _splice(self, start: int, end: int, new: str) -> None:
         self.text = self.text[:start] + new + self.text[end:]
@@ -541,7 +542,7 @@ def _node_at(root: yaml.Node, path: Path_) -> yaml.Node:
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             node = node.value[part]
         else:
-            raise EditError(f"no value at {'.'.join(map(str, path))}")
+            raise EditError(_("no value at {value}").format(value=".".join(map(str, path))))
     return node
 
 
@@ -550,7 +551,7 @@ def _value_node(mapping: yaml.Node, key: str) -> yaml.Node:
         for key_node, value_node in mapping.value:
             if key_node.value == key:
                 return value_node  # type: ignore[no-any-return]
-    raise EditError(f"no key {key}")
+    raise EditError(_("no key {key}").format(key=key))
 
 
 def _preceding_key(mapping: yaml.MappingNode, key: str, order: Sequence[str]) -> yaml.Node | None:

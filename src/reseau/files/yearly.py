@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reseau.files.dates import DateError, parse_date
+from reseau.files.i18n import _
 
 _NO_YEAR = re.compile(r"--([0-9]{2})-([0-9]{2})")
 FORMS = "YYYY-MM-DD, or --MM-DD when the year is unknown"
@@ -32,11 +33,15 @@ class YearlyDate:
             try:
                 full = parse_date(text)
             except DateError:
-                raise DateError(f"'{text}' is not a date; write {FORMS}") from None
+                raise DateError(
+                    _("'{text}' is not a date; write {FORMS}").format(text=text, FORMS=FORMS)
+                ) from None
             return cls(full.month, full.day, full.year)
         month, day = int(match[1]), int(match[2])
         if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
-            raise DateError(f"'{text}' is not a day of the year; write {FORMS}")
+            raise DateError(
+                _("'{text}' is not a day of the year; write {FORMS}").format(text=text, FORMS=FORMS)
+            )
         return cls(month, day)
 
     def text(self) -> str:

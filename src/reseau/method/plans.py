@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from reseau.files.folder import PLANS_DIR
+from reseau.files.i18n import _
 from reseau.files.model import AnimateItem, Contact, Interaction, MeetItem, Plan, ReputationItem
 from reseau.files.problems import ReseauError
 from reseau.files.quarters import Quarter, iso_week, week_bounds
@@ -83,7 +84,7 @@ def meeting_in_quarter(
 def item_states(plan: Plan, contacts: dict[str, Contact], today: date) -> list[ItemState]:
     """Every item of the plan in order (meet, animate, reputation), numbered from 1."""
     quarter = Quarter.parse(plan.quarter)
-    _, sunday = week_bounds(today)
+    _monday, sunday = week_bounds(today)
     states: list[ItemState] = []
     for section in SECTIONS:
         items: list[Item] = list(getattr(plan, section))
@@ -226,8 +227,16 @@ def find_plan(network: Network, quarter: Quarter) -> Plan:
         return plan
     relpath = plan_relpath(quarter)
     if relpath in network.skipped:
-        raise PlanError(f"{relpath} does not validate; run `reseau check` and fix it first")
-    raise PlanError(f"no plan for {quarter} ({relpath}); `reseau plan new {quarter}` drafts one")
+        raise PlanError(
+            _("{relpath} does not validate; run `reseau check` and fix it first").format(
+                relpath=relpath
+            )
+        )
+    raise PlanError(
+        _("no plan for {quarter} ({relpath}); `reseau plan new {quarter}` drafts one").format(
+            quarter=quarter, relpath=relpath
+        )
+    )
 
 
 def pick_item(states: list[ItemState], number: int | None, slug: str | None) -> ItemState | None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from reseau.files.i18n import N_, _, ngettext
+from reseau.files.localized import duration, month_year, number, percent
 from reseau.files.model import Contact, Interaction
 from reseau.files.quarters import Quarter
 from reseau.files.store import Network
@@ -25,8 +27,21 @@ GOOD = 75
 FAIR = 50
 MONTHS = 12
 RENEWAL_AIM = 3  # new contacts in the last 90 days: one a month
-ADD_FIRST = "add the people you cultivate (reseau add)"
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+ADD_FIRST = N_("add the people you cultivate (reseau add)")
+# The names and verdicts stay English in --json; the text output translates them.
+NAMES = (
+    N_("objectives"),
+    N_("selection"),
+    N_("qualification"),
+    N_("plan"),
+    N_("ritual"),
+    N_("give first"),
+    N_("cultivate"),
+    N_("free services"),
+    N_("renewal"),
+    N_("strategy"),
+)
+VERDICTS = (N_("good"), N_("fair"), N_("weak"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +82,7 @@ class Month:
 
     @property
     def label(self) -> str:
-        return f"{_MONTH_NAMES[self.month - 1]} {self.year}"
+        return month_year(self.year, self.month)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -142,7 +157,7 @@ class _Facts:
     def months(self) -> tuple[Month, ...]:
         counts: Counter[tuple[int, int]] = Counter()
         positive: Counter[tuple[int, int]] = Counter()
-        for _, interaction in self.events:
+        for _people, interaction in self.events:
             key = (interaction.date.year, interaction.date.month)
             counts[key] += 1
             positive[key] += interaction.tone == "positive"
@@ -172,20 +187,16 @@ def distinct_interactions(
             if interaction.date <= today:
                 people = frozenset((slug, *interaction.with_))
                 seen.setdefault((interaction.date, interaction.kind, people), interaction)
-    return [(people, interaction) for (_, _, people), interaction in seen.items()]
+    return [(people, interaction) for (_day, _kind, people), interaction in seen.items()]
 
 
 def _unless_empty(active: int, advice: str) -> str:
     """What to do next, or first of all to add contacts when there is no one to measure."""
-    return advice if active else ADD_FIRST
+    return advice if active else _(ADD_FIRST)
 
 
 def _percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
 
 
 # the ten lines ---------------------------------------------------------------------------------
@@ -194,15 +205,24 @@ def _plural(count: int, word: str) -> str:
 def objectives(facts: _Facts) -> Line:
     names = list(facts.settings.objectives)
     if not names:
-        return Line(1, "objectives", "no objective in reseau.yaml", 0, "set one per community")
+        return Line(
+            1, "objectives", _("no objective in reseau.yaml"), 0, _("set one per community")
+        )
     members = {n: sum(n in c.circles for c in facts.active.values()) for n in names}
     outside = sum(not set(c.circles) & set(names) for c in facts.active.values())
     spread = ", ".join(f"{name} {count}" for name, count in members.items())
-    figure = f"{_plural(len(names), 'objective')} · active: {spread}"
+    figure = _("{objectives} · active: {spread}").format(
+        objectives=ngettext("{count} objective", "{count} objectives", len(names)).format(
+            count=number(len(names))
+        ),
+        spread=spread,
+    )
     if outside:
-        figure += f" · {outside} in none"
+        figure += " · " + _("{count} in none").format(count=outside)
     score = _percent(len(facts.active) - outside, len(facts.active))
-    advice = f"give the {outside} without a circle one of the objectives" if outside else ""
+    advice = ""
+    if outside:
+        advice = _("give the {count} without a circle one of the objectives").format(count=outside)
     advice = _unless_empty(len(facts.active), advice)
     return Line(1, "objectives", figure, score, advice, {"members": members, "outside": outside})
 
@@ -214,14 +234,22 @@ def selection(facts: _Facts) -> Line:
         not activity.is_stale(c, facts.today, within, facts.seen.get(s, ()))
         for s, c in facts.active.items()
     )
-    figure = (
-        f"{active} active of {limit} (Dunbar) · {met} met in person within {within} days"
-        f" ({_percent(met, active)}%)"
+    figure = _(
+        "{active} active of {limit} (Dunbar) · {met} met in person within {within} days ({share})"
+    ).format(
+        active=number(active),
+        limit=number(limit),
+        met=number(met),
+        within=within,
+        share=percent(_percent(met, active)),
     )
     score = _percent(met, active)
-    advice = _unless_empty(active, f"meet the {active - met} not seen in person (reseau stale)")
+    advice = _unless_empty(
+        active, _("meet the {count} not seen in person (reseau stale)").format(count=active - met)
+    )
     if active > limit:
-        score, advice = min(score, FAIR - 1), f"over the limit: make {active - limit} dormant"
+        advice = _("over the limit: make {count} dormant").format(count=active - limit)
+        score = min(score, FAIR - 1)
     data = {"active": active, "dunbar_limit": limit, "met_in_person": met}
     return Line(2, "selection", figure, score, advice, data)
 
@@ -231,9 +259,15 @@ def qualification(facts: _Facts) -> Line:
     qualified = sum(v is not None for v in facts.scores.values())
     active = len(facts.active)
     spread = ", ".join(f"{tier} {tiers[tier]}" for tier in ("A", "B", "C"))
-    figure = f"{qualified} of {active} active qualified ({_percent(qualified, active)}%) · {spread}"
+    figure = _("{qualified} of {active} active qualified ({share}) · {spread}").format(
+        qualified=number(qualified),
+        active=number(active),
+        share=percent(_percent(qualified, active)),
+        spread=spread,
+    )
     advice = _unless_empty(
-        active, f"qualify the {active - qualified} others (reseau qualify --missing)"
+        active,
+        _("qualify the {count} others (reseau qualify --missing)").format(count=active - qualified),
     )
     data = {"qualified": qualified, "tiers": {t: tiers[t] for t in ("A", "B", "C", "?")}}
     return Line(3, "qualification", figure, _percent(qualified, active), advice, data)
@@ -241,26 +275,37 @@ def qualification(facts: _Facts) -> Line:
 
 def plan_progress(facts: _Facts) -> Line:
     quarter = str(facts.quarter)
-    plan = next((p for _, p in sorted(facts.network.plans.items()) if p.quarter == quarter), None)
+    plan = next(
+        (p for _stem, p in sorted(facts.network.plans.items()) if p.quarter == quarter), None
+    )
     if plan is None:
-        return Line(4, "plan", f"no plan for {quarter}", 0, "draft it: reseau plan new")
+        figure = _("no plan for {quarter}").format(quarter=quarter)
+        return Line(4, "plan", figure, 0, _("draft it: reseau plan new"))
     states = Counter(s.state for s in plans.item_states(plan, facts.network.contacts, facts.today))
     total = sum(states.values())
-    figure = f"{quarter}: {states['done']} of {_plural(total, 'item')} done, {states['late']} late"
-    advice = f"catch up on the {states['late']} late (reseau week)"
+    figure = _("{quarter}: {done} of {items} done, {late} late").format(
+        quarter=quarter,
+        done=states["done"],
+        items=ngettext("{count} item", "{count} items", total).format(count=number(total)),
+        late=states["late"],
+    )
+    advice = _("catch up on the {count} late (reseau week)").format(count=states["late"])
     data = {"quarter": quarter, "items": total, "done": states["done"], "late": states["late"]}
     return Line(4, "plan", figure, _percent(total - states["late"], total), advice, data)
 
 
 def ritual(facts: _Facts) -> Line:
     state = ritual_state(facts.network.journal, facts.today)
-    hours, minutes = divmod(state.recent_minutes, 60)
-    figure = (
-        f"{_plural(state.streak, 'week')} in a row · {state.recent_weeks_held} of the last"
-        f" {RECENT_WEEKS} weeks held, {hours}h{minutes:02d} in all"
+    figure = _("{weeks} in a row · {held} of the last {recent} weeks held, {time} in all").format(
+        weeks=ngettext("{count} week", "{count} weeks", state.streak).format(
+            count=number(state.streak)
+        ),
+        held=state.recent_weeks_held,
+        recent=RECENT_WEEKS,
+        time=duration(state.recent_minutes),
     )
     score = _percent(state.recent_weeks_held, RECENT_WEEKS)
-    advice = "hold it every week; reseau week --done records it"
+    advice = _("hold it every week; reseau week --done records it")
     return Line(5, "ritual", figure, score, advice, state.to_json())
 
 
@@ -273,19 +318,30 @@ def give_first(facts: _Facts) -> Line:
     got = {s: activity.received_count(c, facts.today) for s, c in facts.active.items()}
     given, received = sum(gave.values()), sum(got.values())
     owing = [s for s in facts.active if gave[s] < got[s]]
-    figure = (
-        f"gave {given}, received {received} in 12 months · you owe {_plural(len(owing), 'contact')}"
+    figure = _("gave {given}, received {received} in 12 months · you owe {owing}").format(
+        given=number(given),
+        received=number(received),
+        owing=ngettext("{count} contact", "{count} contacts", len(owing)).format(
+            count=number(len(owing))
+        ),
     )
     advice = _unless_empty(
-        len(facts.active), f"give back to the {len(owing)} first (reseau week, give)"
+        len(facts.active),
+        _("give back to the {count} first (reseau week, give)").format(count=len(owing)),
     )
     score = _percent(len(facts.active) - len(owing), len(facts.active))
     kept = promises.keeping(list(facts.active.values()), facts.today)
     if kept.percent is not None:
-        figure += f" · promises kept on time: {kept.kept_on_time} of {kept.due}"
+        figure += " · " + _("promises kept on time: {kept} of {due}").format(
+            kept=kept.kept_on_time, due=kept.due
+        )
         score = round((score + kept.percent) / 2)
         if kept.open_late:
-            advice += f"; keep the {_plural(kept.open_late, 'late promise')} (reseau week, keep)"
+            advice += ngettext(
+                "; keep the {count} late promise (reseau week, keep)",
+                "; keep the {count} late promises (reseau week, keep)",
+                kept.open_late,
+            ).format(count=number(kept.open_late))
     data = {
         "given": given,
         "received": received,
@@ -315,11 +371,19 @@ def cultivate(facts: _Facts) -> Line:
         == "late"
     ]
     active = len(facts.active)
-    figure = (
-        f"{total} interactions in 12 months, {positive}% positive"
-        f" · {active - len(late)} of {active} active in rhythm"
+    figure = _(
+        "{interactions} in 12 months, {share} positive · {rhythm} of {active} active in rhythm"
+    ).format(
+        interactions=ngettext("{count} interaction", "{count} interactions", total).format(
+            count=number(total)
+        ),
+        share=percent(positive),
+        rhythm=number(active - len(late)),
+        active=number(active),
     )
-    advice = _unless_empty(active, f"catch up with the {len(late)} late (reseau week, touch)")
+    advice = _unless_empty(
+        active, _("catch up with the {count} late (reseau week, touch)").format(count=len(late))
+    )
     data = {"interactions": total, "positive_percent": positive, "late": late}
     return Line(7, "cultivate", figure, _percent(active - len(late), active), advice, data)
 
@@ -327,12 +391,14 @@ def cultivate(facts: _Facts) -> Line:
 def free_services(facts: _Facts) -> Line:
     intros = [p for p, i in facts.events if i.kind == "intro" and i.date in facts.quarter]
     held = _events_held(facts)
-    figure = (
-        f"{_plural(len(intros), 'introduction')} and {_plural(held, 'event')} this quarter"
-        " (one a month is the aim)"
+    figure = _("{introductions} and {events} this quarter (one a month is the aim)").format(
+        introductions=ngettext("{count} introduction", "{count} introductions", len(intros)).format(
+            count=number(len(intros))
+        ),
+        events=ngettext("{count} event", "{count} events", held).format(count=number(held)),
     )
     score = min(100, _percent(len(intros) + held, facts.months_begun))
-    advice = "make an introduction: reseau week suggests three"
+    advice = _("make an introduction: reseau week suggests three")
     return Line(
         8, "free services", figure, score, advice, {"introductions": len(intros), "events": held}
     )
@@ -353,14 +419,21 @@ def renewal(facts: _Facts) -> Line:
     new = activity.new_contacts(facts.network.contacts, facts.today)
     pairs = [p for p, i in facts.events if i.kind == "intro" and facts.in_last_months(i.date)]
     across = sum(_is_across(p, facts.network.contacts) for p in pairs)
-    figure = (
-        f"{_plural(len(new), 'new contact')} in {activity.RENEWAL_DAYS} days · {across} of"
-        f" {_plural(len(pairs), 'introduction')} in 12 months across circles"
+    figure = _("{new} in {days} days · {across} of {introductions} in 12 months across circles")
+    figure = figure.format(
+        new=ngettext("{count} new contact", "{count} new contacts", len(new)).format(
+            count=number(len(new))
+        ),
+        days=activity.RENEWAL_DAYS,
+        across=across,
+        introductions=ngettext("{count} introduction", "{count} introductions", len(pairs)).format(
+            count=number(len(pairs))
+        ),
     )
     renewing = min(1.0, len(new) / RENEWAL_AIM)
     opening = across / len(pairs) if pairs else 0.0
     score = round(50 * (renewing + opening))
-    advice = "meet someone new each month; introduce people from different circles"
+    advice = _("meet someone new each month; introduce people from different circles")
     data = {"new_last_90_days": new, "introductions": len(pairs), "across_circles": across}
     return Line(9, "renewal", figure, score, advice, data)
 
@@ -374,5 +447,9 @@ def _is_across(people: frozenset[str], contacts: dict[str, Contact]) -> bool:
 def strategy(lines: list[Line]) -> Line:
     overall = round(sum(line.score for line in lines) / len(lines))
     weakest = min(lines, key=lambda line: line.score)
-    figure = f"overall {overall}/100 · weakest: {weakest.name} ({weakest.score})"
-    return Line(10, "strategy", figure, overall, f"start with {weakest.name}")
+    figure = _("overall {overall}/100 · weakest: {name} ({score})").format(
+        overall=overall, name=_(weakest.name), score=weakest.score
+    )
+    return Line(
+        10, "strategy", figure, overall, _("start with {name}").format(name=_(weakest.name))
+    )

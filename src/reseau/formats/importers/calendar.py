@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from reseau.files.i18n import _
 from reseau.formats.importers.records import ImportFileError, clean_text
 
 EARLIEST = datetime(1900, 1, 1)
@@ -71,11 +72,15 @@ def read_calendar(data: bytes, until: datetime, zone: tzinfo | None = None) -> C
     try:
         calendars = Calendar.from_ical(data.decode("utf-8-sig"), multiple=True)
     except UnicodeDecodeError as exc:
-        raise ImportFileError(f"not UTF-8 (byte {exc.start}): calendar files are UTF-8") from None
+        raise ImportFileError(
+            _("not UTF-8 (byte {start}): calendar files are UTF-8").format(start=exc.start)
+        ) from None
     except ValueError as exc:
-        raise ImportFileError(f"not a calendar file: {clean_text(str(exc))}") from None
+        raise ImportFileError(
+            _("not a calendar file: {value}").format(value=clean_text(str(exc)))
+        ) from None
     if not calendars:
-        raise ImportFileError("no calendar in the file (no BEGIN:VCALENDAR)")
+        raise ImportFileError(_("no calendar in the file (no BEGIN:VCALENDAR)"))
     read = CalendarRead()
     for calendar in calendars:
         _read_one(calendar, until, zone, read)

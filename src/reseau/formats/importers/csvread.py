@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from reseau.files.i18n import _
 from reseau.formats.importers.decoding import decode_text, normalise_newlines
 from reseau.formats.importers.records import (
     ImportedPerson,
@@ -129,15 +130,23 @@ def _parse_field(text: str, position: int, number: int) -> tuple[str, int]:
     if text.startswith('"', position):
         quoted = _QUOTED.match(text, position)
         if quoted is None:
-            raise _RowError(f"field {number} opens a quote that is never closed")
+            raise _RowError(
+                _("field {number} opens a quote that is never closed").format(number=number)
+            )
         end = quoted.end()
         if end < len(text) and text[end] not in ",\n":
-            raise _RowError(f"stray quote in field {number}: text after its closing quote")
+            raise _RowError(
+                _("stray quote in field {number}: text after its closing quote").format(
+                    number=number
+                )
+            )
         return quoted.group(1).replace('""', '"'), end
     unquoted = _UNQUOTED.match(text, position)
     assert unquoted is not None
     if '"' in unquoted.group():
-        raise _RowError(f"stray quote in field {number}: quote the whole field")
+        raise _RowError(
+            _("stray quote in field {number}: quote the whole field").format(number=number)
+        )
     return unquoted.group(), unquoted.end()
 
 

@@ -25,6 +25,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from reseau.files.i18n import _
 from reseau.formats.importers.records import ImportFileError
 
 _BOMS = (
@@ -61,7 +62,7 @@ def decode_text(data: bytes, encoding: str | None) -> DecodedText:
         return DecodedText(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         where = _where(data, error, "utf-8", "UTF-8")
-        raise ImportFileError(f"{where}; try --encoding cp1252") from None
+        raise ImportFileError(_("{where}; try --encoding cp1252").format(where=where)) from None
 
 
 def split_lines(text: str) -> list[str]:
@@ -112,17 +113,21 @@ def _decode_as(data: bytes, encoding: str, label: str) -> str:
     try:
         return data.decode(encoding).removeprefix("\ufeff")
     except LookupError:
-        raise ImportFileError(f"unknown encoding {encoding!r}") from None
+        raise ImportFileError(
+            _("unknown encoding {encoding!r}").format(encoding=encoding)
+        ) from None
     except UnicodeDecodeError as error:
         where = _where(data, error, encoding, label)
-        raise ImportFileError(f"{where}; try another --encoding") from None
+        raise ImportFileError(_("{where}; try another --encoding").format(where=where)) from None
 
 
 def codec_name(encoding: str) -> str:
     try:
         return codecs.lookup(encoding).name
     except LookupError:
-        raise ImportFileError(f"unknown encoding {encoding!r}") from None
+        raise ImportFileError(
+            _("unknown encoding {encoding!r}").format(encoding=encoding)
+        ) from None
 
 
 def sniff(data: bytes) -> str | None:

@@ -64,6 +64,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reseau.files.dates import DateError, parse_date
+from reseau.files.i18n import _
 from reseau.files.model import MAX_DAYS, STATUSES
 from reseau.formats.importers.decoding import (
     codec_name,
@@ -158,7 +159,7 @@ def read_vcard(data: bytes, encoding: str | None = None) -> ParseResult:
         else:
             result.people.append(outcome)
     if not found:
-        raise ImportFileError("no BEGIN:VCARD line: this is not a vCard file")
+        raise ImportFileError(_("no BEGIN:VCARD line: this is not a vCard file"))
     result.warnings = values.warnings()
     return result
 
@@ -191,7 +192,7 @@ def _keeps_ascii(codec: str) -> bool:
     except UnicodeError:
         return False
     except LookupError:  # base64, rot13: codecs, but not of text
-        raise ImportFileError(f"unknown encoding {codec!r}") from None
+        raise ImportFileError(_("unknown encoding {codec!r}").format(codec=codec)) from None
 
 
 class _Values:
@@ -229,7 +230,9 @@ class _Values:
         except UnicodeDecodeError as error:
             byte = data[error.start]
             raise ImportFileError(
-                f"line {line}: byte 0x{byte:02x} is not {codec}; try another --encoding"
+                _("line {line}: byte 0x{byte:02x} is not {codec}; try another --encoding").format(
+                    line=line, byte=byte, codec=codec
+                )
             ) from None
 
     def _windows(self, data: bytes, codec: str, line: int) -> str:
@@ -242,7 +245,7 @@ class _Values:
         found = []
         if self._not_utf8:
             (line, byte), *others = sorted(set(self._not_utf8))
-            also = sorted({other for other, _ in others} - {line})
+            also = sorted({other for other, _where in others} - {line})
             shown = ", ".join(str(other) for other in also[:_SHOWN_LINES])
             more = f" and {len(also) - _SHOWN_LINES} more" if len(also) > _SHOWN_LINES else ""
             lines = f", as are lines {shown}{more}" if also else ""
@@ -332,7 +335,7 @@ def _parse_property(line: int, text: str) -> _Property | None:
 
 
 def _properties(card: _Card) -> _Properties:
-    versions = (_VERSION.fullmatch(text) for _, text in card.lines)
+    versions = (_VERSION.fullmatch(text) for _name, text in card.lines)
     version = next((match.group(1) for match in versions if match), "3.0")
     parsed = (_parse_property(line, _unfold(text, version)) for line, text in card.lines)
     return _Properties(version, [prop for prop in parsed if prop is not None])
