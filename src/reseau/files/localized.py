@@ -15,6 +15,7 @@ from typing import Any
 from reseau.files.i18n import language
 
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -36,6 +37,13 @@ def weekday_day_month(day: date) -> str:
     if language() == "en":
         return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]}"
     return _format(day, "EEE d MMM")
+
+
+def weekday_name(day: date) -> str:
+    """`Thursday` / `jeudi`."""
+    if language() == "en":
+        return _WEEKDAY_NAMES[day.weekday()]
+    return _format(day, "EEEE")
 
 
 def day_month_year(day: date) -> str:

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from reseau.files.i18n import N_, _, ngettext
+from reseau.files.localized import day_month_year, weekday_day_month, weekday_name
 from reseau.files.model import (
     AnimateItem,
     Contact,
@@ -56,9 +58,8 @@ DEFAULT_MINUTES = {
 }
 INTROS_PER_WEEK = 3
 _INTRO_SEARCH = 500  # suggestions looked at for the week's few
-_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# A keep-in-touch rhythm's states, as the agenda says them.
+_RHYTHM_STATES = (N_("due"), N_("late"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +108,10 @@ class Health:
         if ritual.this_week is not None or not ritual.needs_reminder:
             return None
         if ritual.days_since_last is None:
-            return "no session recorded yet: hold one and record it with `reseau week --done`"
-        return f"the last session was {ritual.days_since_last} days ago: hold one this week"
+            return _("no session recorded yet: hold one and record it with `reseau week --done`")
+        return _("the last session was {days_since_last} days ago: hold one this week").format(
+            days_since_last=ritual.days_since_last
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -252,30 +255,32 @@ def health(
 
 
 def day_label(day: date) -> str:
-    """`Thu 3 Dec`, in English whatever the locale: a day of this week."""
-    return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]}"
+    """`Thu 3 Dec` (`jeu. 3 déc.`): a day of this week."""
+    return weekday_day_month(day)
 
 
 def date_label(day: date) -> str:
-    """`7 Oct 2025`: a day further away."""
-    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+    """`7 Oct 2025` (`7 oct. 2025`): a day further away."""
+    return day_month_year(day)
 
 
 def due_phrase(when: date | None, today: date) -> str:
     """How a due date stands against today: `3 days late (due Fri 27 Nov)`, `due Wed 2 Dec`."""
     if when is None:
-        return "no date"
+        return _("no date")
     late = (today - when).days
     if late > 0:
-        return f"{late} day{'s' * (late != 1)} late (due {day_label(when)})"
-    return "due today" if late == 0 else f"due {day_label(when)}"
+        return ngettext(
+            "{count} day late (due {day})", "{count} days late (due {day})", late
+        ).format(count=late, day=day_label(when))
+    return _("due today") if late == 0 else _("due {value}").format(value=day_label(when))
 
 
 def this_weeks_plans(network: Network, today: date) -> list[Plan]:
     """The plans of the quarters this week touches (a week can straddle two)."""
     monday, sunday = week_bounds(today)
     quarters = {str(Quarter.of(monday)), str(Quarter.of(sunday)), str(Quarter.of(today))}
-    return [plan for _, plan in sorted(network.plans.items()) if plan.quarter in quarters]
+    return [plan for _stem, plan in sorted(network.plans.items()) if plan.quarter in quarters]
 
 
 class _Context:
@@ -331,7 +336,11 @@ class _Context:
 
     def value_phrase(self, slug: str) -> str:
         value = self.scores[slug]
-        return "unqualified" if value is None else f"tier {self.tier(slug)}, score {value}"
+        return (
+            _("unqualified")
+            if value is None
+            else _("tier {value}, score {value2}").format(value=self.tier(slug), value2=value)
+        )
 
     # promises --------------------------------------------------------------------------
 
@@ -345,17 +354,21 @@ class _Context:
             for due in promises.due_by(contact, sunday)
         ]
         rows.sort(key=lambda row: (row[0], row[1]))
-        self.listed.update(slug for _, slug, _ in rows)
-        return [self._promise(slug, promise) for _, slug, promise in rows]
+        self.listed.update(slug for _key, slug, _found in rows)
+        return [self._promise(slug, promise) for _key, slug, promise in rows]
 
     def _promise(self, slug: str, promise: Promise) -> Item:
-        made = f" · promised on {date_label(promise.made)}" if promise.made else ""
+        made = (
+            _(" · promised on {value}").format(value=date_label(promise.made))
+            if promise.made
+            else ""
+        )
         return self.item(
             "keep",
             "promise",
             [slug],
             who=self.name(slug),
-            action=f"keep your promise: {promise.what}",
+            action=_("keep your promise: {what}").format(what=promise.what),
             reason=f"{due_phrase(promise.by, self.today)}{made}",
             when=promise.by,
         )
@@ -380,14 +393,17 @@ class _Context:
         item = state.item
         due = due_phrase(state.when, self.today)
         if isinstance(item, MeetItem):
-            how = f": {item.channel}" if item.channel else " in person"
+            if item.channel:
+                action = _("arrange to meet: {channel}").format(channel=item.channel)
+            else:
+                action = _("arrange to meet in person")
             why = f" · {item.why}" if item.why else ""
             return self.item(
                 "plan",
                 "meet",
                 [item.contact],
                 who=self.name(item.contact),
-                action=f"arrange to meet{how}",
+                action=action,
                 reason=f"{due}{why}",
                 when=state.when,
             )
@@ -397,8 +413,8 @@ class _Context:
             "plan",
             "reputation",
             [],
-            who="reputation",
-            action=f"work on: {item.what}{channel}",
+            who=_("reputation"),
+            action=_("work on: {what}{channel}").format(what=item.what, channel=channel),
             reason=due,
             when=state.when,
         )
@@ -410,9 +426,11 @@ class _Context:
             "plan",
             "follow-up",
             self._invited(item)[0],
-            who="event",
-            action=f"follow up: {item.what} (thank, then mark it done)",
-            reason=f"held {date_label(item.on)}, not marked done" if item.on else "not marked done",
+            who=_("event"),
+            action=_("follow up: {what} (thank, then mark it done)").format(what=item.what),
+            reason=_("held {value}, not marked done").format(value=date_label(item.on))
+            if item.on
+            else _("not marked done"),
             when=item.on,
         )
 
@@ -423,14 +441,18 @@ class _Context:
             if not isinstance(item, AnimateItem) or state.state != "this week":
                 continue
             slugs, words = self._invited(item)
-            invited = f"invite: {', '.join(words)}" if words else "no one invited yet"
+            invited = (
+                _("invite: {value}").format(value=", ".join(words))
+                if words
+                else _("no one invited yet")
+            )
             items.append(
                 self.item(
                     "events",
                     "event",
                     slugs,
                     who=_event_day(item.on, self.today),
-                    action=f"prepare: {item.what}",
+                    action=_("prepare: {what}").format(what=item.what),
                     reason=invited,
                     when=item.on,
                 )
@@ -468,16 +490,22 @@ class _Context:
         contact = self.contacts[slug]
         met = activity.last_met(contact, self.today, self.seen.get(slug, ()))
         if met is None:
-            known = f" (known since {date_label(contact.since)})" if contact.since else ""
-            history = f"never met in person{known}"
+            known = (
+                _(" (known since {value})").format(value=date_label(contact.since))
+                if contact.since
+                else ""
+            )
+            history = _("never met in person{known}").format(known=known)
         else:
-            history = f"last met {(self.today - met).days} days ago ({date_label(met)})"
+            history = _("last met {days} days ago ({value})").format(
+                days=(self.today - met).days, value=date_label(met)
+            )
         return self.item(
             "meet",
             "meet",
             [slug],
             who=self.name(slug),
-            action="arrange to meet in person",
+            action=_("arrange to meet in person"),
             reason=f"{history} · {self.value_phrase(slug)}",
         )
 
@@ -494,9 +522,9 @@ class _Context:
             )
             if rhythm.state in ("due", "late"):
                 rows.append((rhythm, slug))
-        order = {slug: i for i, slug in enumerate(self.by_value(slug for _, slug in rows))}
+        order = {slug: i for i, slug in enumerate(self.by_value(slug for _key, slug in rows))}
         rows.sort(key=lambda row: (row[0].state != "late", order[row[1]]))
-        self.listed.update(slug for _, slug in rows)
+        self.listed.update(slug for _key, slug in rows)
         return dated + [self._touch(slug, rhythm) for rhythm, slug in rows]
 
     def _occasion_items(self) -> list[Item]:
@@ -512,55 +540,74 @@ class _Context:
                 rows.append((found[0].day, slug, found))
         rows.sort(key=lambda row: (row[0], row[1]))
         items = []
-        for _, slug, found in rows:
+        for _key, slug, found in rows:
             rhythm = None
             if slug not in self.listed:
                 tier = self.tier(slug)
                 rhythm = activity.cadence(self.contacts[slug], self.settings, tier, self.today)
             items.append(self._occasion(slug, found, rhythm))
-        self.listed.update(slug for _, slug, _ in rows)
+        self.listed.update(slug for _key, slug, _found in rows)
         return items
 
     def _occasion(
         self, slug: str, found: list[occasions.Occasion], rhythm: activity.Cadence | None
     ) -> Item:
         first = found[0]
-        what = "a happy birthday" if first.label == occasions.BIRTHDAY else f"a happy {first.label}"
-        reasons = [f"{o.label} {self._on_day(o.day)}" for o in found]
+        if first.label == occasions.BIRTHDAY:
+            action = _("wish them a happy birthday")
+        else:
+            action = _("wish them a happy {occasion}").format(occasion=first.label)
+        reasons = [f"{self._occasion_name(o.label)} {self._on_day(o.day)}" for o in found]
         if rhythm is not None and rhythm.state == "late" and rhythm.since is not None:
-            reasons.append(f"late: {(self.today - rhythm.since).days} days since the last contact")
+            reasons.append(
+                _("late: {days} days since the last contact").format(
+                    days=(self.today - rhythm.since).days
+                )
+            )
         return self.item(
             "touch",
             "touch",
             [slug],
             who=self.name(slug),
-            action=f"wish them {what}",
+            action=action,
             reason=" · ".join(reasons),
             when=first.day,
         )
 
     def _on_day(self, day: date) -> str:
         """`today`, `on Thursday`: a day of this week."""
-        return "today" if day == self.today else f"on {_WEEKDAY_NAMES[day.weekday()]}"
+        if day == self.today:
+            return _("today")
+        return _("on {weekday}").format(weekday=weekday_name(day))
+
+    @staticmethod
+    def _occasion_name(label: str) -> str:
+        return _("birthday") if label == occasions.BIRTHDAY else label
 
     def _touch(self, slug: str, rhythm: activity.Cadence) -> Item:
         contact = self.contacts[slug]
-        others = [i for _, i in self.seen.get(slug, ()) if i.date <= self.today]
+        others = [i for _people, i in self.seen.get(slug, ()) if i.date <= self.today]
         last = max([*self._happened(contact), *others], key=lambda i: i.date, default=None)
         if rhythm.since is None:
-            why = f"{rhythm.state}: no interaction or date yet"
+            why = _("{state}: no interaction or date yet").format(state=_(rhythm.state))
         elif last is None:
-            why = f"{rhythm.state}: known since {date_label(rhythm.since)}, no interaction yet"
+            why = _("{state}: known since {value}, no interaction yet").format(
+                state=_(rhythm.state), value=date_label(rhythm.since)
+            )
         else:
             days = (self.today - rhythm.since).days
-            why = f"{rhythm.state}: {days} days since the last contact, every {rhythm.days}"
-        about = f" · last: {last.note}" if last is not None and last.note else ""
+            why = _("{state}: {days} days since the last contact, every {days2}").format(
+                state=_(rhythm.state), days=days, days2=rhythm.days
+            )
+        about = (
+            _(" · last: {note}").format(note=last.note) if last is not None and last.note else ""
+        )
         return self.item(
             "touch",
             "touch",
             [slug],
             who=self.name(slug),
-            action="call or write to keep in touch",
+            action=_("call or write to keep in touch"),
             reason=why + about,
         )
 
@@ -598,16 +645,18 @@ class _Context:
         received = max(
             (i for i in self._happened(contact) if i.received), key=lambda i: i.date, default=None
         )
-        why = f"balance {self.balances[slug]} over 12 months"
+        why = _("balance {value} over 12 months").format(value=self.balances[slug])
         if received is not None:
-            why += f" · they gave on {date_label(received.date)}: {received.received}"
+            why += _(" · they gave on {value}: {received}").format(
+                value=date_label(received.date), received=received.received
+            )
         if offer is None:
             return self.item(
                 "give",
                 "give",
                 [slug],
                 who=self.name(slug),
-                action="ask what you can do for them",
+                action=_("ask what you can do for them"),
                 reason=why,
             )
         used.add(offer.pair)
@@ -617,7 +666,9 @@ class _Context:
             "give",
             [slug, other],
             who=self.name(slug),
-            action=f"offer an introduction to {self.name(other)} ({offer.shared_keys()})",
+            action=_("offer an introduction to {value} ({value2})").format(
+                value=self.name(other), value2=offer.shared_keys()
+            ),
             reason=why,
         )
 
@@ -629,20 +680,24 @@ class _Context:
             "intro",
             [a, b],
             who=self.name(a),
-            action=f"introduce to {self.name(b)}",
+            action=_("introduce to {value}").format(value=self.name(b)),
             reason=f"{suggestion.shared()} · {circles}",
         )
 
     def _circles_phrase(self, a: str, b: str, across: bool) -> str:
         def circles(slug: str) -> str:
-            return ", ".join(self.contacts[slug].circles) or "no circle"
+            return ", ".join(self.contacts[slug].circles) or _("no circle")
 
         if across:
-            return f"across circles ({circles(a)} / {circles(b)})"
+            return _("across circles ({value} / {value2})").format(
+                value=circles(a), value2=circles(b)
+            )
         shared = [c for c in self.contacts[a].circles if c in self.contacts[b].circles]
         if not shared:  # one of them has no circle: the pair opens no other circle
-            return f"not across circles ({circles(a)} / {circles(b)})"
-        return f"same circle ({', '.join(shared)})"
+            return _("not across circles ({value} / {value2})").format(
+                value=circles(a), value2=circles(b)
+            )
+        return _("same circle ({value})").format(value=", ".join(shared))
 
 
 def pick_intros(
@@ -663,5 +718,5 @@ def pick_intros(
 
 def _event_day(day: date | None, today: date) -> str:
     if day is None:
-        return "this week"
-    return "today" if day == today else day_label(day)
+        return _("this week")
+    return _("today") if day == today else day_label(day)
