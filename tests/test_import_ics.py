@@ -250,3 +250,16 @@ def test_not_a_calendar_is_one_error(run: Runner, empty_network: Path, tmp_path:
     assert result.code == 1
     assert "x.ics:" in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_zoom_link_folded_inside_an_html_description_is_a_video_call() -> None:
+    """Google's export of recurring-ical-events' issue 48: the link is cut by a fold."""
+    from icalendar import Calendar
+
+    from reseau.formats.importers.calendar import is_remote
+
+    data = (CALENDARS / "recurring-ical-events-issue_48_daylight_aware_repeats.ics").read_bytes()
+    [event] = Calendar.from_ical(data).walk("VEVENT")
+    assert is_remote(event)
+    event.pop("DESCRIPTION")
+    assert not is_remote(event)
