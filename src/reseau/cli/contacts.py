@@ -9,6 +9,7 @@ import typer
 
 from reseau.cli.output import emit_json, say, say_lines, warn
 from reseau.cli.state import State, state_of
+from reseau.files.i18n import _
 
 if TYPE_CHECKING:
     from reseau.files.store import Network
@@ -72,8 +73,8 @@ def add(
         tags=tag or [],
         since=_since(since, state.today),
     )
-    chosen, _ = add_contact(state.root(), new, slug=slug, same_name=same_name)
-    say(f"created contacts/{clean(chosen)}.yaml")
+    chosen, _contact = add_contact(state.root(), new, slug=slug, same_name=same_name)
+    say(_("created contacts/{value}.yaml").format(value=clean(chosen)))
 
 
 def list_contacts(
@@ -164,7 +165,9 @@ def _tier(value: str | None) -> str | None:
 
     tier = value.strip().upper()
     if tier not in TIERS:
-        raise typer.BadParameter(f"'{value}' is not a tier; use A, B, C or ?", param_hint="--tier")
+        raise typer.BadParameter(
+            _("'{value}' is not a tier; use A, B, C or ?").format(value=value), param_hint="--tier"
+        )
     return tier
 
 
@@ -174,7 +177,8 @@ def _sort(value: str | None) -> str | None:
     if value is None or value in LIST_SORTS:
         return value
     raise typer.BadParameter(
-        f"'{value}' is not a sort; use score, last-met or name", param_hint="--sort"
+        _("'{value}' is not a sort; use score, last-met or name").format(value=value),
+        param_hint="--sort",
     )
 
 

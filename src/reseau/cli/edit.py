@@ -10,6 +10,7 @@ import typer
 
 from reseau.cli.output import say, say_lines
 from reseau.cli.state import state_of
+from reseau.files.i18n import _
 
 PROMPT = "[e]dit again or [r]estore the original? "
 
@@ -33,20 +34,25 @@ def edit(
     while True:
         status = editing.run_editor(command, path)
         if status:
-            say(f"the editor exited with status {status}; checking the file anyway")
+            say(
+                _("the editor exited with status {status}; checking the file anyway").format(
+                    status=status
+                )
+            )
         problems = editing.contact_problems(root, relpath)
         say_lines(clean(problem.format()) for problem in problems)
         if not any(problem.is_error for problem in problems):
             changed = not path.is_file() or path.read_bytes() != original
             if changed:
                 editing.keep(root, path)
-            say(f"{shown}: {'saved' if changed else 'unchanged'}, valid")
+            verdict = _("saved, valid") if changed else _("unchanged, valid")
+            say(f"{shown}: {verdict}")
             return
         answer = _ask()
         if answer == "e":
             continue
         editing.restore(root, path, original)
-        say(f"{shown}: restored as it was before the edit")
+        say(_("{shown}: restored as it was before the edit").format(shown=shown))
         if answer is None:
             raise typer.Exit(1)
         return

@@ -12,6 +12,7 @@ import typer
 from reseau.cli.groups import SuggestingGroup
 from reseau.cli.output import say, say_lines
 from reseau.cli.state import state_of
+from reseau.files.i18n import _
 
 if TYPE_CHECKING:
     from reseau.actions.calendar_import import CalendarReport
@@ -163,7 +164,7 @@ def _import(
     from reseau.actions.importing import ImportOptions, import_people, read_export
 
     if status is not None and status not in ("active", "dormant", "archived"):
-        raise typer.BadParameter("active, dormant or archived", param_hint="--status")
+        raise typer.BadParameter(_("active, dormant or archived"), param_hint="--status")
     state = state_of(ctx)
     parsed = read_export(kind, file, encoding)
     options = ImportOptions(circles or [], tags or [], status, dry_run)
@@ -187,12 +188,26 @@ def report_lines(report: ImportReport, source: str) -> list[str]:
             slug = clean(outcome.slug)
             lines.append(f"{verb}{label}  {slug}  {source}:{outcome.line}{detail}")
     for skipped in report.skipped:
-        lines.append(f"skipped  {source}:{skipped.line}: {clean(skipped.reason)}")
-    counts = (
-        f"{len(report.created)} {verb}created, {len(report.merged)} {verb}merged, "
-        f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped"
-    )
-    lines.append(counts + (" (dry run: nothing written)" if report.dry_run else ""))
+        lines.append(
+            _("skipped  {source}:{line}: {value}").format(
+                source=source, line=skipped.line, value=clean(skipped.reason)
+            )
+        )
+    figures = {
+        "created": len(report.created),
+        "merged": len(report.merged),
+        "unchanged": len(report.unchanged),
+        "skipped": len(report.skipped),
+    }
+    if report.dry_run:
+        template = _(
+            "{created} would be created, {merged} would be merged, {unchanged} unchanged, "
+            "{skipped} skipped"
+        )
+    else:
+        template = _("{created} created, {merged} merged, {unchanged} unchanged, {skipped} skipped")
+    counts = template.format(**figures)
+    lines.append(counts + (_(" (dry run: nothing written)") if report.dry_run else ""))
     return lines
 
 
@@ -218,7 +233,7 @@ def export_vcard(
     from reseau.formats.exporters.vcard import contact_card, contacts_to_vcard
 
     if output is not None and vdir is not None:
-        raise typer.BadParameter("give -o FILE or --vdir DIR, not both", param_hint="--vdir")
+        raise typer.BadParameter(_("give -o FILE or --vdir DIR, not both"), param_hint="--vdir")
     network = state_of(ctx).network()
     chosen = select(network.contacts, _selection(network, circle, tag, status))
     if vdir is None:
@@ -230,8 +245,12 @@ def export_vcard(
     cards = {slug: contact_card(slug, contact, private=private) for slug, contact in chosen}
     report = write_vdir(vdir, cards, keep=network.skipped_slugs())
     say(
-        f"{clean(str(vdir))}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
-        f"{len(report.removed)} removed"
+        _("{value}: {count} written, {count2} unchanged, {count3} removed").format(
+            value=clean(str(vdir)),
+            count=len(report.written),
+            count2=len(report.unchanged),
+            count3=len(report.removed),
+        )
     )
 
 
@@ -296,4 +315,4 @@ def _deliver(data: bytes, output: Path | None) -> None:
         sys.stdout.flush()
         return
     write_export(data, output)
-    say(f"wrote {output}")
+    say(_("wrote {output}").format(output=output))

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
+from reseau.files.i18n import _
+
 if TYPE_CHECKING:
     from reseau.files.store import Network
 
@@ -31,7 +33,9 @@ def check_circle(value: str | None, network: Network) -> None:
         return
     if not objectives:
         raise typer.BadParameter(
-            f"'{_shown(value)}' is not an objective of reseau.yaml, which has none",
+            _("'{value}' is not an objective of reseau.yaml, which has none").format(
+                value=_shown(value)
+            ),
             param_hint="--circle",
         )
     _refuse(value, "an objective of reseau.yaml", objectives, "--circle")
@@ -43,7 +47,9 @@ def _refuse(value: str, noun: str, choices: Sequence[str], option: str) -> NoRet
     close = suggest(value, choices)
     hint = f"; did you mean '{_shown(close)}'?" if close else ""
     raise typer.BadParameter(
-        f"'{_shown(value)}' is not {noun}; use one of: {', '.join(map(_shown, choices))}{hint}",
+        _("'{value}' is not {noun}; use one of: {value2}{hint}").format(
+            value=_shown(value), noun=noun, value2=", ".join(map(_shown, choices)), hint=hint
+        ),
         param_hint=option,
     )
 

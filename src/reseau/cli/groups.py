@@ -7,6 +7,8 @@ from typing import Any
 
 from typer.core import TyperGroup
 
+from reseau.files.i18n import _
+
 GLOBAL_WITH_VALUE = ("--dir", "--today", "--lang")
 GLOBAL_FLAGS = ("--debug",)
 
@@ -75,6 +77,10 @@ class SuggestingGroup(TyperGroup):
             from reseau.files.text import clean
 
             close = closest(name, commands)
-            hint = f" Did you mean '{close}'?" if close else f" Commands: {', '.join(commands)}."
-            ctx.fail(f"No such command '{clean(name)}'.{hint}")
+            hint = (
+                _(" Did you mean '{close}'?").format(close=close)
+                if close
+                else _(" Commands: {value}.").format(value=", ".join(commands))
+            )
+            ctx.fail(_("No such command '{value}'.{hint}").format(value=clean(name), hint=hint))
         return super().resolve_command(ctx, args)

@@ -10,6 +10,7 @@ import typer
 
 from reseau.cli.output import say, say_lines
 from reseau.cli.state import state_of
+from reseau.files.i18n import _
 
 if TYPE_CHECKING:
     from reseau.actions.log import Also, Written
@@ -86,10 +87,10 @@ def _promise_edit(next_step: str | None, by: str | None, today: date, made: date
     """The promise that `--next WHAT --by DATE` adds in the same write, checked first."""
     if next_step is None:
         if by is not None:
-            raise typer.BadParameter("only with --next WHAT", param_hint="--by")
+            raise typer.BadParameter(_("only with --next WHAT"), param_hint="--by")
         return None
     if by is None:
-        raise typer.BadParameter("--next needs --by DATE: when it is due", param_hint="--next")
+        raise typer.BadParameter(_("--next needs --by DATE: when it is due"), param_hint="--next")
     from functools import partial
 
     from reseau.actions.promise import NewPromise, check_promise, insert_promise
@@ -148,7 +149,7 @@ def _report(written: Written, today: date, network: Network) -> None:
     from reseau.method import activity
 
     contact = written.contact
-    say(f"added to {clean(written.relpath)}:")
+    say(_("added to {value}:").format(value=clean(written.relpath)))
     lines = textwrap.dedent("\n".join(written.lines)).splitlines()
     say_lines(f"  {clean(line)}" for line in lines)
     met = activity.last_met(
@@ -156,8 +157,13 @@ def _report(written: Written, today: date, network: Network) -> None:
     )
     elsewhere = activity.intros_naming(network.contacts).get(written.slug, set())
     say(
-        f"{clean(contact.name)}: last met in person {met or 'never'}, "
-        f"balance {activity.balance(contact, today, elsewhere):+d} over the last 365 days"
+        _(
+            "{value}: last met in person {value2}, balance {value3:+d} over the last 365 days"
+        ).format(
+            value=clean(contact.name),
+            value2=met or "never",
+            value3=activity.balance(contact, today, elsewhere),
+        )
     )
 
 
@@ -178,5 +184,8 @@ def check_choice(value: str, option: str) -> None:
     close = suggest(value, choices)
     hint = f"; did you mean '{close}'?" if close else ""
     raise typer.BadParameter(
-        f"'{clean(value)}' is not one of: {', '.join(choices)}{hint}", param_hint=option
+        _("'{value}' is not one of: {value2}{hint}").format(
+            value=clean(value), value2=", ".join(choices), hint=hint
+        ),
+        param_hint=option,
     )

@@ -6,6 +6,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from reseau.files.i18n import _
+
 if TYPE_CHECKING:
     from reseau.files.problems import ReseauError
 
@@ -36,7 +38,9 @@ def main() -> None:
         from reseau.files.text import clean
 
         what = clean(f"{type(exc).__name__}: {exc}")
-        sys.stderr.write(f"reseau: internal error ({what}); run with --debug for details\n")
+        sys.stderr.write(
+            _("reseau: internal error ({what}); run with --debug for details\n").format(what=what)
+        )
         sys.exit(1)
 
 
@@ -60,7 +64,6 @@ def choose_language(arguments: list[str]) -> None:
     i18n.set_language(i18n.ENGLISH if _before_dashes(arguments, "--json") else code)
     wanted = i18n.language_code(explicit)
     if wanted is not None and wanted not in i18n.LANGUAGES:
-        from reseau.files.i18n import _
         from reseau.files.text import clean
 
         sys.stderr.write(
@@ -113,12 +116,17 @@ def check_arguments(arguments: list[str]) -> None:
         shown = shown_name(value)
         if "U+DC" in found:
             error = ArgumentError(
-                f"{where} '{shown}' is not UTF-8 (byte 0x{int(found[2:], 16) - 0xDC00:02X}); "
-                "set the terminal to UTF-8 (for example LANG=fr_FR.UTF-8) and type it again"
+                _(
+                    "{where} '{shown}' is not UTF-8 (byte 0x{value:02X}); set "
+                    "the terminal to UTF-8 (for example LANG=fr_FR.UTF-8) and "
+                    "type it again"
+                ).format(where=where, shown=shown, value=int(found[2:], 16) - 0xDC00)
             )
         else:
             error = ArgumentError(
-                f"{where} '{shown}' holds a control character ({found}); type plain text"
+                _("{where} '{shown}' holds a control character ({found}); type plain text").format(
+                    where=where, shown=shown, found=found
+                )
             )
         raise error
 
@@ -128,11 +136,11 @@ def _argument_name(arguments: list[str], position: int) -> tuple[str, str]:
     argument = arguments[position]
     if argument.startswith("--") and "=" in argument:
         option, value = argument.split("=", 1)
-        return f"the value of {option}", value
+        return _("the value of {option}").format(option=option), value
     before = arguments[position - 1] if position else ""
     if before.startswith("-") and "=" not in before:
-        return f"the value of {before}", argument
-    return "the argument", argument
+        return _("the value of {option}").format(option=before), argument
+    return _("the argument"), argument
 
 
 def _report(exc: ReseauError) -> None:

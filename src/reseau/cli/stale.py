@@ -8,6 +8,7 @@ import typer
 
 from reseau.cli.output import emit_json, say_lines
 from reseau.cli.state import state_of
+from reseau.files.i18n import _
 
 
 def stale(
@@ -28,7 +29,9 @@ def stale(
     from reseau.method.stale import stale_rows
 
     if days is not None and days < 0:
-        raise typer.BadParameter(f"must be 0 or more, got {days}", param_hint="--days")
+        raise typer.BadParameter(
+            _("must be 0 or more, got {days}").format(days=days), param_hint="--days"
+        )
     state = state_of(ctx)
     network = state.network()
     within = network.settings.met_within_days if days is None else days
