@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -13,6 +14,19 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_PARTS = ("reseau.yaml", "contacts", "plans", "journal.yaml")
 TODAY = "2026-11-30"
+GOLDEN = REPO / "tests" / "golden"
+UPDATE_GOLDEN = "RESEAU_UPDATE_GOLDEN"
+
+
+def assert_golden(name: str, text: str) -> None:
+    """`text` is tests/golden/NAME; with RESEAU_UPDATE_GOLDEN=1 the file is (re)written
+    instead, to be read by eye (`git diff tests/golden`) before it is committed."""
+    path = GOLDEN / name
+    if os.environ.get(UPDATE_GOLDEN) == "1":
+        path.write_text(text, encoding="utf-8")
+        return
+    assert path.is_file(), f"{name}: no golden file; run with {UPDATE_GOLDEN}=1 and review it"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs; see {path}"
 
 
 @dataclass

@@ -10,43 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Runner
+from conftest import Runner, assert_golden
 from reseau.files.model import Contact, Plan
 from reseau.files.yamlio import parse_text
 from reseau.method.plans import item_states, plan_progress
-
-SAMPLE_PROGRESS = """\
-plans/2026-Q4.yaml on 2026-11-30 (2026-W49): 4 of 13 items done (31%)
-
-focus    met in person this quarter
-clients  5 of 11                     45%
-export   0 of 9                       0%
-
-meet: 2 of 7 done (29%)
- #  state      date        contact          why
- 1  done       2026-10-22  Marie Dupont     relaunch the export project
- 2  done       2026-11-05  Claire Dubois    she needs a robotics integrator, bring names
-     met in person on 2026-11-05 (meal): Lunch, she is looking for a robotics integrator partner
- 3  late       2026-11-20  Lucía Hernández  only met once at a fair; supplier panel opens in 2027
- 4  late       2026-11-25  Paweł Kowalski   not seen since 2024, plan a Wrocław stop
- 5  this week  2026-12-04  Nguyễn Thu Hà    never met; she is in Lyon this week
- 6  this week  2026-12-02  Jürgen Strauß    first order came in, meet before Hannover Messe planning
- 7  later      2026-12-18  Thomas Bernard   three referrals this year, I owe him a good lunch
-
-animate: 1 of 3 done (33%)
- #  state      date        what                                              invite
- 8  done       2026-10-15  Peers' breakfast at the office                    pairs
- 9  this week  2026-12-03  Clients' afterwork in Lyon                        clients, nicolas-perrin
-10  later      2026-12-15  Webinar: sourcing in Asia for Lyon subcontracto…  export, wang-fang
-
-reputation: 1 of 3 done (33%)
- #  state      date        what                                                       channel
-11  done       2026-10-28  Testimonial in Agnès's client newsletter                   newsletter
-12  late       2026-11-20  Article on export financing                                linkedin
-13  this week  2026-12-04  Talk at the industry breakfast of the chamber of commerce  talk
-
-mark one done: reseau plan done NUMBER (or a contact, for a meet item)
-"""
 
 
 def plan_of(text: str) -> Plan:
@@ -64,10 +31,11 @@ def contact_of(text: str) -> Contact:
 # The sample network's plan shows every state.
 
 
-def test_sample_plan_text(run: Runner, sample: Path) -> None:
+def test_sample_plan_text(run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS")  # piped: every column whole (tests/golden has the widths)
     result = run("--dir", str(sample), "plan")
     assert result.code == 0, result.err
-    assert result.out == SAMPLE_PROGRESS
+    assert_golden("plan-piped.txt", result.out)
     assert result.err == ""
 
 
@@ -150,10 +118,13 @@ def test_sample_plan_json_progress_and_focus(run: Runner, sample: Path) -> None:
     "args",
     [("plan",), ("plan", "2026-Q4"), ("plan", "show"), ("plan", "show", "2026-Q4")],
 )
-def test_the_quarter_argument_and_the_default(run: Runner, sample: Path, args: tuple[str]) -> None:
+def test_the_quarter_argument_and_the_default(
+    run: Runner, sample: Path, args: tuple[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS")
     result = run("--dir", str(sample), *args)
     assert result.code == 0, result.err
-    assert result.out == SAMPLE_PROGRESS
+    assert_golden("plan-piped.txt", result.out)
 
 
 def test_json_before_the_quarter(run: Runner, sample: Path) -> None:

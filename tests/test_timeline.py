@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from conftest import Runner
 from reseau.files.model import Contact
 from reseau.files.store import Network
@@ -179,7 +181,8 @@ interactions:
     assert computed["tones"] == {"positive": 0, "neutral": 0, "negative": 1}
 
 
-def test_show_on_the_sample(run: Runner, sample: Path) -> None:
+def test_show_on_the_sample(run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS")  # piped: whole lines (tests/golden has the widths)
     result = run("--dir", str(sample), "show", "thomas")
     assert result.code == 0, result.err
     lines = result.out.splitlines()

@@ -99,7 +99,8 @@ def list_contacts(
 ) -> None:
     """The table of contacts."""
     from reseau.cli.filters import check_circle, check_status
-    from reseau.cli.views import contact_rows, list_table
+    from reseau.cli.palette import Screen
+    from reseau.cli.views import contact_rows, list_table, shared_names
 
     check_status(status)
     chosen_tier, chosen_sort = _tier(tier), _sort(sort)
@@ -118,7 +119,7 @@ def list_contacts(
     if as_json:
         emit_json([row.to_json() for row in rows])
         return
-    say_lines(list_table(rows))
+    say_lines(list_table(rows, state.today, Screen.stdout(), shared_names(network)))
 
 
 def show(
@@ -127,7 +128,8 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """One contact, with what reseau computes about them."""
-    from reseau.cli.views import contact_card, contact_detail
+    from reseau.cli.palette import Screen
+    from reseau.cli.views import card_fitted, contact_card, contact_detail
 
     state = state_of(ctx)
     network, slug = _around(state, who)
@@ -135,7 +137,7 @@ def show(
     if as_json:
         emit_json(detail)
         return
-    say_lines(contact_card(detail))
+    say_lines(card_fitted(contact_card(detail), Screen.stdout()))
 
 
 def _around(state: State, who: str) -> tuple[Network, str]:

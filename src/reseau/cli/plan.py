@@ -14,6 +14,7 @@ from reseau.files.problems import ReseauError
 if TYPE_CHECKING:
     from reseau.actions.plan_done import Meeting
     from reseau.actions.plan_new import Draft
+    from reseau.cli.palette import Screen
     from reseau.files.quarters import Quarter
     from reseau.files.store import Network
     from reseau.method.plans import ItemState, PlanProgress
@@ -71,7 +72,9 @@ def show(
     if as_json:
         emit_json(progress.to_json())
         return
-    say_lines(_progress_lines(progress, network))
+    from reseau.cli.palette import Screen
+
+    say_lines(_progress_lines(progress, network, Screen.stdout()))
 
 
 @app.command("new")
@@ -261,22 +264,25 @@ _DETAIL_HEADER = {"meet": "why", "animate": "invite", "reputation": "channel"}
 _WHAT_HEADER = {"meet": "contact", "animate": "what", "reputation": "what"}
 
 
-def _progress_lines(progress: PlanProgress, network: Network) -> list[str]:
+def _progress_lines(progress: PlanProgress, network: Network, screen: Screen) -> list[str]:
+    from reseau.cli.layout import wrap_line
     from reseau.files.quarters import iso_week
     from reseau.method.plans import SECTIONS, plan_relpath
 
     overall = progress.overall
-    lines = [
+    title = (
         f"{plan_relpath(progress.quarter)} on {progress.today} ({iso_week(progress.today)}):"
         f" {overall.done} of {overall.total} item{'s' * (overall.total != 1)} done"
-        f" ({overall.percent}%)",
-    ]
+        f" ({overall.percent}%)"
+    )
+    lines = [screen.style.bold(line) for line in wrap_line(title, screen.width)]
     lines.extend(_focus_lines(progress))
     for section in SECTIONS:
         lines.append("")
-        lines.extend(_section_lines(progress, section, network))
+        lines.extend(_section_lines(progress, section, network, screen))
     if overall.done < overall.total:
-        lines.extend(["", "mark one done: reseau plan done NUMBER (or a contact, for a meet item)"])
+        hint = "mark one done: reseau plan done NUMBER (or a contact, for a meet item)"
+        lines.extend(["", *wrap_line(hint, screen.width)])
     return lines
 
 
@@ -292,21 +298,31 @@ def _focus_lines(progress: PlanProgress) -> list[str]:
     return ["", *table(["focus", "met in person this quarter", ""], rows, numeric=[2])]
 
 
-def _section_lines(progress: PlanProgress, section: str, network: Network) -> list[str]:
-    from reseau.cli.render import table
+def _section_lines(
+    progress: PlanProgress, section: str, network: Network, screen: Screen
+) -> list[str]:
+    from reseau.cli.layout import Column, short_date, table
 
     states = [s for s in progress.states if s.section == section]
     completion = progress.sections[section]
     heading = f"{section}: {completion.done} of {completion.total} done"
     if not states:
         return [f"{section}: nothing planned"]
-    headers = ["#", "state", "date", _WHAT_HEADER[section], _DETAIL_HEADER[section]]
     rows = [_row(state, progress.states, network) for state in states]
-    lines = [f"{heading} ({completion.percent}%)", *table(headers, rows, numeric=[0])]
-    for position, state in reversed(list(enumerate(states))):
-        if state.done_by is not None:
-            lines.insert(position + 3, _fitted(f"{'':5}{_done_detail(state)}"))
-    return lines
+    dates = [state.done_on if state.is_done else state.when for state in states]
+    columns = [
+        Column("#", [row[0] for row in rows], right=True),
+        Column("state", [row[1] for row in rows], paint=screen.style.state),
+        Column(
+            "date",
+            [row[2] for row in rows],
+            compact=[short_date(day, progress.today, never="") for day in dates],
+        ),
+        Column(_WHAT_HEADER[section], [row[3] for row in rows], wrap=section != "meet"),
+        Column(_DETAIL_HEADER[section], [row[4] for row in rows], wrap=True),
+    ]
+    notes = {i: _done_detail(state) for i, state in enumerate(states) if state.done_by}
+    return [f"{heading} ({completion.percent}%)", *table(columns, screen.width, notes)]
 
 
 def _row(state: ItemState, states: list[ItemState], network: Network) -> list[str]:
@@ -325,14 +341,6 @@ def _row(state: ItemState, states: list[ItemState], network: Network) -> list[st
         detail = f"{detail} (carried from {item.carried})".lstrip()
     number = str(state.number).rjust(len(str(len(states))))
     return [number, state.state.ljust(len("this week")), str(when or ""), what, detail]
-
-
-def _fitted(line: str) -> str:
-    from reseau.cli.render import terminal_width
-    from reseau.files.text import fit
-
-    columns = terminal_width()
-    return fit(line, columns) if columns else line
 
 
 def _done_detail(state: ItemState) -> str:

@@ -135,7 +135,8 @@ def _tell(line: str) -> None:
 
 
 def _list_missing(ctx: typer.Context, as_json: bool) -> None:
-    from reseau.cli.views import to_qualify_table
+    from reseau.cli.palette import Screen
+    from reseau.cli.views import shared_names, to_qualify_table
     from reseau.method.qualification import to_qualify
 
     state = state_of(ctx)
@@ -144,7 +145,8 @@ def _list_missing(ctx: typer.Context, as_json: bool) -> None:
     if as_json:
         emit_json([row.to_json() for row in rows])
     else:
-        say_lines(to_qualify_table(rows))
+        screen = Screen.stdout()
+        say_lines(to_qualify_table(rows, state.today, screen, shared_names(network)))
 
 
 def _nature(value: str | None) -> str | None:

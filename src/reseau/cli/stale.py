@@ -25,7 +25,8 @@ def stale(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """Active contacts not met in person lately: never met first, then the longest unseen."""
-    from reseau.cli.views import stale_table
+    from reseau.cli.palette import Screen
+    from reseau.cli.views import shared_names, stale_table
     from reseau.method.stale import stale_rows
 
     if days is not None and days < 0:
@@ -40,4 +41,5 @@ def stale(
         emit_json([row.to_json() for row in rows])
         return
     active = sum(1 for contact in network.contacts.values() if contact.is_active)
-    say_lines(stale_table(rows, active, within))
+    screen = Screen.stdout()
+    say_lines(stale_table(rows, active, within, state.today, screen, shared_names(network)))

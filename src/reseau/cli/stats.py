@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reseau.cli.output import emit_json, say_lines
+from reseau.cli.palette import STATES, Style
 from reseau.cli.state import state_of
-from reseau.cli.week import Page, Style
+from reseau.cli.week import Page
 from reseau.files.i18n import _
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def stats_lines(result: Stats, page: Page) -> list[str]:
     owner = f" · {clean(result.owner)}" if result.owner else ""
     title = _("Network health on {day}").format(day=day_month_year(result.today)) + owner
     overall = _("overall {score}/100").format(score=result.overall)
-    lines = [page.style.bold(page.fit(title)), overall, ""]
+    lines = [*map(page.style.bold, page.wrap(title)), overall, ""]
     for line in result.lines:
         lines += _line(line, page)
     return [*lines, "", *chart_lines(result, page)]
@@ -52,10 +53,9 @@ def stats_lines(result: Stats, page: Page) -> list[str]:
 def _line(line: Line, page: Page) -> list[str]:
     from reseau.files.text import clean
 
-    verdict = {"good": page.style.green, "fair": page.style.yellow, "weak": page.style.red}
     shown = _(line.verdict).ljust(_verdict_width())
     name = _(line.name).ljust(_name_width())
-    head = f"{line.number:>2}  {name}" + verdict[line.verdict](shown) + "  "
+    head = f"{line.number:>2}  {name}" + page.style.paint(shown, STATES[line.verdict]) + "  "
     texts = _wrap(clean(line.figure), page)
     if line.verdict != "good" and line.advice:
         texts += [page.style.dim(t) for t in _wrap("→ " + clean(line.advice), page)]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from reseau.cli.render import table
+from reseau.cli.layout import Column, ago, short_date, table, with_slug_for_namesakes, wrap_line
+from reseau.cli.palette import Screen, Style
 from reseau.files.model import CRITERIA, Contact, Qualification, Settings
 from reseau.files.slugs import same_name_key
 from reseau.files.store import Network
@@ -117,35 +119,48 @@ def sort_rows(rows: list[ContactRow], by: str) -> list[ContactRow]:
     raise ValueError(f"unknown sort: {by}")
 
 
-def list_table(rows: list[ContactRow]) -> list[str]:
+def shared_names(network: Network) -> set[str]:
+    """The names two contacts of the network share: there, a narrow table adds the slug."""
+    from reseau.cli.layout import namesakes
+
+    return namesakes([contact.name for contact in network.contacts.values()])
+
+
+def list_table(
+    rows: list[ContactRow], today: date, screen: Screen, alike: set[str] | None = None
+) -> list[str]:
+    """The contacts: the slug column goes first when the terminal is narrow (then a name
+    another contact shares shows its slug), the dates turn compact, then status, circles
+    and the last touch go."""
     if not rows:
         return ["no contacts"]
-    headers = [
-        "slug",
-        "name",
-        "circles",
-        "status",
-        "score",
-        "tier",
-        "last met",
-        "last touch",
-        "cadence",
+    style = screen.style
+    names = [row.contact.name for row in rows]
+    slugs = [row.slug for row in rows]
+    alike_names = with_slug_for_namesakes(names, slugs, alike)
+    columns = [
+        Column("slug", slugs, drop=9),
+        Column("name", names, instead={"slug": alike_names}),
+        Column("circles", [",".join(row.contact.circles) for row in rows], drop=7, wrap=True),
+        Column("status", [row.contact.status for row in rows], drop=8),
+        Column("score", ["" if row.score is None else str(row.score) for row in rows], right=True),
+        Column("tier", [row.tier for row in rows], paint=style.tier),
+        Column(
+            "last met",
+            [_iso(row.last_met) or "never" for row in rows],
+            compact=[ago(row.last_met, today) for row in rows],
+            paint=style.never,
+        ),
+        Column(
+            "last touch",
+            [_iso(row.last_contact) or "never" for row in rows],
+            compact=[ago(row.last_contact, today) for row in rows],
+            drop=6,
+            paint=style.never,
+        ),
+        Column("cadence", [row.cadence.state for row in rows], paint=style.state),
     ]
-    body = [
-        [
-            row.slug,
-            row.contact.name,
-            ",".join(row.contact.circles),
-            row.contact.status,
-            "" if row.score is None else str(row.score),
-            row.tier,
-            _iso(row.last_met) or "never",
-            _iso(row.last_contact) or "never",
-            row.cadence.state,
-        ]
-        for row in rows
-    ]
-    return [*table(headers, body, numeric=[4]), f"{len(rows)} contacts"]
+    return [*table(columns, screen.width), f"{len(rows)} contacts"]
 
 
 def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
@@ -239,6 +254,37 @@ def _promise_lines(found: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+_TIMELINE_ROW = re.compile(r"    [0-9]{4}-[0-9]{2}-[0-9]{2} [* ]  ")
+_TIMELINE_TEXT = 37  # where a timeline row's note starts: see method.timeline
+_KEY = re.compile(r" *[^:]{1,24}: ")
+
+
+def card_fitted(lines: list[str], screen: Screen) -> list[str]:
+    """The card wrapped to the terminal, each line's continuation under its text (after the
+    `key: ` or in the timeline's note column), then coloured: the tier, the cadence, stale."""
+    fitted = []
+    for line in lines:
+        hang: int | None = None
+        if _TIMELINE_ROW.match(line) or line.startswith(" " * _TIMELINE_TEXT):
+            hang = _TIMELINE_TEXT
+        elif key := _KEY.match(line):
+            hang = len(key.group(0))
+        fitted.extend(wrap_line(line, screen.width, hang))
+    return [_painted(line, screen.style) for line in fitted]
+
+
+def _painted(line: str, style: Style) -> str:
+    if line.startswith("  score: "):
+        head, _, tier = line.rpartition("tier ")
+        return f"{head}tier {style.tier(tier)}" if head else line
+    if line.startswith("  cadence: "):
+        head, _, state = line.rpartition(", ")
+        return f"{head}, {style.state(state)}"
+    if line.endswith("  (stale)"):
+        return line[: -len("(stale)")] + style.red("(stale)")
+    return line
+
+
 def outcome_lines(outcome: Outcome, settings: Settings) -> list[str]:
     before = score_text(outcome.before, settings)
     after = score_text(outcome.after, settings)
@@ -267,25 +313,41 @@ def outcome_json(outcome: Outcome, settings: Settings) -> dict[str, Any]:
     }
 
 
-def to_qualify_table(rows: list[ToQualify]) -> list[str]:
+def to_qualify_table(
+    rows: list[ToQualify], today: date, screen: Screen, alike: set[str] | None = None
+) -> list[str]:
     if not rows:
         return ["every active contact is qualified, all within the last year"]
-    headers = ["slug", "name", "last met", "exchanges", "qualified", "to rate"]
-    body = [
-        [
-            row.slug,
-            row.contact.name,
-            _iso(row.last_met) or "never",
-            str(row.interactions),
-            _iso(row.qualified_on) or ("undated" if row.contact.qualification else "never"),
-            _to_do_text(row.missing),
-        ]
-        for row in rows
+    names = [row.contact.name for row in rows]
+    slugs = [row.slug for row in rows]
+    columns = [
+        Column("slug", slugs, drop=9),
+        Column("name", names, instead={"slug": with_slug_for_namesakes(names, slugs, alike)}),
+        Column(
+            "last met",
+            [_iso(row.last_met) or "never" for row in rows],
+            compact=[ago(row.last_met, today) for row in rows],
+            paint=screen.style.never,
+        ),
+        Column("exchanges", [str(row.interactions) for row in rows], right=True, drop=7),
+        Column(
+            "qualified",
+            [_qualified(row) for row in rows],
+            compact=[_qualified(row, today) for row in rows],
+            drop=6,
+        ),
+        Column("to rate", [_to_do_text(row.missing) for row in rows], wrap=True),
     ]
     count = len(rows)
     noun = "contact" if count == 1 else "contacts"
     summary = f"{count} active {noun} to qualify; `reseau qualify WHO` asks each criterion"
-    return [*table(headers, body, numeric=[3]), summary]
+    return [*table(columns, screen.width), *wrap_line(summary, screen.width)]
+
+
+def _qualified(row: ToQualify, today: date | None = None) -> str:
+    if row.qualified_on is None:
+        return "undated" if row.contact.qualification else "never"
+    return row.qualified_on.isoformat() if today is None else short_date(row.qualified_on, today)
 
 
 def _to_do_text(missing: list[str]) -> str:
@@ -296,24 +358,41 @@ def _to_do_text(missing: list[str]) -> str:
     return ",".join(missing)
 
 
-def stale_table(rows: list[StaleRow], active: int, within_days: int) -> list[str]:
+def stale_table(
+    rows: list[StaleRow],
+    active: int,
+    within_days: int,
+    today: date,
+    screen: Screen,
+    alike: set[str] | None = None,
+) -> list[str]:
     if not rows:
         return [f"every active contact was met in person within the last {within_days} days"]
-    headers = ["slug", "name", "last met", "days", "last touch", "score", "tier"]
-    body = [
-        [
-            row.slug,
-            row.contact.name,
-            _iso(row.last_met) or "never",
-            "" if row.days is None else str(row.days),
-            _iso(row.last_contact) or "never",
-            "" if row.score is None else str(row.score),
-            row.tier,
-        ]
-        for row in rows
+    style = screen.style
+    names = [row.contact.name for row in rows]
+    slugs = [row.slug for row in rows]
+    columns = [
+        Column("slug", slugs, drop=9),
+        Column("name", names, instead={"slug": with_slug_for_namesakes(names, slugs, alike)}),
+        Column(
+            "last met",
+            [_iso(row.last_met) or "never" for row in rows],
+            compact=[short_date(row.last_met, today) for row in rows],
+            paint=style.never,
+        ),
+        Column("days", ["" if row.days is None else str(row.days) for row in rows], right=True),
+        Column(
+            "last touch",
+            [_iso(row.last_contact) or "never" for row in rows],
+            compact=[ago(row.last_contact, today) for row in rows],
+            drop=7,
+            paint=style.never,
+        ),
+        Column("score", ["" if row.score is None else str(row.score) for row in rows], right=True),
+        Column("tier", [row.tier for row in rows], paint=style.tier),
     ]
     summary = f"{len(rows)} of {active} active contacts not met in person within {within_days} days"
-    return [*table(headers, body, numeric=[3, 5]), summary]
+    return [*table(columns, screen.width), *wrap_line(summary, screen.width)]
 
 
 def _iso(value: date | None) -> str | None:

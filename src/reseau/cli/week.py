@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reseau.cli.output import emit_json, say, say_lines, warn
+from reseau.cli.palette import Style
 from reseau.cli.state import State, state_of
 
 if TYPE_CHECKING:
@@ -152,39 +152,12 @@ def _weeks(count: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Style:
-    """ANSI styles, only for a terminal that wants colour (https://no-color.org)."""
-
-    enabled: bool = False
-
-    @classmethod
-    def for_stream(cls, stream: object) -> Style:
-        isatty = getattr(stream, "isatty", None)
-        wanted = not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-        return cls(bool(wanted and callable(isatty) and isatty()))
-
-    def paint(self, text: str, code: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if self.enabled and text else text
-
-    def bold(self, text: str) -> str:
-        return self.paint(text, "1")
-
-    def dim(self, text: str) -> str:
-        return self.paint(text, "2")
-
-    def red(self, text: str) -> str:
-        return self.paint(text, "31")
-
-    def green(self, text: str) -> str:
-        return self.paint(text, "32")
-
-    def yellow(self, text: str) -> str:
-        return self.paint(text, "33")
-
-
-@dataclass(frozen=True, slots=True)
 class Page:
-    """Where the lines go: their width (None: not a terminal, nothing is cut) and style."""
+    """Where the lines go: their width (None: not a terminal, nothing is fitted) and style.
+
+    Nothing is cut: a line too long wraps between words, its continuation indented, so a
+    name, a slug or a command stays whole.
+    """
 
     style: Style
     width: int | None
@@ -193,10 +166,16 @@ class Page:
     def wide(self) -> bool:
         return self.width is None or self.width >= WIDE
 
-    def fit(self, text: str, used: int = 0) -> str:
-        from reseau.files.text import fit
+    def wrap(self, text: str, hang: int | None = None) -> list[str]:
+        from reseau.cli.layout import wrap_line
 
-        return text if self.width is None else fit(text, max(self.width - used, 1))
+        return wrap_line(text, self.width, hang)
+
+    def fit(self, text: str, used: int = 0) -> str:
+        """The first line of `text` wrapped to what is left after `used` columns."""
+        from reseau.cli.layout import wrap
+
+        return text if self.width is None else wrap(text, max(self.width - used, 12))[0]
 
 
 def agenda_lines(agenda: Agenda, style: Style, width: int | None) -> list[str]:
@@ -207,7 +186,7 @@ def agenda_lines(agenda: Agenda, style: Style, width: int | None) -> list[str]:
     for section in ("keep", "plan", "meet", "touch", "give", "events"):
         if section == "keep" and not agenda.kept_in(section) and not agenda.cut_in(section):
             continue  # no promise due: a network that makes none never sees the section
-        columns = shared if page.wide else _Columns.of(agenda.kept_in(section), page)
+        columns = shared if shared.one_line else _Columns.of(agenda.kept_in(section), page)
         lines += ["", *_section_lines(agenda, section, page, columns)]
     lines += ["", *_health_lines(agenda, page)]
     return lines
@@ -222,108 +201,111 @@ def _header(agenda: Agenda, page: Page) -> list[str]:
     title = f"Week {agenda.week} · {span}" + (f" · {clean(owner)}" if owner else "")
     budget = f"{agenda.planned_minutes} of {agenda.budget_minutes} minutes planned"
     more = f"+{agenda.more} more did not fit" if agenda.more else "everything fits"
-    return [page.style.bold(page.fit(title)), page.fit(f"{budget} · {more}")]
+    return [*map(page.style.bold, page.wrap(title)), *page.wrap(f"{budget} · {more}")]
+
+
+_REASON_MIN = 40  # one aligned line an item only when the reasons keep this much room
 
 
 @dataclass(frozen=True, slots=True)
 class _Columns:
-    """The widths of the who and action columns, shared by every section."""
+    """The widths of the who and action columns; one aligned line an item when wide."""
 
     who: int
     action: int
+    one_line: bool
 
     @classmethod
     def of(cls, items: Sequence[Item], page: Page) -> _Columns:
-        """Below WIDE, each section has its own (`items` are the section's); else all share."""
+        """Whole names and actions: a column is as wide as its widest cell."""
         from reseau.files.text import clean, width
 
-        whos = [width(clean(i.who)) for i in items]
-        actions = [width(clean(i.action)) for i in items]
-        who, action = max(whos, default=0), max(actions, default=0)
+        who = max((width(clean(i.who)) for i in items), default=0)
+        action = max((width(clean(i.action)) for i in items), default=0)
         if page.width is None:
-            return cls(who, action)
-        who = min(who, max(_WHO_MIN, page.width * 2 // 5))
-        if not page.wide:
-            return cls(who, action)
-        reasons = [width(clean(i.reason)) for i in items]
-        room = page.width - _GUTTER - who - 4
-        return cls(who, _least_cut(actions, reasons, room))
-
-
-def _least_cut(actions: list[int], reasons: list[int], room: int) -> int:
-    """The action column's width that cuts the least, an action's character counting double."""
-
-    def lost(size: int) -> int:
-        cut_actions = sum(max(0, a - size) for a in actions)
-        return 2 * cut_actions + sum(max(0, r - (room - size)) for r in reasons)
-
-    widest = max(actions, default=0)
-    sizes = range(min(_ACTION_MIN, widest), max(min(widest, room - _ACTION_MIN), 0) + 1)
-    return min(sizes, key=lambda size: (lost(size), -size), default=widest)
+            return cls(who, action, True)
+        room = page.width - _GUTTER - who - 2 - action - 2
+        return cls(who, action, page.wide and room >= _REASON_MIN)
 
 
 def _section_lines(agenda: Agenda, section: str, page: Page, columns: _Columns) -> list[str]:
     kept, cut = agenda.kept_in(section), agenda.cut_in(section)
-    lines = [_section_title(section, kept, agenda, page)]
+    lines = _section_title(section, kept, agenda, page)
     for item in kept:
         lines += _item_lines(item, page, columns, agenda.today)
     if cut:
-        lines.append(_cut_line(cut, agenda, page))
+        lines += _cut_lines(cut, page)
     if not kept and not cut:
-        lines.append(page.style.dim(page.fit(f"{_MARGIN}nothing this week")))
+        lines.append(page.style.dim(f"{_MARGIN}nothing this week"))
     return lines
 
 
-def _section_title(section: str, kept: list[Item], agenda: Agenda, page: Page) -> str:
-    """`PLAN    the quarter's plan ...     6 items · 130 min`, the figures flush right."""
+def _section_title(section: str, kept: list[Item], agenda: Agenda, page: Page) -> list[str]:
+    """`PLAN    the quarter's plan ...     6 items · 130 min`, the figures flush right; when
+    the line would not fit, the subtitle goes on the next line."""
     from reseau.files.text import width
 
     name = section.upper()
-    text = f"{name:<8}{_SUBTITLES[section].format(days=agenda.health.met_within_days)}"
+    subtitle = _SUBTITLES[section].format(days=agenda.health.met_within_days)
     total = sum(item.minutes for item in kept)
     figures = f"{len(kept)} item{'s' * (len(kept) != 1)} · {total} min" if kept else ""
-    gap = 2 if page.width is None else page.width - width(text) - width(figures)
-    if figures and gap < 2:
-        text, gap = page.fit(text, width(figures) + 2), 2
-    tail = " " * gap + figures if figures else ""
-    return page.style.bold(name) + text[len(name) :] + tail
+    text = f"{name:<8}{subtitle}"
+    if page.width is None:
+        return [page.style.bold(name) + text[len(name) :] + (f"  {figures}" if figures else "")]
+    if width(text) + 2 + width(figures) <= page.width:
+        gap = " " * (page.width - width(text) - width(figures)) if figures else ""
+        return [page.style.bold(name) + text[len(name) :] + gap + figures]
+    head = f"{name:<8}" + " " * max(page.width - 8 - width(figures), 2) + figures
+    return [page.style.bold(name) + head[len(name) :], *page.wrap(_MARGIN + subtitle)]
 
 
 def _item_lines(item: Item, page: Page, columns: _Columns, today: date) -> list[str]:
-    from reseau.files.text import clean, fit, pad
+    from reseau.files.text import clean, pad
 
     minutes = f"  {item.minutes:>3}m"
-    who = pad(fit(clean(item.who), columns.who), columns.who)
+    who = pad(clean(item.who), columns.who)
     if item.when is not None and item.when < today:
         who = page.style.red(who)
     action, reason = clean(item.action), clean(item.reason)
-    if page.wide:
-        head = f"{minutes}  {who}  {pad(fit(action, columns.action), columns.action)}  "
+    if columns.one_line:
         used = _GUTTER + columns.who + 2 + columns.action + 2
-        return [head + page.style.dim(page.fit(reason, used))]
-    used = _GUTTER + columns.who + 2
-    return [
-        f"{minutes}  {who}  {page.fit(action, used)}",
-        " " * _GUTTER + page.style.dim(page.fit(reason, _GUTTER)),
-    ]
+        head = f"{minutes}  {who}  {pad(action, columns.action)}  "
+        first, *rest = page.wrap(" " * used + reason, used) if reason else [""]
+        return [head + page.style.dim(first[used:]), *(page.style.dim(r) for r in rest)]
+    hang = _GUTTER + columns.who + 2
+    first, *rest = page.wrap(" " * hang + action, hang)
+    lines = [f"{minutes}  {who}  {first[hang:]}", *rest]
+    if reason:
+        lines += [page.style.dim(line) for line in page.wrap(_MARGIN + reason, _GUTTER)]
+    return lines
 
 
-def _cut_line(cut: list[Item], agenda: Agenda, page: Page) -> str:
+def _cut_lines(cut: list[Item], page: Page) -> list[str]:
+    from reseau.cli.layout import wrap_names
     from reseau.files.text import clean
 
     names = [clean(item.who) for item in cut]
-    shown = ", ".join(names[:_NAMES_SHOWN]) + (", …" if len(names) > _NAMES_SHOWN else "")
+    shown = names[:_NAMES_SHOWN] + (["…"] if len(names) > _NAMES_SHOWN else [])
     minutes = sum(item.minutes for item in cut)
-    return page.style.dim(page.fit(f"{_MARGIN}+{len(cut)} more ({minutes} min): {shown}"))
+    head = f"{_MARGIN}+{len(cut)} more ({minutes} min): "
+    return [page.style.dim(line) for line in wrap_names(head, shown, page.width, _GUTTER + 2)]
 
 
 def _health_lines(agenda: Agenda, page: Page) -> list[str]:
     rows = list(health_rows(agenda))
     size = max(len(label) for label, _ in rows)
     lines = [page.style.bold("HEALTH")]
+    from reseau.cli.layout import wrap_names
+
     for label, text in rows:
-        line = page.fit(f"  {label:<{size}}  {text}")
-        lines.append(page.style.yellow(line) if label == "reminder" else line)
+        head, _, listed = text.partition(": ")
+        wrapped = (
+            wrap_names(f"  {label:<{size}}  {head}: ", listed.split(", "), page.width, size + 4)
+            if label == "new" and listed
+            else page.wrap(f"  {label:<{size}}  {text}", size + 4)
+        )
+        for line in wrapped:
+            lines.append(page.style.yellow(line) if label == "reminder" else line)
     return lines
 
 
