@@ -41,7 +41,7 @@ def table(
 ) -> list[str]:
     """The lines of the table, fitted to `max_width` columns (None: no limit); `notes[r]`
     is a line of text under row r, indented and wrapped."""
-    shown = [replace(c, cells=[clean(v) for v in c.cells]) for c in columns]
+    shown = [replace(c, cells=[_cell(v) for v in c.cells]) for c in columns]
     if max_width is not None:
         shown = _fitted(shown, max_width)
     sizes = [_size(c) for c in shown]
@@ -67,7 +67,7 @@ def _fitted(columns: list[Column], limit: int) -> list[Column]:
         if _total([_size(c) for c in columns]) <= limit:
             return columns
         if column.compact is not None:
-            columns[index] = replace(column, cells=[clean(v) for v in column.compact])
+            columns[index] = replace(column, cells=[_cell(v) for v in column.compact])
     while _total([_size(c) for c in columns]) > limit and any(c.drop for c in columns):
         left_out = max(columns, key=lambda c: c.drop)
         columns = [_without(c, left_out.header) for c in columns if c is not left_out]
@@ -76,7 +76,16 @@ def _fitted(columns: list[Column], limit: int) -> list[Column]:
 
 def _without(column: Column, header: str) -> Column:
     cells = column.instead.get(header)
-    return column if cells is None else replace(column, cells=[clean(v) for v in cells])
+    return column if cells is None else replace(column, cells=[_cell(v) for v in cells])
+
+
+def _cell(value: str) -> str:
+    """The cell's text, held at MAX_CELL columns: only a hostile file has a name that long,
+    and it would pad every line of the table to its width."""
+    from reseau.cli.render import MAX_CELL
+    from reseau.files.text import fit
+
+    return fit(clean(value), MAX_CELL)
 
 
 def _wrapped_sizes(columns: list[Column], sizes: list[int], limit: int) -> list[int]:
