@@ -33,24 +33,43 @@ WHOLE = {
 }
 
 
+LANGUAGES = ("en", "fr")
+
+
+def _golden_name(command: str, columns: int, lang: str) -> str:
+    return f"{command}-{columns}.txt" if lang == "en" else f"{command}-{columns}.{lang}.txt"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("columns", WIDTHS)
 @pytest.mark.parametrize("command", COMMANDS)
 def test_golden_at_each_width(
-    run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch, command: str, columns: int
+    run: Runner,
+    sample: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    columns: int,
+    lang: str,
 ) -> None:
     monkeypatch.setenv("COLUMNS", str(columns))
-    result = run("--dir", str(sample), *COMMANDS[command])
+    result = run("--lang", lang, "--dir", str(sample), *COMMANDS[command])
     assert (result.code, result.err) == (0, "")
-    assert_golden(f"{command}-{columns}.txt", result.out)
+    assert_golden(_golden_name(command, columns, lang), result.out)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("columns", WIDTHS)
 @pytest.mark.parametrize("command", COMMANDS)
 def test_nothing_is_cut_and_lines_fit(
-    run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch, command: str, columns: int
+    run: Runner,
+    sample: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    columns: int,
+    lang: str,
 ) -> None:
     monkeypatch.setenv("COLUMNS", str(columns))
-    out = run("--dir", str(sample), *COMMANDS[command]).out
+    out = run("--lang", lang, "--dir", str(sample), *COMMANDS[command]).out
     assert "…" not in out.replace(", …", "")  # a list of names may end in ", …"; nothing else
     assert max(width(line) for line in out.splitlines()) <= columns
     flat = " ".join(out.split())

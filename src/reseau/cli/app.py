@@ -131,8 +131,8 @@ class LazyGroup(SuggestingGroup):
         return build_command(cmd_name) if cmd_name in COMMANDS else None
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        with formatter.section("Commands"):
-            formatter.write_dl([(name, entry.summary) for name, entry in COMMANDS.items()])
+        with formatter.section(_("Commands")):
+            formatter.write_dl([(name, _(entry.summary)) for name, entry in COMMANDS.items()])
 
 
 app = typer.Typer(

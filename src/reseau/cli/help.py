@@ -10,6 +10,8 @@ from typing import Any
 
 from typer.core import TyperArgument
 
+from reseau.files.i18n import _
+
 EXAMPLES = {
     "week": "reseau week --done --note 'Called four clients'",
     "stats": "reseau stats --json",
@@ -99,9 +101,11 @@ def make_readable(command: Any, path: str) -> None:
     """Metavars and the example for `command` (named `path`, as in `plan done`) and below it."""
     example = EXAMPLES.get(path)
     if example and not command.epilog:
-        command.epilog = f"\b\nExample:\n  {example}"
+        command.epilog = "\b\n" + _("Example:") + f"\n  {example}"
     for param in command.params:
         _name_placeholder(param)
+        if param.name == "help" and param.help:
+            param.help = _(param.help)
     for name, sub in getattr(command, "commands", {}).items():
         make_readable(sub, f"{path} {name}")
 

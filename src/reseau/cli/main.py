@@ -23,7 +23,13 @@ def main() -> None:
         sys.exit(run(sys.argv[2:]))
     choose_language(sys.argv[1:])
     from reseau.cli.app import app
+    from reseau.files.i18n import is_french
     from reseau.files.problems import ReseauError
+
+    if is_french():
+        from reseau.cli.click_texts import speak
+
+        speak()
 
     debug = "--debug" in sys.argv[1:]
     try:

@@ -14,6 +14,7 @@ import typer
 from reseau.cli.output import emit_json, say, say_lines, warn
 from reseau.cli.palette import Style
 from reseau.cli.state import State, state_of
+from reseau.files.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from reseau.files.model import Journal
@@ -26,13 +27,31 @@ _NAMES_SHOWN = 4
 _GUTTER = 8  # two spaces, the minutes (`240m`), two spaces: where names and reasons start
 _MARGIN = " " * _GUTTER
 _SUBTITLES = {
-    "keep": "what you promised: due by Sunday, or late",
-    "plan": "the quarter's plan: due by Sunday, or late",
-    "meet": "not met in person within {days} days",
-    "touch": "past their keep-in-touch rhythm",
-    "give": "give back, and introductions to make",
-    "events": "this week, from the plan",
+    "keep": N_("what you promised: due by Sunday, or late"),
+    "plan": N_("the quarter's plan: due by Sunday, or late"),
+    "meet": N_("not met in person within {days} days"),
+    "touch": N_("past their keep-in-touch rhythm"),
+    "give": N_("give back, and introductions to make"),
+    "events": N_("this week, from the plan"),
     "health": "",
+}
+# The sections' names as the agenda shows them (upper case); --json keeps the English keys.
+_NAMES = {
+    "keep": N_("KEEP"),
+    "plan": N_("PLAN"),
+    "meet": N_("MEET"),
+    "touch": N_("TOUCH"),
+    "give": N_("GIVE"),
+    "events": N_("EVENTS"),
+    "health": N_("HEALTH"),
+}
+_HEALTH_LABELS = {
+    "active": N_("active"),
+    "new": N_("new"),
+    "met in person": N_("met in person"),
+    "ritual": N_("ritual"),
+    "last session": N_("last session"),
+    "reminder": N_("reminder"),
 }
 
 
@@ -55,7 +74,7 @@ def week(
 ) -> None:
     """The week's agenda: plan, meet, touch, give, events, health, in the ritual's minutes."""
     if not done and (minutes is not None or note is not None):
-        raise typer.BadParameter("only with --done", param_hint="'--minutes' / '--note'")
+        raise typer.BadParameter(_("only with --done"), param_hint="'--minutes' / '--note'")
     state = state_of(ctx)
     if done:
         record_done(state, minutes, note, as_json)
@@ -97,8 +116,13 @@ def _unknown_duration(key: str) -> str:
     from reseau.method.agenda import DEFAULT_MINUTES
 
     close = suggest(key, DEFAULT_MINUTES)
-    hint = f"did you mean '{close}'?" if close else f"the kinds: {', '.join(DEFAULT_MINUTES)}"
-    return f"reseau.yaml: durations: '{key}' is not a kind of item; {hint}"
+    if close:
+        hint = _("did you mean '{close}'?").format(close=close)
+    else:
+        hint = _("the kinds: {kinds}").format(kinds=", ".join(DEFAULT_MINUTES))
+    return _("reseau.yaml: durations: '{key}' is not a kind of item; {hint}").format(
+        key=key, hint=hint
+    )
 
 
 def _width() -> int | None:
@@ -126,7 +150,7 @@ def record_done(state: State, minutes: int | None, note: str | None, as_json: bo
         emit_json({"recorded": outcome, "date": state.today.isoformat(), **ritual.to_json()})
         return
     say(_done_message(outcome, journal, state.today))
-    say(f"streak: {_weeks(ritual.streak)} in a row")
+    say(_("streak: {weeks} in a row").format(weeks=_weeks(ritual.streak)))
 
 
 def _done_message(outcome: str, journal: Journal, today: date) -> str:
@@ -134,18 +158,20 @@ def _done_message(outcome: str, journal: Journal, today: date) -> str:
 
     index = session_index(journal, today)
     session = journal.sessions[index] if index is not None else None
-    minutes = f" ({session.minutes} minutes)" if session and session.minutes else ""
-    what = f"the session of {today.isoformat()}{minutes}"
+    minutes = ""
+    if session and session.minutes:
+        minutes = _(" ({minutes} minutes)").format(minutes=session.minutes)
+    what = _("the session of {day}{minutes}").format(day=today.isoformat(), minutes=minutes)
     return {
-        "created": f"created journal.yaml with {what}",
-        "added": f"recorded {what} in journal.yaml",
-        "updated": f"updated {what} in journal.yaml",
-        "unchanged": f"{what} is already in journal.yaml; --minutes or --note change it",
-    }[outcome]
+        "created": _("created journal.yaml with {what}"),
+        "added": _("recorded {what} in journal.yaml"),
+        "updated": _("updated {what} in journal.yaml"),
+        "unchanged": _("{what} is already in journal.yaml; --minutes or --note change it"),
+    }[outcome].format(what=what)
 
 
 def _weeks(count: int) -> str:
-    return f"{count} week{'s' * (count != 1)}"
+    return ngettext("{count} week", "{count} weeks", count).format(count=count)
 
 
 # the text face --------------------------------------------------------------------------------
@@ -198,9 +224,15 @@ def _header(agenda: Agenda, page: Page) -> list[str]:
 
     owner = agenda.owner
     span = f"{day_label(agenda.start)} – {day_label(agenda.end)} {agenda.end.year}"
-    title = f"Week {agenda.week} · {span}" + (f" · {clean(owner)}" if owner else "")
-    budget = f"{agenda.planned_minutes} of {agenda.budget_minutes} minutes planned"
-    more = f"+{agenda.more} more did not fit" if agenda.more else "everything fits"
+    title = _("Week {week} · {span}").format(week=agenda.week, span=span)
+    title += f" · {clean(owner)}" if owner else ""
+    budget = _("{planned} of {budget} minutes planned").format(
+        planned=agenda.planned_minutes, budget=agenda.budget_minutes
+    )
+    if agenda.more:
+        more = _("+{count} more did not fit").format(count=agenda.more)
+    else:
+        more = _("everything fits")
     return [*map(page.style.bold, page.wrap(title)), *page.wrap(f"{budget} · {more}")]
 
 
@@ -236,7 +268,7 @@ def _section_lines(agenda: Agenda, section: str, page: Page, columns: _Columns) 
     if cut:
         lines += _cut_lines(cut, page)
     if not kept and not cut:
-        lines.append(page.style.dim(f"{_MARGIN}nothing this week"))
+        lines.append(page.style.dim(_MARGIN + _("nothing this week")))
     return lines
 
 
@@ -245,17 +277,21 @@ def _section_title(section: str, kept: list[Item], agenda: Agenda, page: Page) -
     the line would not fit, the subtitle goes on the next line."""
     from reseau.files.text import width
 
-    name = section.upper()
-    subtitle = _SUBTITLES[section].format(days=agenda.health.met_within_days)
+    name = _(_NAMES[section])
+    subtitle = _(_SUBTITLES[section]).format(days=agenda.health.met_within_days)
     total = sum(item.minutes for item in kept)
-    figures = f"{len(kept)} item{'s' * (len(kept) != 1)} · {total} min" if kept else ""
-    text = f"{name:<8}{subtitle}"
+    figures = ""
+    if kept:
+        figures = ngettext("{count} item · {total} min", "{count} items · {total} min", len(kept))
+        figures = figures.format(count=len(kept), total=total)
+    label = f"{name:<8}" if len(name) < 8 else f"{name}  "
+    text = label + subtitle
     if page.width is None:
         return [page.style.bold(name) + text[len(name) :] + (f"  {figures}" if figures else "")]
     if width(text) + 2 + width(figures) <= page.width:
         gap = " " * (page.width - width(text) - width(figures)) if figures else ""
         return [page.style.bold(name) + text[len(name) :] + gap + figures]
-    head = f"{name:<8}" + " " * max(page.width - 8 - width(figures), 2) + figures
+    head = label + " " * max(page.width - len(label) - width(figures), 2) + figures
     return [page.style.bold(name) + head[len(name) :], *page.wrap(_MARGIN + subtitle)]
 
 
@@ -287,22 +323,23 @@ def _cut_lines(cut: list[Item], page: Page) -> list[str]:
     names = [clean(item.who) for item in cut]
     shown = names[:_NAMES_SHOWN] + (["…"] if len(names) > _NAMES_SHOWN else [])
     minutes = sum(item.minutes for item in cut)
-    head = f"{_MARGIN}+{len(cut)} more ({minutes} min): "
+    head = _MARGIN + _("+{count} more ({minutes} min): ").format(count=len(cut), minutes=minutes)
     return [page.style.dim(line) for line in wrap_names(head, shown, page.width, _GUTTER + 2)]
 
 
 def _health_lines(agenda: Agenda, page: Page) -> list[str]:
     rows = list(health_rows(agenda))
-    size = max(len(label) for label, _ in rows)
-    lines = [page.style.bold("HEALTH")]
+    size = max(len(_(_HEALTH_LABELS[label])) for label, _text in rows)
+    lines = [page.style.bold(_(_NAMES["health"]))]
     from reseau.cli.layout import wrap_names
 
     for label, text in rows:
-        head, _, listed = text.partition(": ")
+        shown = _(_HEALTH_LABELS[label])
+        head, _colon, listed = text.partition(": ")
         wrapped = (
-            wrap_names(f"  {label:<{size}}  {head}: ", listed.split(", "), page.width, size + 4)
+            wrap_names(f"  {shown:<{size}}  {head}: ", listed.split(", "), page.width, size + 4)
             if label == "new" and listed
-            else page.wrap(f"  {label:<{size}}  {text}", size + 4)
+            else page.wrap(f"  {shown:<{size}}  {text}", size + 4)
         )
         for line in wrapped:
             lines.append(page.style.yellow(line) if label == "reminder" else line)
@@ -310,32 +347,41 @@ def _health_lines(agenda: Agenda, page: Page) -> list[str]:
 
 
 def health_rows(agenda: Agenda) -> Iterator[tuple[str, str]]:
+    from reseau.files.localized import percent
     from reseau.files.text import clean
     from reseau.method.agenda import date_label
 
     health = agenda.health
-    over = ": over the Dunbar limit" if health.active > health.dunbar_limit else " (Dunbar limit)"
-    yield "active", f"{health.active} of {health.dunbar_limit}{over}"
+    if health.active > health.dunbar_limit:
+        active = _("{active} of {limit}: over the Dunbar limit")
+    else:
+        active = _("{active} of {limit} (Dunbar limit)")
+    yield "active", active.format(active=health.active, limit=health.dunbar_limit)
     names = [clean(agenda.names.get(s, s)) for s in health.new_contacts]
     listed = ", ".join(names[:_NAMES_SHOWN]) + (", …" if len(names) > _NAMES_SHOWN else "")
-    yield "new", f"{len(names)} in 90 days" + (f": {listed}" if names else "")
-    coverage = f" ({health.coverage_percent}%)" if health.coverage_percent is not None else ""
-    yield (
-        "met in person",
-        f"{health.met_in_person} of {health.active} active within "
-        f"{health.met_within_days} days{coverage}",
+    new = _("{count} in 90 days").format(count=len(names))
+    yield "new", new + (_(": {names}").format(names=listed) if names else "")
+    coverage = ""
+    if health.coverage_percent is not None:
+        coverage = f" ({percent(health.coverage_percent)})"
+    met = _("{met} of {active} active within {days} days").format(
+        met=health.met_in_person, active=health.active, days=health.met_within_days
     )
+    yield "met in person", met + coverage
     ritual = health.ritual
-    yield "ritual", f"{_weeks(ritual.streak)} in a row · {ritual.recent_weeks_held} of the last 12"
+    yield (
+        "ritual",
+        _("{weeks} in a row · {held} of the last 12").format(
+            weeks=_weeks(ritual.streak), held=ritual.recent_weeks_held
+        ),
+    )
     if ritual.this_week is not None:
-        yield "last session", f"this week, {date_label(ritual.this_week)}"
+        yield "last session", _("this week, {day}").format(day=date_label(ritual.this_week))
     elif ritual.last_session is not None:
-        days = ritual.days_since_last
-        yield (
-            "last session",
-            f"{date_label(ritual.last_session)}, {days} day{'s' * (days != 1)} ago",
-        )
+        days = ritual.days_since_last or 0
+        ago = ngettext("{day}, {count} day ago", "{day}, {count} days ago", days)
+        yield "last session", ago.format(day=date_label(ritual.last_session), count=days)
     else:
-        yield "last session", "none recorded yet"
+        yield "last session", _("none recorded yet")
     if health.reminder:
         yield "reminder", health.reminder

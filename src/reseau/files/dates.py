@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from reseau.files.i18n import _
+from reseau.files.i18n import N_, _
 
 FIRST_YEAR = 1900
 LAST_YEAR = 2999
@@ -21,7 +21,9 @@ RANGE = f"reseau takes dates from {FIRST_DAY} to {LAST_DAY}"
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _AGO = re.compile(r"([0-9]{1,5}) *(d|days?|w|weeks?) +ago")
 _MINUS = re.compile(r"-([0-9]{1,5}) *(d|w)")
-TYPED_FORMS = "YYYY-MM-DD, today, yesterday, 3 days ago, -3d, 2 weeks ago, or a weekday (friday)"
+TYPED_FORMS = N_(
+    "YYYY-MM-DD, today, yesterday, 3 days ago, -3d, 2 weeks ago, or a weekday (friday)"
+)
 
 
 class DateError(ValueError):
@@ -94,7 +96,9 @@ def read_typed_date(text: str, today: date) -> date:
         return today - timedelta(days=(today.weekday() - weekday) % 7)
     if _ISO_DATE.fullmatch(word):
         return parse_date(word)
-    raise DateError(_("'{text}' is not a date; write {forms}").format(text=text, forms=TYPED_FORMS))
+    raise DateError(
+        _("'{text}' is not a date; write {forms}").format(text=text, forms=_(TYPED_FORMS))
+    )
 
 
 def _days_back(word: str) -> int | None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from reseau.files.i18n import _
 from reseau.files.model import Contact, Interaction, Settings
 from reseau.method import scoring
 
@@ -59,9 +60,13 @@ class Suggestion:
         """What makes the pair worth it, in words: the territories first, then the tags."""
         parts = []
         if self.territories:
-            parts.append("both influential in " + ", ".join(self.territories))
+            parts.append(
+                _("both influential in {territories}").format(
+                    territories=", ".join(self.territories)
+                )
+            )
         if self.tags:
-            parts.append("both tagged " + ", ".join(self.tags))
+            parts.append(_("both tagged {tags}").format(tags=", ".join(self.tags)))
         return "; ".join(parts)
 
     def shared_keys(self) -> str:
@@ -160,7 +165,7 @@ class IntroFinder:
         """Every pair worth introducing: across circles first, then by combined score."""
         streams = [_stream(a, b) for a, b in _sub_group_pairs(self._groups())]
         seen: set[Pair] = set()
-        for _, _, first, second in heapq.merge(*streams):
+        for _score, _order, first, second in heapq.merge(*streams):
             pair = frozenset((first, second))
             if pair in seen or pair in self.known:
                 continue
@@ -193,7 +198,7 @@ class IntroFinder:
                 groups["territory:" + territory].append(candidate)
             for tag in candidate.tags:
                 groups["tag:" + tag].append(candidate)
-        return [members for _, members in sorted(groups.items()) if len(members) > 1]
+        return [members for _key, members in sorted(groups.items()) if len(members) > 1]
 
     def _suggestion(self, first: str, second: str) -> Suggestion:
         a, b = self.candidates[first], self.candidates[second]
@@ -265,7 +270,7 @@ def _pairs_within(members: list[Candidate]) -> Iterator[tuple[Candidate, Candida
     heap = [(-(members[i].score + members[i + 1].score), i, i + 1) for i in range(len(members) - 1)]
     heapq.heapify(heap)
     while heap:
-        _, i, j = heapq.heappop(heap)
+        _cost, i, j = heapq.heappop(heap)
         yield members[i], members[j]
         if j + 1 < len(members):
             heapq.heappush(heap, (-(members[i].score + members[j + 1].score), i, j + 1))
@@ -276,7 +281,7 @@ def _pairs_between(a: list[Candidate], b: list[Candidate]) -> Iterator[tuple[Can
     heap = [(-(a[0].score + b[0].score), 0, 0)]
     queued = {(0, 0)}
     while heap:
-        _, i, j = heapq.heappop(heap)
+        _cost, i, j = heapq.heappop(heap)
         yield a[i], b[j]
         for ni, nj in ((i + 1, j), (i, j + 1)):
             if ni < len(a) and nj < len(b) and (ni, nj) not in queued:
