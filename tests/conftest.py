@@ -59,6 +59,9 @@ def stable_environment(
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    from reseau.files import i18n
+
+    i18n.set_language("en")  # a run in French leaves the process French until the next run
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("RESEAU_MEMBER", raising=False)
