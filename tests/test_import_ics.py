@@ -263,3 +263,21 @@ def test_a_zoom_link_folded_inside_an_html_description_is_a_video_call() -> None
     assert is_remote(event)
     event.pop("DESCRIPTION")
     assert not is_remote(event)
+
+
+def test_a_series_repeating_within_a_day_is_left_out_not_expanded(
+    run: Runner, empty_network: Path, tmp_path: Path
+) -> None:
+    """A rule every second from a month ago would be millions of occurrences."""
+    root = _people(empty_network, jane="jane@example.com")
+    ics = tmp_path / "clock.ics"
+    ics.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:tick@example.com\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261101T100000Z\r\n"
+        "DTEND:20261101T100001Z\r\nRRULE:FREQ=SECONDLY\r\nSUMMARY:Tick\r\n"
+        "ATTENDEE:mailto:jane@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    out = _import(run, root, str(ics), "--dry-run")
+    assert "1 repeats more often than daily" in out.splitlines()[-1]
+    assert not _contact(root, "jane").interactions

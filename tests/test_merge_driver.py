@@ -308,3 +308,14 @@ def test_a_plain_git_conflict_is_named_with_safe_advice(marker: str) -> None:
     problems = parse_text(text, "c.yaml").problems
     assert problems and all(p.code == "conflict" for p in problems)
     assert all("keep one side" not in p.message for p in problems)
+
+
+def test_a_value_that_changes_shape_falls_back_to_git_text_merge(tmp_path: Path) -> None:
+    """A mapping on one side, text on the other: git's own merge, never a lost side."""
+    base = "name: A\ncity: Lyon\n"
+    ours = "name: A\ncity: Lyon\nqualification:\n  strength: 2\n"
+    theirs = "name: A\ncity: Chambéry\nqualification: x\n"
+    assert run_driver(_driver_files(tmp_path, base, ours, theirs)) == 1
+    text = (tmp_path / "ours").read_text(encoding="utf-8")
+    assert "<<<<<<< ours" in text
+    assert "city: Chambéry\n" in text and "  strength: 2\n" in text

@@ -177,3 +177,31 @@ def test_the_settings_model_takes_the_git_key(run: Runner, empty_network: Path) 
     result = run("--dir", str(empty_network), "check")
     assert result.code == 1
     assert "reseau.yaml:1: git.autocommit:" in result.out
+
+
+def test_sync_commits_nothing_while_the_network_does_not_validate(
+    run: Runner, sample: Path
+) -> None:
+    git(sample, "init", "-q")
+    assert run("--dir", str(sample), "sync").code == 0
+    before = git(sample, "rev-parse", "HEAD")
+    path = sample / "contacts" / "claire-dubois.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "<<<<<<< ours\n", encoding="utf-8")
+    result = run("--dir", str(sample), "sync")
+    assert result.code == 1
+    assert "the network does not validate, nothing was committed" in result.err
+    assert "contacts/claire-dubois.yaml" in result.err
+    assert git(sample, "rev-parse", "HEAD") == before
+
+
+def test_a_lost_contacts_folder_is_not_synced_as_every_contact_removed(
+    run: Runner, sample: Path, tmp_path: Path
+) -> None:
+    git(sample, "init", "-q")
+    assert run("--dir", str(sample), "sync").code == 0
+    before = git(sample, "rev-parse", "HEAD")
+    (sample / "contacts").rename(tmp_path / "contacts.bak")
+    result = run("--dir", str(sample), "sync")
+    assert result.code == 1
+    assert "contacts: the folder is missing" in result.err
+    assert git(sample, "rev-parse", "HEAD") == before

@@ -137,3 +137,30 @@ def test_khard_lists_the_vdir(run: Runner, sample: Path, tmp_path: Path) -> None
     assert set(rows) == {f"{slug}@reseau" for slug in slugs} | {"1234-abcd"}
     assert rows["marie-dupont@reseau"] == "Marie Dupont"
     assert rows["wang-fang@reseau"] == "王芳"
+
+
+def test_a_card_reseau_did_not_write_is_never_overwritten(
+    run: Runner, sample: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "vdir"
+    folder.mkdir()
+    (folder / "berenice-caron.vcf").write_text(FOREIGN, encoding="utf-8")
+    result = run("--dir", str(sample), "export", "vcard", "--vdir", str(folder))
+    assert result.code == 0, result.err
+    assert "berenice-caron.vcf is a card reseau did not write; it was left as it is" in result.err
+    assert (folder / "berenice-caron.vcf").read_bytes() == FOREIGN.encode()
+
+
+def test_a_missing_contacts_folder_never_empties_the_vdir(
+    run: Runner, sample: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "vdir"
+    export(run, sample, folder)
+    cards = sorted(path.name for path in folder.iterdir())
+    (sample / "contacts").rename(tmp_path / "contacts.bak")
+    result = run("--dir", str(sample), "export", "vcard", "--vdir", str(folder))
+    assert result.code == 1
+    assert "contacts: the folder is missing" in result.err
+    assert sorted(path.name for path in folder.iterdir()) == cards
+    check = run("--dir", str(sample), "check")
+    assert "contacts: warning: the folder is missing" in check.out

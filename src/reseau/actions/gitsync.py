@@ -81,10 +81,32 @@ def sync(root: Path) -> SyncReport:
         )
     report = SyncReport()
     with folder_lock(root):
+        _refuse_invalid(repository)
         report.registered = register_driver(repository)
         report.committed = commit(repository)
         _pull_and_push(repository, report)
     return report
+
+
+class InvalidNetworkError(ReseauError):
+    pass
+
+
+def _refuse_invalid(repository: Repository) -> None:
+    """Only a network that validates is committed: a broken file or a lost contacts/
+    folder would go out to every device as if it were a change."""
+    from reseau.files.store import contacts_folder_problem
+
+    missing = contacts_folder_problem(repository.root)
+    tracked = repository.run("ls-files", "--", "contacts", check=False).strip()
+    if missing is not None and not (missing.is_error or tracked):
+        missing = None  # a network with no contact yet: git keeps no empty folder
+    problems = [f"{missing.path}: {missing.message}"] if missing else _check(repository.root)
+    if problems:
+        raise InvalidNetworkError(
+            _("the network does not validate, nothing was committed: fix it, then sync again"),
+            details=problems[:20] + ([f"... and {len(problems) - 20} more"] * (len(problems) > 20)),
+        )
 
 
 def _pull_and_push(repository: Repository, report: SyncReport) -> None:

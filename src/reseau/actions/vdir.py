@@ -19,6 +19,7 @@ UID and the contact stay tied whatever changes in the card.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ class VdirReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
 
 
 def write_vdir(folder: Path, cards: dict[str, str], keep: Iterable[str] = ()) -> VdirReport:
@@ -52,6 +54,9 @@ def write_vdir(folder: Path, cards: dict[str, str], keep: Iterable[str] = ()) ->
         data = card.encode("utf-8")
         if _read(path) == data:
             report.unchanged.append(path.name)
+            continue
+        if os.path.lexists(path) and not is_reseau_card(path):  # a card made elsewhere
+            report.foreign.append(path.name)
             continue
         _write(path, data)
         report.written.append(path.name)

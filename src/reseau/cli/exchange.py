@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reseau.cli.groups import SuggestingGroup
-from reseau.cli.output import say, say_lines
+from reseau.cli.output import say, say_lines, warn
 from reseau.cli.state import state_of
 from reseau.files.i18n import _
 
@@ -239,9 +239,15 @@ def export_vcard(
     if vdir is None:
         _deliver(contacts_to_vcard(chosen, private=private).encode(), output)
         return
-    from reseau.actions.vdir import write_vdir
+    from reseau.actions.vdir import is_reseau_card, write_vdir
+    from reseau.files.problems import ReseauError
+    from reseau.files.store import contacts_folder_problem
     from reseau.files.text import clean
 
+    missing = contacts_folder_problem(network.root)
+    if missing is not None and any(is_reseau_card(p) for p in vdir.glob("*.vcf")):
+        # mirroring "no contacts" would remove every card from every phone
+        raise ReseauError(f"{missing.path}: {missing.message}; nothing was exported")
     cards = {slug: contact_card(slug, contact, private=private) for slug, contact in chosen}
     report = write_vdir(vdir, cards, keep=network.skipped_slugs())
     say(
@@ -252,6 +258,8 @@ def export_vcard(
             count3=len(report.removed),
         )
     )
+    for name in report.foreign:
+        warn(f"reseau: {clean(name)} is a card reseau did not write; it was left as it is")
 
 
 @export_app.command("csv")

@@ -29,7 +29,10 @@ def run(arguments: list[str]) -> int:
     except OSError as exc:
         sys.stderr.write(f"reseau: merge of {relpath}: cannot read {exc.filename}\n")
         return 2
-    result = merge_texts(versions[0], versions[1], versions[2], relpath)
+    try:
+        result = merge_texts(versions[0], versions[1], versions[2], relpath)
+    except Exception:  # a shape the data merge does not know: git's line merge never loses a side
+        return text_merge(base, ours, theirs, relpath)
     if result.text is None:
         return text_merge(base, ours, theirs, relpath)
     # OURS is git's own temporary copy, not a network file: git reads it back once we exit.

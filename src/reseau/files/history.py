@@ -32,6 +32,8 @@ def describe(relpath: str, old: bytes | None, new: bytes | None) -> FileChange:
     before, after = _data(old, relpath), _data(new, relpath)
     if before is None and after is None and old is not None and new is not None:
         _say(change, f"edit {relpath}", f"{relpath} changed")
+    elif new is not None and after is None:  # there but unreadable: an edit, never a removal
+        _say(change, f"edit {relpath}", f"{relpath} changed (it does not parse)")
     elif relpath.startswith(f"{CONTACTS_DIR}/"):
         _contact(change, before, after)
     elif relpath.startswith(f"{PLANS_DIR}/"):

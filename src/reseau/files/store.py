@@ -23,7 +23,7 @@ from reseau.files.folder import (
     SETTINGS_FILE,
 )
 from reseau.files.model import Contact, Journal, Plan, Settings
-from reseau.files.problems import Problem
+from reseau.files.problems import Problem, Severity
 from reseau.files.text import is_decodable, shown_name
 from reseau.files.validation import validate
 from reseau.files.yamlio import read_file
@@ -122,6 +122,19 @@ def _misnamed(network: Network, folder: str, names: list[str]) -> None:
         network.skipped.append(relpath)
 
 
+def contacts_folder_problem(root: Path) -> Problem | None:
+    """contacts/ missing or not a folder: every contact would look deleted to a command that
+    mirrors the folder (sync, export --vdir), so it is said, never taken as "no contacts"."""
+    folder = root / CONTACTS_DIR
+    if folder.is_dir():
+        return None
+    if os.path.lexists(folder):
+        message = "is not a folder; move it aside and make contacts/ a folder again"
+        return Problem(CONTACTS_DIR, 0, "", message, "no-contacts-folder")
+    message = "the folder is missing; restore it (git checkout -- contacts) or create it"
+    return Problem(CONTACTS_DIR, 0, "", message, "no-contacts-folder", Severity.WARNING)
+
+
 def load_network(root: Path, *, cached: bool = True) -> Network:
     """Read every file of the folder; a broken file never stops the others from loading.
 
@@ -138,6 +151,11 @@ def load_network(root: Path, *, cached: bool = True) -> Network:
     cache = FileCache.open(root) if cached else None
     with _collector_paused():
         network.settings = _load_one(network, root / SETTINGS_FILE, Settings) or Settings()
+        missing = contacts_folder_problem(root)
+        if missing is not None:
+            network.problems.append(missing)
+            if missing.is_error:
+                network.skipped.append(CONTACTS_DIR)
         contacts, misnamed = _yaml_files(root / CONTACTS_DIR)
         _misnamed(network, CONTACTS_DIR, misnamed)
         for path in contacts:

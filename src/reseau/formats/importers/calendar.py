@@ -25,6 +25,8 @@ EARLIEST = datetime(1900, 1, 1)
 ALL_DAY = "all-day"
 CANCELLED = "cancelled"
 NO_START = "no start time"
+TOO_FREQUENT = "repeats more often than daily"
+_SUB_DAILY = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
 NO_UID = "no UID"
 _MAILTO = re.compile(r"^\s*mailto:", re.I)
 _BLANKS = re.compile(r"\s+")
@@ -98,6 +100,10 @@ def _read_one(calendar: Any, until: datetime, zone: tzinfo | None, read: Calenda
             read.left_out[NO_START] += 1
             _remove(calendar, event)
             continue
+        if _repeats_within_a_day(event):  # meetings, not a clock: and it would never end
+            read.left_out[TOO_FREQUENT] += 1
+            _remove(calendar, event)
+            continue
         uid = str(event.get("UID", ""))
         seen[uid] += 1
         if any(name in event for name in ("RRULE", "RDATE", "RECURRENCE-ID")):
@@ -107,6 +113,14 @@ def _read_one(calendar: Any, until: datetime, zone: tzinfo | None, read: Calenda
     expanded = recurring_ical_events.of(calendar, skip_bad_series=True)
     for occurrence in expanded.between(EARLIEST, horizon):
         _read_occurrence(occurrence, until, zone, recurring, read)
+
+
+def _repeats_within_a_day(event: Any) -> bool:
+    rules = event.get("RRULE")
+    for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+        if any(str(freq).upper() in _SUB_DAILY for freq in rule.get("FREQ", [])):
+            return True
+    return False
 
 
 def _remove(calendar: Any, event: Any) -> None:
