@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SAMPLE_PARTS
+from conftest import REPO, SAMPLE_PARTS, Runner
 from faults import kill_at_every_step
 from reseau.files import transaction
 from reseau.files.store import load_network
@@ -107,3 +110,78 @@ def test_import_killed_at_every_step_then_run_again_creates_no_duplicate(
     created = sorted(set(new) - set(old))
     assert created == ["contacts/ada-lovelace.yaml", "contacts/grace-hopper.yaml"]
     assert new["contacts/marie-dupont.yaml"] != old["contacts/marie-dupont.yaml"]
+
+
+KILLED_AT_SECOND_OPERATION = """\
+import os, sys
+from reseau.files import transaction
+real, count = transaction.apply, [0]
+
+def apply(root, operation):
+    count[0] += 1
+    if count[0] == 2:
+        os._exit(9)
+    real(root, operation)
+
+transaction.apply = apply
+from reseau.cli.main import main
+sys.argv = ["reseau", "--dir", sys.argv[1], *sys.argv[2:]]
+main()
+"""
+
+
+def intro_killed_at_its_second_operation(root: Path) -> None:
+    args = ("intro", "claire-dubois", "anja-schroder", "robotics")
+    env = {**os.environ, "RESEAU_TODAY": "2026-11-30", "NO_COLOR": "1"}
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AT_SECOND_OPERATION, str(root), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert killed.returncode == 9, killed.stderr
+    assert transaction.has_pending(root)
+
+
+HAND_EDIT = "# added by hand after the crash\n"
+PAIR = ("contacts/anja-schroder.yaml", "contacts/claire-dubois.yaml")
+
+
+def test_a_file_edited_after_a_crash_is_never_overwritten(run: Runner, sample: Path) -> None:
+    intro_killed_at_its_second_operation(sample)
+    for relpath in PAIR:
+        with (sample / relpath).open("a", encoding="utf-8") as file:
+            file.write(HAND_EDIT)
+    edited = {relpath: (sample / relpath).read_bytes() for relpath in PAIR}
+    listed = run("--dir", str(sample), "list")
+    assert listed.code == 0, listed.err
+    assert "interrupted operation was not finished" in listed.err
+    assert {relpath: (sample / relpath).read_bytes() for relpath in PAIR} == edited
+    assert transaction.has_pending(sample)
+    checked = run("--dir", str(sample), "check")
+    assert checked.code == 1
+    for relpath in PAIR:
+        assert f"{relpath}: changed after a crash interrupted" in checked.out
+    written = run("--dir", str(sample), "log", "marie-dupont", "a call")
+    assert written.code == 1
+    assert "delete .reseau-journal" in written.err
+    assert {relpath: (sample / relpath).read_bytes() for relpath in PAIR} == edited
+
+
+def test_once_the_journal_is_deleted_the_edited_files_are_kept(run: Runner, sample: Path) -> None:
+    intro_killed_at_its_second_operation(sample)
+    claire = sample / "contacts" / "claire-dubois.yaml"
+    with claire.open("a", encoding="utf-8") as file:
+        file.write(HAND_EDIT)
+    (sample / ".reseau-journal").unlink()
+    assert run("--dir", str(sample), "check").code == 0
+    assert claire.read_text(encoding="utf-8").endswith(HAND_EDIT)
+
+
+def test_a_crash_with_files_untouched_since_is_still_finished(sample: Path) -> None:
+    old = {relpath: (sample / relpath).read_bytes() for relpath in PAIR}
+    intro_killed_at_its_second_operation(sample)
+    load_network(sample)
+    assert not transaction.has_pending(sample)
+    assert all((sample / relpath).read_bytes() != old[relpath] for relpath in PAIR)

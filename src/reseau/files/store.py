@@ -43,6 +43,7 @@ class Network:
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     unvalidated: dict[str, dict[str, Any]] = field(default_factory=dict)
+    changed_since_crash: list[str] = field(default_factory=list)
 
     def names(self) -> dict[str, str]:
         return {slug: contact.name for slug, contact in self.contacts.items()}
@@ -82,6 +83,11 @@ def load_warnings(network: Network, *, skipped: bool = True) -> list[str]:
         )
     if skipped and network.skipped:
         warnings.append(skipped_warning(network))
+    if network.changed_since_crash:
+        warnings.append(
+            f"reseau: an interrupted operation was not finished, because "
+            f"{', '.join(network.changed_since_crash)} changed since; run `reseau check`"
+        )
     return warnings
 
 
@@ -148,6 +154,7 @@ def load_network(root: Path, *, cached: bool = True) -> Network:
 
         finish_interrupted(root)
     network = Network(root)
+    _note_unfinished(network)
     cache = FileCache.open(root) if cached else None
     with _collector_paused():
         network.settings = _load_one(network, root / SETTINGS_FILE, Settings) or Settings()
@@ -174,6 +181,23 @@ def load_network(root: Path, *, cached: bool = True) -> Network:
         cache.forget_unseen()
         cache.save()
     return network
+
+
+def _note_unfinished(network: Network) -> None:
+    """A pending journal that files changed since: a problem for each of those files."""
+    if not os.path.lexists(network.root / OPERATION_JOURNAL):
+        return
+    from reseau.files.transaction import changed_since_crash
+
+    network.changed_since_crash = changed_since_crash(network.root)
+    message = (
+        f"changed after a crash interrupted a reseau command: its operation was not "
+        f"finished, so as not to overwrite the change; check the file, then delete "
+        f"{OPERATION_JOURNAL} to drop that operation (or put the file back as it was to "
+        f"finish it)"
+    )
+    for relpath in network.changed_since_crash:
+        network.problems.append(Problem(relpath, 0, "", message, "unfinished-operation"))
 
 
 def load_around(root: Path, slug: str) -> Network:

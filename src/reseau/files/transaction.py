@@ -14,6 +14,12 @@ folder's lock, or reads the folder, applies it again from its start: the new fil
 journal whose digest does not match was never committed, and is discarded. An error (not a
 crash) while applying puts back what was already applied, then removes the journal.
 
+Each operation also records the digest of what its file held before it (ABSENT for no
+file). Between a crash and the next command the user may edit a file by hand: applying the
+journal then would overwrite that edit. So a journal is applied only when every file holds
+what it held before the operation or what the operation writes; otherwise nothing is
+touched, the journal stays and ChangedSinceCrash names the files that changed.
+
 The caller holds the folder lock (files.writer).
 """
 
@@ -26,7 +32,7 @@ import json
 import os
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
@@ -44,6 +50,7 @@ _TOP_FILES = frozenset({SETTINGS_FILE, JOURNAL_FILE})
 _FOLDERS = frozenset({CONTACTS_DIR, PLANS_DIR})
 
 Kind = Literal["write", "create", "remove", "move"]
+ABSENT = "absent"  # the digest recorded for a file that does not exist
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,7 @@ class Operation:
     path: str
     data: bytes | None = None
     source: str | None = None
+    before: str | None = None  # digest of `source` (a move) or `path` before; None: unknown
 
 
 class ApplyError(Exception):
@@ -67,8 +75,17 @@ class ApplyError(Exception):
         self.undone = undone
 
 
+class ChangedSinceCrash(Exception):
+    """Files changed after a crash interrupted an operation: the journal was not applied."""
+
+    def __init__(self, relpaths: Sequence[str]) -> None:
+        super().__init__(", ".join(relpaths))
+        self.relpaths = list(relpaths)
+
+
 def commit(root: Path, operations: Sequence[Operation]) -> None:
     """Apply `operations` all or nothing, crash included."""
+    operations = [_recorded(root, operation) for operation in operations]
     inverse = [_inverse(root, operation) for operation in operations]
     journal = root / OPERATION_JOURNAL
     write_atomic(journal, encode(operations))
@@ -87,13 +104,17 @@ def commit(root: Path, operations: Sequence[Operation]) -> None:
 
 
 def recover(root: Path) -> list[Operation]:
-    """Finish the operation a crash interrupted, if its journal is whole; what it applied."""
+    """Finish the operation a crash interrupted, if its journal is whole; what it applied.
+    Raises ChangedSinceCrash, touching nothing, when a file changed since the crash."""
     journal = root / OPERATION_JOURNAL
     try:
         raw = journal.read_bytes()
     except FileNotFoundError:
         return []
     operations = decode(raw) or []
+    changed = _changed(root, operations)
+    if changed:
+        raise ChangedSinceCrash(changed)
     for operation in operations:
         apply(root, operation)
     _discard(journal)
@@ -102,6 +123,57 @@ def recover(root: Path) -> list[Operation]:
 
 def has_pending(root: Path) -> bool:
     return (root / OPERATION_JOURNAL).exists()
+
+
+def changed_since_crash(root: Path) -> list[str]:
+    """The files that changed since a crash interrupted the pending operation, if any."""
+    try:
+        raw = (root / OPERATION_JOURNAL).read_bytes()
+    except OSError:
+        return []
+    try:
+        return _changed(root, decode(raw) or [])
+    except OSError:
+        return []
+
+
+def digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return ABSENT
+
+
+def _recorded(root: Path, operation: Operation) -> Operation:
+    """`operation` with the digest of what its file holds now."""
+    relpath = operation.source if operation.kind == "move" else operation.path
+    assert relpath is not None
+    return replace(operation, before=digest(root / relpath))
+
+
+def _changed(root: Path, operations: Sequence[Operation]) -> list[str]:
+    """The files whose content is neither what an operation found nor what it writes."""
+    allowed: dict[str, set[str]] = {}
+    unknown: set[str] = set()
+    for operation in operations:
+        for relpath, states in _allowed(operation):
+            if operation.before is None:
+                unknown.add(relpath)
+            allowed.setdefault(relpath, set()).update(states)
+    return [
+        relpath
+        for relpath in sorted(set(allowed) - unknown)
+        if digest(root / relpath) not in allowed[relpath]
+    ]
+
+
+def _allowed(operation: Operation) -> list[tuple[str, set[str]]]:
+    """Each file `operation` touches, with the digests it may hold after a crash."""
+    after = ABSENT if operation.data is None else hashlib.sha256(operation.data).hexdigest()
+    before = operation.before or ABSENT
+    if operation.kind == "move" and operation.source is not None:
+        return [(operation.source, {before, ABSENT}), (operation.path, {ABSENT, before, after})]
+    return [(operation.path, {before, after})]
 
 
 def apply(root: Path, operation: Operation) -> None:
@@ -181,6 +253,8 @@ def _step(operation: Operation) -> dict[str, Any]:
         step["source"] = operation.source
     if operation.data is not None:
         step["data"] = base64.b64encode(operation.data).decode("ascii")
+    if operation.before is not None:
+        step["before"] = operation.before
     return step
 
 
@@ -204,11 +278,15 @@ def _operation(step: dict[str, Any]) -> Operation:
         raise ValueError(kind)
     data = step.get("data")
     source = step.get("source")
+    before = step.get("before")
+    if before is not None and not isinstance(before, str):
+        raise TypeError(before)
     operation = Operation(
         kind,
         _safe(step["path"]),
         None if data is None else base64.b64decode(data, validate=True),
         None if source is None else _safe(source),
+        before,
     )
     if (kind == "remove") != (operation.data is None) or (kind == "move") != (source is not None):
         raise ValueError(kind)

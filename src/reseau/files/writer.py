@@ -29,7 +29,7 @@ from reseau.files import atomic, transaction
 from reseau.files.folder import OPERATION_JOURNAL
 from reseau.files.i18n import _
 from reseau.files.problems import Problem, ReseauError, format_capped
-from reseau.files.transaction import ApplyError, Operation
+from reseau.files.transaction import ApplyError, ChangedSinceCrash, Operation
 from reseau.files.validation import validate
 from reseau.files.yamledit import Document
 from reseau.files.yamlio import MAX_FILE_BYTES, parse_bytes
@@ -119,7 +119,19 @@ def _finish_interrupted(root: Path) -> None:
                 "({OPERATION_JOURNAL}: {reason}); nothing else was written"
             ).format(OPERATION_JOURNAL=OPERATION_JOURNAL, reason=reason)
         ) from exc
+    except ChangedSinceCrash as exc:
+        raise WriteError(changed_since_crash_message(exc.relpaths)) from exc
     _record(_touched(root, finished))
+
+
+def changed_since_crash_message(relpaths: Sequence[str]) -> str:
+    """Why an interrupted operation was left unfinished, and what to do about it."""
+    return (
+        f"{', '.join(relpaths)} changed after a crash interrupted a reseau command; its "
+        f"operation was not finished, so as not to overwrite that change, and nothing else "
+        f"is written until it is settled: check the file, then delete {OPERATION_JOURNAL} "
+        f"to drop the interrupted operation (or put the file back as it was to finish it)"
+    )
 
 
 def _touched(root: Path, operations: Sequence[Operation]) -> list[Path]:
