@@ -187,3 +187,20 @@ def test_merge_killed_at_every_step_leaves_the_old_network_or_the_new(tmp_path: 
     changed = sorted(p for p in new if new[p] != old[p])
     assert changed == ["contacts/ada.yaml", "contacts/bob.yaml", "plans/2026-Q4.yaml"]
     assert steps >= 15
+
+
+def test_dates_and_numbers_from_other_stay_plain(run: Runner, sample: Path) -> None:
+    write_network(
+        sample,
+        {
+            "contacts/claire-d.yaml": (
+                "name: Claire D.\nemails: [claire.d@example.org]\nbirthday: 1980-03-04\n"
+                "cadence_days: 45\n"
+            )
+        },
+    )
+    result = run("--dir", str(sample), "merge", "claire-dubois", "claire-d")
+    assert result.code == 0, result.err
+    text = (sample / "contacts" / "claire-dubois.yaml").read_text(encoding="utf-8")
+    assert "\nbirthday: 1980-03-04\n" in text
+    assert "\ncadence_days: 45\n" in text

@@ -319,3 +319,41 @@ def test_a_value_that_changes_shape_falls_back_to_git_text_merge(tmp_path: Path)
     text = (tmp_path / "ours").read_text(encoding="utf-8")
     assert "<<<<<<< ours" in text
     assert "city: Chambéry\n" in text and "  strength: 2\n" in text
+
+
+def test_numbers_and_dates_taken_from_their_side_stay_plain() -> None:
+    base = "name: Marie Dupont\nsince: 2024-01-01\ntags: [export]\n"
+    ours = "name: Marie Dupont\nsince: 2024-02-01\ntags: [export]\n"
+    theirs = (
+        "name: Marie Dupont\nsince: 2024-01-01\ncadence_days: 45\nbirthday: 1980-03-04\n"
+        "tags: [export, 2026]\nqualification:\n  strength: 3\n"
+    )
+    result = merged(base, ours, theirs)
+    assert result.conflicts == []
+    assert "cadence_days: 45\n" in result.text
+    assert "birthday: 1980-03-04\n" in result.text
+    assert "tags: [export, 2026]\n" in result.text
+    assert "strength: 3\n" in result.text
+    assert "since: 2024-02-01\n" in result.text
+    assert '"' not in result.text
+
+
+def test_text_their_side_quoted_stays_quoted() -> None:
+    base = "name: Marie Dupont\n"
+    ours = "name: Marie Dupont\ncompany: Acme\n"
+    theirs = "name: Marie Dupont\nrole: '45'\nnotes: \"2026-01-01\"\n"
+    result = merged(base, ours, theirs)
+    assert data(result.text)["role"] == "45"
+    assert 'role: "45"\n' in result.text or "role: '45'\n" in result.text
+    assert 'notes: "2026-01-01"\n' in result.text or "notes: '2026-01-01'\n" in result.text
+
+
+def test_a_conflict_keeps_both_sides_numbers_plain() -> None:
+    base = "name: Marie Dupont\ncadence_days: 30\n"
+    ours = "name: Marie Dupont\ncadence_days: 45\n"
+    theirs = "name: Marie Dupont\ncadence_days: 60\n"
+    result = merge_texts(base.encode(), ours.encode(), theirs.encode(), "contacts/m.yaml")
+    assert result.conflicts
+    assert result.text is not None
+    assert "cadence_days: 45\n" in result.text
+    assert "cadence_days: 60\n" in result.text

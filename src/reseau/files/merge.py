@@ -38,7 +38,7 @@ from typing import Any
 import yaml
 
 from reseau.files.i18n import _
-from reseau.files.yamledit import Document, EditError, _line_start, item_text
+from reseau.files.yamledit import Document, EditError, Typed, _line_start, item_text
 from reseau.files.yamlio import compose, parse_bytes, parse_text
 
 Path_ = list[str | int]
@@ -149,13 +149,31 @@ def _merge_onto(
     theirs: dict[str, Any],
     order: Sequence[str],
 ) -> _Merger | None:
-    merger = _Merger(text, data, theirs_text, order)
     try:
+        data, theirs = _as_written(compose(text), data), _as_written(compose(theirs_text), theirs)
+        merger = _Merger(text, data, theirs_text, order)
         merger.mapping([], [], base, data, theirs)
         merger.text = merger.finish()
     except (EditError, yaml.YAMLError):
         return None
     return merger
+
+
+def _as_written(node: yaml.Node | None, value: Any) -> Any:
+    """`value` with each text its side wrote plain marked Typed, so that what is taken from
+    that side is written plain again (`cadence_days: 45`, not `"45"`): the read path keeps
+    every scalar as text. Quoted text stays text, quoted where it needs to be."""
+    if isinstance(node, yaml.ScalarNode):
+        plain = type(value) is str and not node.style
+        return Typed(value) if plain else value
+    if isinstance(node, yaml.MappingNode) and isinstance(value, dict):
+        nodes = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+        return {key: _as_written(nodes.get(key), item) for key, item in value.items()}
+    if isinstance(node, yaml.SequenceNode) and isinstance(value, list):
+        if len(node.value) != len(value):
+            return value
+        return [_as_written(n, item) for n, item in zip(node.value, value, strict=True)]
+    return value
 
 
 def _same_outcome(one: _Merger, other: _Merger) -> bool:
