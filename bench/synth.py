@@ -53,7 +53,7 @@ LAST = _words(
     "Mallet Renaud Aubert Carré Colin Leclerc Picard Rossi Bianchi Ferrari Esposito Sørensen "
     "Andersson Lindqvist Jansen Devaux Tanaka Suzuki Okafor Haddad Benali Moulin Poirier"
 )
-MAX_SIZE = len(FIRST) * len(LAST)  # every name distinct
+MAX_SIZE = 100_000  # past PAIRS, double-barrelled last names keep every name distinct
 CITIES = (
     "Lyon",
     "Villeurbanne",
@@ -206,9 +206,16 @@ def ascii_slug(text: str) -> str:
 def make_people(size: int, seed: int) -> list[Person]:
     rng = random.Random(seed)
     pairs = [(first, last) for first in FIRST for last in LAST]
-    if size > len(pairs):
-        raise ValueError(f"at most {len(pairs)} distinct names; asked for {size}")
-    chosen = rng.sample(pairs, size)
+    if size > MAX_SIZE:
+        raise ValueError(f"at most {MAX_SIZE} distinct names; asked for {size}")
+    chosen = rng.sample(pairs, min(size, len(pairs)))
+    taken = set(chosen)
+    while len(chosen) < size:
+        first, last, other = rng.choice(FIRST), rng.choice(LAST), rng.choice(LAST)
+        pair = (first, f"{last}-{other}")
+        if last != other and pair not in taken:
+            taken.add(pair)
+            chosen.append(pair)
     active_share = 0.8
     people = []
     for index, (first, last) in enumerate(chosen):

@@ -167,6 +167,7 @@ def _decode_body(cls: type, names: list[str], values: list[str], namespace: dict
         pairs = ", ".join(f"{name!r}: {read}" for name, read in zip(names, reads, strict=True))
         lines = [
             "def convert(t):",
+            f"    if type(t) is not tuple or len(t) != {len(names) + 1}: raise ValueError(cls)",
             "    o = new(cls)",
             f"    put(o, '__dict__', {{{pairs}}})",
             "    m = t[0]",
@@ -176,7 +177,11 @@ def _decode_body(cls: type, names: list[str], values: list[str], namespace: dict
             "    return o",
         ]
     else:
-        lines = ["def convert(t):", "    o = new(cls)"]
+        lines = [
+            "def convert(t):",
+            f"    if type(t) is not tuple or len(t) != {len(names) + 1}: raise ValueError(cls)",
+            "    o = new(cls)",
+        ]
         for name, read in zip(names, reads, strict=True):
             namespace[f"set_{name}"] = cls.__dict__[name].__set__
             lines.append(f"    set_{name}(o, {read})")

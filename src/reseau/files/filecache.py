@@ -35,7 +35,7 @@ from reseau.files.codec import Unsupported, codec_for
 CACHE_DIR = ".reseau-cache"
 CACHE_NAME = "files.marshal"
 REFERENCES_NAME = "references.marshal"
-FORMAT = 1
+FORMAT = 2
 SETTLED_NS = 2_000_000_000
 LEFTOVER_SECONDS = 60.0  # a temporary file this old is no write under way: a crash left it
 _SOURCES = Path(__file__).parent
@@ -86,7 +86,7 @@ class FileCache:
         version = code_version()
         try:
             with open(root / CACHE_DIR / CACHE_NAME, "rb") as handle:
-                stored = marshal.load(handle)
+                stored = marshal.loads(handle.read())  # load(handle) reads object by object: slow
         except (OSError, EOFError, ValueError, TypeError):
             return cls(root, version, {})
         usable = (
@@ -107,8 +107,8 @@ class FileCache:
             old_stamp, name, payload, _ = entry
             if old_stamp != stamp or name != model.__qualname__:
                 return None
-            value: T = codec_for(model).decode(marshal.loads(payload))
-        except (ValueError, TypeError, IndexError, KeyError, EOFError, OverflowError):
+            value: T = codec_for(model).decode(payload)
+        except (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError):
             self.forget(relpath)
             return None
         return value
@@ -121,12 +121,11 @@ class FileCache:
             return
         try:
             encoded = codec_for(type(value)).encode(value)
-            payload = marshal.dumps(encoded)
-        except (Unsupported, ValueError):
+        except Unsupported:
             self.forget(relpath)
             return
         refs = tuple(sorted(references(encoded)))
-        self.entries[relpath] = (stamp, type(value).__qualname__, payload, refs)
+        self.entries[relpath] = (stamp, type(value).__qualname__, encoded, refs)
         self.changed = True
 
     def forget(self, relpath: str) -> None:
@@ -170,7 +169,7 @@ def read_references(root: Path) -> dict[str, tuple[Stamp, str]]:
     """
     try:
         with open(root / CACHE_DIR / REFERENCES_NAME, "rb") as handle:
-            stored = marshal.load(handle)
+            stored = marshal.loads(handle.read())  # load(handle) reads object by object: slow
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     usable = (

@@ -155,8 +155,8 @@ def load_network(root: Path, *, cached: bool = True) -> Network:
         finish_interrupted(root)
     network = Network(root)
     _note_unfinished(network)
-    cache = FileCache.open(root) if cached else None
-    with _collector_paused():
+    with _collector_paused():  # the cache too: a collection per thousand tuples it loads
+        cache = FileCache.open(root) if cached else None
         network.settings = _load_one(network, root / SETTINGS_FILE, Settings) or Settings()
         missing = contacts_folder_problem(root)
         if missing is not None:
