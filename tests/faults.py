@@ -54,7 +54,9 @@ def state(root: Path) -> State:
 
 
 def run_killed(root: Path, kill_at: int, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "RESEAU_TODAY": "2026-11-30", "NO_COLOR": "1"}
+    # no file cache: whether it is written depends on how old the files are, and so would
+    # the number of steps
+    env = {**os.environ, "RESEAU_TODAY": "2026-11-30", "NO_COLOR": "1", "RESEAU_NO_CACHE": "1"}
     return subprocess.run(
         [sys.executable, "-c", KILLER, str(kill_at), "--dir", str(root), *args],
         env=env,

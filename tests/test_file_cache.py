@@ -252,3 +252,13 @@ def test_nothing_is_written_when_nothing_changed(warm: Path) -> None:
     before = cache.stat()
     load_network(warm)
     assert cache.stat().st_ino == before.st_ino
+
+
+def test_reseau_no_cache_reads_everything_and_writes_nothing(
+    sample: Path, later: None, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RESEAU_NO_CACHE", "1")
+    load_network(sample)
+    load_network(sample)
+    assert not (sample / CACHE_DIR / CACHE_NAME).exists()
+    assert reads.count(THOMAS) == 2

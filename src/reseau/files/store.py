@@ -141,11 +141,12 @@ def contacts_folder_problem(root: Path) -> Problem | None:
     return Problem(CONTACTS_DIR, 0, "", message, "no-contacts-folder", Severity.WARNING)
 
 
-def load_network(root: Path, *, cached: bool = True) -> Network:
+def load_network(root: Path, *, cached: bool | None = None) -> Network:
     """Read every file of the folder; a broken file never stops the others from loading.
 
     Contact and plan files that validated before and have not changed since come from the
-    folder's file cache (see filecache); `cached=False` reads every file the strict way.
+    folder's file cache (see filecache); `cached=False`, or RESEAU_NO_CACHE=1 in the
+    environment, reads every file the strict way and writes no cache.
     An operation on several files that a crash interrupted is finished first, so what is
     read is the whole old state or the whole new one.
     """
@@ -153,6 +154,8 @@ def load_network(root: Path, *, cached: bool = True) -> Network:
         from reseau.files.writer import finish_interrupted
 
         finish_interrupted(root)
+    if cached is None:
+        cached = os.environ.get("RESEAU_NO_CACHE", "") in ("", "0")
     network = Network(root)
     _note_unfinished(network)
     with _collector_paused():  # the cache too: a collection per thousand tuples it loads
