@@ -61,6 +61,12 @@ COMMANDS = {
         "reseau.cli.lifecycle", "rename", "Rename a contact, its file and every reference to it."
     ),
     "merge": Entry("reseau.cli.lifecycle", "merge", "Merge two files of one person into one."),
+    "archive": Entry(
+        "reseau.cli.lifecycle", "archive", "Archive a contact: history kept, counted nowhere."
+    ),
+    "remove": Entry(
+        "reseau.cli.lifecycle", "remove", "Remove a contact's file (--force: and references)."
+    ),
     "plan": Entry(
         "reseau.cli.plan",
         "app",

@@ -29,6 +29,8 @@ EXAMPLES = {
     "edit": "reseau edit chloe",
     "rename": "reseau rename jean-martin-2 'Jean-Baptiste Martin'",
     "merge": "reseau merge grace-hopper grace-hopper-2 --dry-run",
+    "archive": "reseau archive gregoire",
+    "remove": "reseau remove gregoire --force",
     "plan": "reseau plan 2026-Q4",
     "plan show": "reseau plan 2026-Q4 --json",
     "plan new": "reseau plan new --meet 6 --focus clients",

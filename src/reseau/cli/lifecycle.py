@@ -97,3 +97,29 @@ def merge(
     _say_references(done.references, f"{done.other} -> {done.keep}", verb)
     if dry_run:
         say("dry run: nothing written")
+
+
+def archive(ctx: typer.Context, who: WhoArgument) -> None:
+    """Archive a contact: the history stays, they count in nothing reseau computes."""
+    from reseau.actions.leave import archive_contact
+
+    done = archive_contact(state_of(ctx).root(), who)
+    say(f"archived {clean(done.name)} (contacts/{done.slug}.yaml): status archived")
+    for reference in done.references:
+        say(f"  still planned: {reference.relpath}: {reference.field}: {clean(reference.what)}")
+
+
+def remove(
+    ctx: typer.Context,
+    who: WhoArgument,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Also remove every reference other files make to them."),
+    ] = False,
+) -> None:
+    """Remove a contact's file; refused while other files name them, unless --force."""
+    from reseau.actions.leave import remove_contact
+
+    done = remove_contact(state_of(ctx).root(), who, force=force)
+    say(f"removed contacts/{done.slug}.yaml ({clean(done.name)})")
+    _say_references(done.references, done.slug, "removed")

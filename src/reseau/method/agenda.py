@@ -468,6 +468,8 @@ class _Context:
                 members = [s for s, c in self.contacts.items() if c.is_active and name in c.circles]
                 slugs.extend(members)
                 words.append(f"{name} ({len(members)})")
+            elif name in self.contacts and self.contacts[name].status == "archived":
+                continue  # archived: out of the agenda, even where a plan still names them
             else:
                 slugs.append(name)
                 words.append(self.name(name))
