@@ -15,7 +15,7 @@ from reseau.files.yamledit import Document, Typed
 from reseau.files.yamlio import read_file
 from reseau.method.ritual import session_index
 
-SESSION_KEYS = ("date", "minutes", "note")
+SESSION_KEYS = ("date", "minutes", "note", "by")
 JOURNAL_HEADER = "# The weekly ritual: one entry per session, recorded by `reseau week --done`.\n"
 
 
@@ -27,13 +27,15 @@ def session_note(text: str | None) -> str | None:
 
 
 def write_session(
-    root: Path, today: date, minutes: int | None, note: str | None
+    root: Path, today: date, minutes: int | None, note: str | None, by: str | None = None
 ) -> tuple[str, Journal]:
     """Write the session; says what happened: created, added, updated or unchanged."""
 
     changes = {"minutes": None if minutes is None else Typed(minutes), "note": note}
     given = {key: value for key, value in changes.items() if value is not None}
     entry = {"date": Typed(today.isoformat()), "minutes": Typed(_ritual_minutes(root)), **given}
+    if by is not None:
+        entry["by"] = by
     if not (root / JOURNAL_FILE).exists():
         with folder_lock(root):
             if not (root / JOURNAL_FILE).exists():
@@ -44,7 +46,7 @@ def write_session(
 
     def edit(document: Document, journal: Journal) -> None:
         nonlocal outcome
-        index = session_index(journal, today)
+        index = session_index(journal, today, by)
         if index is None:
             # in date order: a back-dated session (`--today` in the past) goes in its place
             position = insert_position([session.date for session in journal.sessions], today)

@@ -48,6 +48,7 @@ class Entry:
     received: str | None = None
     with_: tuple[str, ...] = ()
     uid: str | None = None
+    by: str | None = None  # the member who had it, in a team network
 
 
 def interaction_item(entry: Entry) -> dict[str, Any]:
@@ -63,6 +64,7 @@ def interaction_item(entry: Entry) -> dict[str, Any]:
         "received": entry.received,
         "with": list(entry.with_) or None,
         "uid": entry.uid,
+        "by": entry.by,
     }
     return {key: values[key] for key in INTERACTION_KEYS if values[key] is not None}
 
@@ -175,7 +177,13 @@ def log_interaction(
 
 
 def introduce(
-    root: Path, network: Network, first: str, second: str, when: date, note: str | None
+    root: Path,
+    network: Network,
+    first: str,
+    second: str,
+    when: date,
+    note: str | None,
+    by: str | None = None,
 ) -> list[Written]:
     """An `intro` in both files, each naming the other, each counting as given."""
     if first == second:
@@ -186,17 +194,20 @@ def introduce(
         root,
         network,
         [
-            (first, _intro_entry(network, second, when, note)),
-            (second, _intro_entry(network, first, when, note)),
+            (first, _intro_entry(network, second, when, note, by)),
+            (second, _intro_entry(network, first, when, note, by)),
         ],
     )
 
 
-def _intro_entry(network: Network, other: str, when: date, note: str | None) -> Entry:
+def _intro_entry(
+    network: Network, other: str, when: date, note: str | None, by: str | None
+) -> Entry:
     known = network.contacts.get(other)
     # generated text is built from the cleaned name: a file's escape sequence is not a gift
     name = clean(known.name) if known else other  # an invalid file: the write will report it
-    return Entry(when, kind="intro", note=note, gave=f"Introduction to {name}", with_=(other,))
+    gave = f"Introduction to {name}"
+    return Entry(when, kind="intro", note=note, gave=gave, with_=(other,), by=by)
 
 
 def record(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reseau.checks import contacts, duplicates, git, plans, settings
+from reseau.checks import contacts, duplicates, git, plans, settings, team
 from reseau.checks.base import Where
 from reseau.files.problems import Problem, sort_problems
 from reseau.files.store import Network
@@ -18,6 +18,7 @@ RULES = (
     contacts.check_dunbar,
     plans.check_plans,
     git.check_merge_driver,
+    team.check_members,
 )
 
 

@@ -73,6 +73,9 @@ COMMANDS = {
         "The quarterly action plan: progress, next draft, done.",
         group=True,
     ),
+    "handover": Entry(
+        "reseau.cli.team", "handover", "In a team: move a member's plan items and contacts."
+    ),
     "sync": Entry(
         "reseau.cli.sync", "sync", "Commit the network's files, pull, merge as data, check, push."
     ),
@@ -255,6 +258,14 @@ def options(
             help="Install completion for bash, zsh or fish (default: this shell).",
         ),
     ] = None,
+    member_as: Annotated[
+        str | None,
+        typer.Option(
+            "--as",
+            metavar="MEMBER",
+            help="In a team network: the member running the command (or RESEAU_MEMBER).",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -262,4 +273,4 @@ def options(
         ),
     ] = False,
 ) -> None:
-    ctx.obj = State(dir=dir, today=parse_today(today), debug=debug)
+    ctx.obj = State(dir=dir, today=parse_today(today), debug=debug, member_as=member_as)

@@ -20,7 +20,7 @@ from typing import Any
 
 COMPLETE_VAR = "_RESEAU_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
-GLOBAL_OPTIONS = ("--dir", "--today", "--debug", "--version", "--help")
+GLOBAL_OPTIONS = ("--dir", "--today", "--as", "--debug", "--version", "--help")
 
 BASH_SCRIPT = """\
 # reseau completion for bash: `eval "$(reseau --show-completion bash)"` in ~/.bashrc

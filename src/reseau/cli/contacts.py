@@ -95,6 +95,10 @@ def list_contacts(
             help="Best score first; never or longest unmet first; by name. Default: by slug.",
         ),
     ] = None,
+    held_by: Annotated[
+        str | None,
+        typer.Option("--held-by", metavar="MEMBER", help="In a team: the contacts they hold."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """The table of contacts."""
@@ -107,6 +111,10 @@ def list_contacts(
     state = state_of(ctx)
     network = state.network()
     check_circle(circle, network)
+    if held_by is not None:
+        from reseau.files.team import known_member
+
+        known_member(held_by, network.settings.members, "--held-by")
     rows = contact_rows(
         network,
         state.today,
@@ -115,6 +123,7 @@ def list_contacts(
         status=status,
         tier=chosen_tier,
         sort=chosen_sort,
+        held_by=held_by,
     )
     if as_json:
         emit_json([row.to_json() for row in rows])

@@ -9,7 +9,7 @@ from typer.core import TyperGroup
 
 from reseau.files.i18n import _
 
-GLOBAL_WITH_VALUE = ("--dir", "--today", "--lang")
+GLOBAL_WITH_VALUE = ("--dir", "--today", "--lang", "--as")
 GLOBAL_FLAGS = ("--debug",)
 
 

@@ -36,6 +36,7 @@ EXAMPLES = {
     "plan new": "reseau plan new --meet 6 --focus clients",
     "plan done": "reseau plan done 3 --kind meal --note 'Lunch in Lyon'",
     "sync": "reseau sync",
+    "handover": "reseau handover camille paul",
     "check": "reseau check --json",
     "import": "reseau import vcard contacts.vcf --circle clients --dry-run",
     "import vcard": "reseau import vcard contacts.vcf --circle clients --dry-run",

@@ -76,8 +76,17 @@ def log(
     if tone is not None:
         check_choice(tone, "--tone")
     network, slug, others = _targets(state, who, with_ or [])
+    member = state.member(network.root, required=True)
     entry = Entry(
-        day, kind, remote=remote, tone=tone, note=note, gave=gave, received=received, with_=others
+        day,
+        kind,
+        remote=remote,
+        tone=tone,
+        note=note,
+        gave=gave,
+        received=received,
+        with_=others,
+        by=member,
     )
     written = log_interaction(network.root, network, slug, entry, also)
     _report(written, state.today, network)
@@ -136,7 +145,8 @@ def intro(
     day = parse_date_option(when, state.today)
     network = state.network()
     a, b = find_target(network, first), find_target(network, second)
-    written = introduce(state.root(), network, a, b, day, note)
+    member = state.member(network.root, required=True)
+    written = introduce(state.root(), network, a, b, day, note, member)
     for item in written:
         _report(item, state.today, network)
 

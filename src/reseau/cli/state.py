@@ -19,6 +19,14 @@ class State:
     dir: str | None
     today: date
     debug: bool = False
+    member_as: str | None = None
+
+    def member(self, root: Path, *, required: bool = False) -> str | None:
+        """Who runs the command in a team network (None without members)."""
+        from reseau.files.team import current_member, members_of, require_member
+
+        find = require_member if required else current_member
+        return find(root, members_of(root), self.member_as, os.environ)
 
     def root(self) -> Path:
         from reseau.files.folder import find_root

@@ -15,6 +15,9 @@ from reseau.cli.week import Page
 from reseau.files.i18n import _
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from reseau.files.store import Network
     from reseau.method.stats import Line, Stats
 
 _BAR_MAX = 40
@@ -24,17 +27,54 @@ _FULL, _REST = "█", "░"
 def stats(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    whole_team: Annotated[
+        bool,
+        typer.Option("--team", help="In a team network: what each member did, who holds whom."),
+    ] = False,
 ) -> None:
     """The network's health against the ten recommendations, and an overall score."""
     from reseau.cli.render import terminal_width
     from reseau.method.stats import network_stats
 
     state = state_of(ctx)
+    if whole_team:
+        _team(state.network(), state.today, as_json)
+        return
     result = network_stats(state.network(), state.today)
     if as_json:
         emit_json(result.to_json())
         return
     say_lines(stats_lines(result, Page(Style.for_stream(sys.stdout), terminal_width())))
+
+
+def _team(network: Network, today: date, as_json: bool) -> None:
+    from reseau.files.text import clean
+    from reseau.method.team import is_team, team_stats
+
+    if not is_team(network.settings):
+        raise typer.BadParameter("reseau.yaml lists no members", param_hint="--team")
+    result = team_stats(network, today)
+    if as_json:
+        emit_json(result.to_json())
+        return
+    names = network.names()
+    lines = [f"The team in {result.quarter}, as of {today.isoformat()}", ""]
+    head = ("member", "interactions", "in person", "introductions", "sessions")
+    rows = [
+        (clean(m.name or m.member), m.interactions, m.in_person, m.introductions, m.sessions)
+        for m in result.members
+    ]
+    width = max(len(str(r[0])) for r in [head, *rows])
+    for row in [head, *rows]:
+        cells = "".join(f"  {cell!s:>13}" for cell in row[1:])
+        lines.append(f"{row[0]!s:<{width}}{cells}")
+    lines.append("")
+    for member, slugs in result.held_alone.items():
+        held = ", ".join(clean(names.get(s, s)) for s in slugs) or "none"
+        lines.append(f"held by {clean(member)} alone ({len(slugs)}): {held}")
+    untouched = ", ".join(clean(names.get(s, s)) for s in result.untouched) or "none"
+    lines.append(f"touched by nobody in a year ({len(result.untouched)}): {untouched}")
+    say_lines(lines)
 
 
 def stats_lines(result: Stats, page: Page) -> list[str]:

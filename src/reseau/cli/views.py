@@ -14,7 +14,7 @@ from reseau.files.model import CRITERIA, Contact, Qualification, Settings
 from reseau.files.slugs import same_name_key
 from reseau.files.store import Network
 from reseau.files.text import clean
-from reseau.method import activity, scoring
+from reseau.method import activity, scoring, team
 from reseau.method.occasions import yearly_dates
 from reseau.method.promises import open_promises
 from reseau.method.qualification import ToQualify, score_text, to_do
@@ -34,10 +34,13 @@ class ContactRow:
     last_met: date | None
     last_contact: date | None
     cadence: activity.Cadence
+    held_by: tuple[str, ...] | None = None  # in a team network: the members who hold it
 
     def to_json(self) -> dict[str, Any]:
         c = self.contact
+        team = {} if self.held_by is None else {"held_by": list(self.held_by)}
         return {
+            **team,
             "slug": self.slug,
             "name": c.name,
             "company": c.company,
@@ -75,6 +78,11 @@ def row_for(
         last_met=activity.last_met(contact, today, elsewhere),
         last_contact=activity.last_contact(contact, today, elsewhere),
         cadence=activity.cadence(contact, network.settings, tier, today, elsewhere),
+        held_by=(
+            tuple(team.holders(contact, network.settings, today))
+            if team.is_team(network.settings)
+            else None
+        ),
     )
 
 
@@ -87,6 +95,7 @@ def contact_rows(
     status: str | None = None,
     tier: str | None = None,
     sort: str | None = None,
+    held_by: str | None = None,
 ) -> list[ContactRow]:
     rows = []
     seen = activity.seen_elsewhere(network.contacts)
@@ -99,6 +108,8 @@ def contact_rows(
             continue
         row = row_for(network, slug, today, seen)
         if tier and row.tier != tier:
+            continue
+        if held_by and held_by not in (row.held_by or ()):
             continue
         rows.append(row)
     return sort_rows(rows, sort) if sort else rows
@@ -160,6 +171,9 @@ def list_table(
         ),
         Column("cadence", [row.cadence.state for row in rows], paint=style.state),
     ]
+    if any(row.held_by is not None for row in rows):  # a team network
+        held = [",".join(row.held_by or ()) or "nobody" for row in rows]
+        columns.append(Column("held by", held, drop=5))
     return [*table(columns, screen.width), f"{len(rows)} contacts"]
 
 
@@ -199,7 +213,18 @@ def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
                 for item in open_promises(row.contact)
             ],
             **figures(network, slug, today, elsewhere, seen.get(slug, ())),
+            **_team_figures(network, row, today),
         },
+    }
+
+
+def _team_figures(network: Network, row: ContactRow, today: date) -> dict[str, Any]:
+    """In a team network: who holds the relationship, and each member's part in it."""
+    if row.held_by is None:
+        return {}
+    return {
+        "held_by": list(row.held_by),
+        "holders": [h.to_json() for h in team.holdings(row.contact, today)],
     }
 
 
@@ -225,6 +250,7 @@ def contact_card(detail: dict[str, Any]) -> list[str]:
     lines.append(f"  last contact: {computed['last_contact'] or 'never'}")
     lines.append(f"  cadence: every {computed['cadence_days']} days, {computed['cadence']}")
     lines.append(f"  balance (last 365 days): {computed['balance']:+d}")
+    lines.extend(_holder_lines(computed))
     lines.extend(_promise_lines(computed["open_promises"]))
     lines.extend(card_lines(computed))
     if detail.get("notes"):
@@ -240,6 +266,19 @@ def _next_dates(contact: Contact, today: date) -> list[tuple[str, str, date, int
         day = yearly.next_on_or_after(today)
         found.append((label, yearly.text(), day, yearly.years_on(day)))
     return sorted(found, key=lambda row: row[2])
+
+
+def _holder_lines(computed: dict[str, Any]) -> list[str]:
+    if "held_by" not in computed:
+        return []
+    held = ", ".join(clean(m) for m in computed["held_by"]) or "nobody"
+    lines = [f"  held by: {held}"]
+    for h in computed["holders"]:
+        lines.append(
+            f"    {clean(h['member'])}: last contact {h['last_contact'] or 'never'}, "
+            f"last met in person {h['last_met'] or 'never'}, {h['positive']} positive"
+        )
+    return lines
 
 
 def _promise_lines(found: list[dict[str, Any]]) -> list[str]:

@@ -71,6 +71,9 @@ def week(
         ),
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="With --done: what you did.")] = None,
+    whole_team: Annotated[
+        bool, typer.Option("--team", help="In a team network: the whole team's agenda.")
+    ] = False,
 ) -> None:
     """The week's agenda: plan, meet, touch, give, events, health, in the ritual's minutes."""
     if not done and (minutes is not None or note is not None):
@@ -82,11 +85,13 @@ def week(
     from reseau.files.cache import recall, remember, result_key
 
     root = state.root()
+    member = None if whole_team else state.member(root)
     style, width = Style.for_stream(sys.stdout), _width()
-    key = result_key(root, "week", state.today.isoformat(), as_json, style.enabled, width)
+    asked = state.today.isoformat() + (f" {member}" if member else "")
+    key = result_key(root, "week", asked, as_json, style.enabled, width)
     output = recall(root, "week", key)
     if output is None:
-        output = _agenda_output(root, state.today, as_json, style, width)
+        output = _agenda_output(root, state.today, as_json, style, width, member)
         remember(root, "week", key, output)
     lines, warnings = output
     for line in warnings:
@@ -95,7 +100,7 @@ def week(
 
 
 def _agenda_output(
-    root: Path, today: date, as_json: bool, style: Style, width: int | None
+    root: Path, today: date, as_json: bool, style: Style, width: int | None, member: str | None
 ) -> tuple[list[str], list[str]]:
     """What `reseau week` prints: the lines on stdout, and the warnings for stderr."""
     from reseau.cli.render import to_json
@@ -105,7 +110,7 @@ def _agenda_output(
     network = load_network(root)
     warnings = [_unknown_duration(key) for key in unknown_durations(network.settings)]
     warnings += load_warnings(network)
-    agenda = week_agenda(network, today)
+    agenda = week_agenda(network, today, member)
     if as_json:
         return [to_json(agenda.to_json())], warnings
     return agenda_lines(agenda, style, width), warnings
@@ -144,19 +149,20 @@ def record_done(state: State, minutes: int | None, note: str | None, as_json: bo
     from reseau.method.ritual import ritual_state
 
     root = state.root()
-    outcome, journal = write_session(root, state.today, minutes, session_note(note))
+    member = state.member(root, required=True)
+    outcome, journal = write_session(root, state.today, minutes, session_note(note), member)
     ritual = ritual_state(journal, state.today)
     if as_json:
         emit_json({"recorded": outcome, "date": state.today.isoformat(), **ritual.to_json()})
         return
-    say(_done_message(outcome, journal, state.today))
+    say(_done_message(outcome, journal, state.today, member))
     say(_("streak: {weeks} in a row").format(weeks=_weeks(ritual.streak)))
 
 
-def _done_message(outcome: str, journal: Journal, today: date) -> str:
+def _done_message(outcome: str, journal: Journal, today: date, member: str | None) -> str:
     from reseau.method.ritual import session_index
 
-    index = session_index(journal, today)
+    index = session_index(journal, today, member)
     session = journal.sessions[index] if index is not None else None
     minutes = ""
     if session and session.minutes:
@@ -303,6 +309,8 @@ def _item_lines(item: Item, page: Page, columns: _Columns, today: date) -> list[
     if item.when is not None and item.when < today:
         who = page.style.red(who)
     action, reason = clean(item.action), clean(item.reason)
+    if item.member is not None:
+        reason = f"for {clean(item.member)} · {reason}"
     if columns.one_line:
         used = _GUTTER + columns.who + 2 + columns.action + 2
         head = f"{minutes}  {who}  {pad(action, columns.action)}  "

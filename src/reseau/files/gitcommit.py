@@ -61,7 +61,9 @@ def autocommit(root: Path, written: Sequence[Path]) -> str | None:
     return commit(repository, relpaths) if relpaths else None
 
 
-def commit(repository: Repository, relpaths: Sequence[str] = SYNCED_PATHS) -> str | None:
+def commit(
+    repository: Repository, relpaths: Sequence[str] = SYNCED_PATHS, subject: str | None = None
+) -> str | None:
     """Stage and commit these network paths alone; the message, or None when nothing changed."""
     present = [p for p in relpaths if (repository.root / p).exists() or _tracked(repository, p)]
     if not present:
@@ -73,7 +75,7 @@ def commit(repository: Repository, relpaths: Sequence[str] = SYNCED_PATHS) -> st
         return None
     old = read_blobs(repository, base, changed) if base != EMPTY_TREE else {}
     changes = [describe(p, old.get(p), _read(repository.root / p)) for p in changed]
-    text = message(changes)
+    text = message(changes) if subject is None else subject
     repository.run("commit", "-q", "--no-verify", "-m", text, "--", *changed)
     return text.split("\n", 1)[0]
 

@@ -55,8 +55,8 @@ THEIRS_LABEL = "theirs"
 
 CONTACT_ORDER = (
     "name", "emails", "phones", "company", "role", "city", "links", "circles", "tags",
-    "status", "since", "birthday", "dates", "cadence_days", "qualification", "interactions",
-    "promises", "notes", "extra",
+    "status", "held_by", "since", "birthday", "dates", "cadence_days", "qualification",
+    "interactions", "promises", "notes", "extra",
 )  # fmt: skip
 PLAN_ORDER = ("quarter", "focus", "meet", "animate", "reputation")
 
@@ -69,7 +69,7 @@ def _interaction_id(item: dict[str, Any]) -> tuple[Any, ...]:
 
 IDENTITY: dict[str, Callable[[dict[str, Any]], tuple[Any, ...]]] = {
     "interactions": _interaction_id,
-    "sessions": lambda item: (item.get("date"),),
+    "sessions": lambda item: (item.get("date"), item.get("by")),
     "meet": lambda item: (item.get("contact"),),
     "animate": lambda item: (item.get("what"),),
     "reputation": lambda item: (item.get("what"),),

@@ -120,6 +120,7 @@ class Interaction:
     received: str | None = None
     with_: list[str] = Field(default_factory=list, alias="with")
     uid: str | None = None  # the calendar event it came from (`reseau import ics`)
+    by: str | None = None  # the member who had it, in a team network
 
     _lists = field_validator("with_", mode="before")(_text_list)
 
@@ -158,6 +159,7 @@ class Contact(Strict):
     circles: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     status: Status = "active"
+    held_by: str | None = None  # the member who holds the relationship, set by handover
     since: IsoDate | None = None
     birthday: YearlyText | None = None
     dates: dict[str, YearlyText] = Field(default_factory=dict)
@@ -187,7 +189,7 @@ class Contact(Strict):
 
 CONTACT_KEYS = tuple(Contact.model_fields)
 INTERACTION_KEYS = (
-    "date", "kind", "in_person", "tone", "note", "gave", "received", "with", "uid"
+    "date", "kind", "in_person", "tone", "note", "gave", "received", "with", "uid", "by"
 )  # fmt: skip
 PROMISE_KEYS = tuple(Promise.model_fields)
 
@@ -231,6 +233,13 @@ class TierCadence(Strict):
     C: Days = 365
 
 
+class Member(Strict):
+    """One person of a team that shares the network."""
+
+    name: str | None = None
+    email: str | None = None
+
+
 class GitSettings(Strict):
     autocommit: bool = False  # every write command commits its own change
 
@@ -263,6 +272,14 @@ class Settings(Strict):
     cadence_days: TierCadence = Field(default_factory=TierCadence)
     durations: dict[str, Annotated[int, Field(ge=1, le=480)]] = Field(default_factory=dict)
     git: GitSettings = Field(default_factory=GitSettings)
+    members: dict[str, Member] = Field(default_factory=dict)
+
+    @field_validator("members", mode="before")
+    @classmethod
+    def _members(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: {} if item is None else item for key, item in value.items()}
+        return {} if value is None else value
 
     @field_validator("objectives", mode="before")
     @classmethod
@@ -281,6 +298,7 @@ class MeetItem(Strict):
     by: IsoDate | None = None
     done: IsoDate | None = None
     carried: str | None = None
+    owner: str | None = None  # the member it is for, in a team network
 
 
 class AnimateItem(Strict):
@@ -289,6 +307,7 @@ class AnimateItem(Strict):
     invite: list[str] = Field(default_factory=list)
     done: IsoDate | None = None
     carried: str | None = None
+    owner: str | None = None  # the member it is for, in a team network
 
     _lists = field_validator("invite", mode="before")(_text_list)
 
@@ -299,6 +318,7 @@ class ReputationItem(Strict):
     by: IsoDate | None = None
     done: IsoDate | None = None
     carried: str | None = None
+    owner: str | None = None  # the member it is for, in a team network
 
 
 class Plan(Strict):
@@ -315,6 +335,7 @@ class Session(Strict):
     date: IsoDate
     minutes: Annotated[int, Field(ge=1, le=1440)] | None = None
     note: str | None = None
+    by: str | None = None
 
 
 class Journal(Strict):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -41,7 +41,7 @@ from reseau.files.model import (
 )
 from reseau.files.quarters import Quarter, iso_week, week_bounds
 from reseau.files.store import Network
-from reseau.method import activity, occasions, plans, promises, scoring
+from reseau.method import activity, occasions, plans, promises, scoring, team
 from reseau.method.intros import IntroFinder, Suggestion
 from reseau.method.ritual import RitualState, ritual_state
 
@@ -74,6 +74,7 @@ class Item:
     reason: str
     minutes: int
     when: date | None = None
+    member: str | None = None  # in a team network: whose item it is (None: nobody's yet)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -137,6 +138,8 @@ class Agenda:
     health: Health
     owner: str | None = None
     names: dict[str, str] = field(default_factory=dict)  # how to name the new contacts
+    team: bool = False  # a team network: each item says its member
+    member: str | None = None  # whose agenda this is; None in a team: the whole team's
 
     @property
     def week(self) -> str:
@@ -174,9 +177,14 @@ class Agenda:
             "planned_minutes": self.planned_minutes,
             "more": self.more,
             "more_by_section": {s: len(self.cut_in(s)) for s in SECTIONS[:-1]},
-            "items": [item.to_json() for item in self.items],
+            "items": [self._item_json(item) for item in self.items],
             "health": self.health.to_json(),
+            **({"member": self.member} if self.team else {}),
         }
+
+    def _item_json(self, item: Item) -> dict[str, Any]:
+        shown = item.to_json()
+        return {**shown, "member": item.member} if self.team else shown
 
 
 def durations(settings: Settings) -> dict[str, int]:
@@ -189,13 +197,17 @@ def unknown_durations(settings: Settings) -> list[str]:
     return sorted(k for k in settings.durations if k not in DEFAULT_MINUTES)
 
 
-def week_agenda(network: Network, today: date) -> Agenda:
-    """The agenda of the ISO week holding `today`."""
+def week_agenda(network: Network, today: date, member: str | None = None) -> Agenda:
+    """The agenda of the ISO week holding `today`; in a team network, `member`'s (their
+    items and the contacts they or nobody hold first, nobody another member met this week),
+    or the whole team's when `member` is None, each item with its member."""
     context = _Context(network, today)
     promised = context.promise_items()
     commitments = context.plan_items() + context.event_items()
     commitments.sort(key=lambda item: item.when or date.max)
     turns = [context.meet_items(), context.touch_items(), context.give_items()]
+    if team.is_team(network.settings):
+        commitments, turns = _for_member(network, today, member, commitments, turns)
     chosen = promised + commitments + list(take_turns(turns))
     kept, cut = fit(chosen, network.settings.ritual.minutes)
     vitals = health(network, today, context.seen)
@@ -207,7 +219,49 @@ def week_agenda(network: Network, today: date) -> Agenda:
         health=vitals,
         owner=network.settings.owner,
         names={slug: context.name(slug) for slug in vitals.new_contacts},
+        team=team.is_team(network.settings),
+        member=member,
     )
+
+
+def _for_member(
+    network: Network,
+    today: date,
+    member: str | None,
+    commitments: list[Item],
+    turns: list[list[Item]],
+) -> tuple[list[Item], list[list[Item]]]:
+    """Each item labelled with its member; for one member, theirs first and nobody touched
+    twice in a week."""
+    settings, contacts = network.settings, network.contacts
+
+    def label(item: Item) -> Item:
+        if item.member is not None or not item.contacts:
+            return item
+        held = [
+            m
+            for slug in item.contacts
+            if slug in contacts
+            for m in team.holders(contacts[slug], settings, today)
+        ]
+        return replace(item, member=held[0]) if held else item
+
+    commitments = [label(item) for item in commitments]
+    turns = [[label(item) for item in items] for items in turns]
+    if member is None:
+        return commitments, turns
+
+    def taken(item: Item) -> bool:
+        return any(
+            slug in contacts and team.met_this_week_by_others(contacts[slug], member, today)
+            for slug in item.contacts
+        )
+
+    def mine_first(items: list[Item]) -> list[Item]:
+        return sorted(items, key=lambda item: item.member not in (member, None))
+
+    turns = [mine_first([item for item in items if not taken(item)]) for items in turns]
+    return mine_first(commitments), turns
 
 
 def fit(items: Iterable[Item], budget: int) -> tuple[list[Item], list[Item]]:
@@ -406,6 +460,7 @@ class _Context:
                 action=action,
                 reason=f"{due}{why}",
                 when=state.when,
+                member=item.owner,
             )
         assert isinstance(item, ReputationItem)
         channel = f" ({item.channel})" if item.channel else ""
@@ -417,6 +472,7 @@ class _Context:
             action=_("work on: {what}{channel}").format(what=item.what, channel=channel),
             reason=due,
             when=state.when,
+            member=item.owner,
         )
 
     def _follow_up(self, state: plans.ItemState) -> Item:

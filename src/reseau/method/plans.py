@@ -55,7 +55,10 @@ class ItemState:
             "state": self.state,
             "done_on": self.done_on.isoformat() if self.done_on else None,
             "done_by": None if met is None else _interaction_json(met),
-            **self.item.model_dump(mode="json", by_alias=True),
+            # `owner` is a team network's: said only where it is set
+            **self.item.model_dump(
+                mode="json", by_alias=True, exclude=None if self.item.owner else {"owner"}
+            ),
         }
 
 

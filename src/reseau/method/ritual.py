@@ -94,9 +94,9 @@ def ritual_state(journal: Journal, today: date) -> RitualState:
     )
 
 
-def session_index(journal: Journal, day: date) -> int | None:
-    """The position of the session held on `day` in journal.yaml, if there is one."""
-    return next((i for i, s in enumerate(journal.sessions) if s.date == day), None)
+def session_index(journal: Journal, day: date, by: str | None = None) -> int | None:
+    """The position of the session held on `day` (by that member, in a team) in journal.yaml."""
+    return next((i for i, s in enumerate(journal.sessions) if s.date == day and s.by == by), None)
 
 
 def _iso(value: date | None) -> str | None:
