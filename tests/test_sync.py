@@ -205,3 +205,17 @@ def test_a_lost_contacts_folder_is_not_synced_as_every_contact_removed(
     assert result.code == 1
     assert "contacts: the folder is missing" in result.err
     assert git(sample, "rev-parse", "HEAD") == before
+
+
+def test_a_commit_message_longer_than_an_argument_may_be(sample: Path) -> None:
+    """A first sync of a large network describes every contact: over 128 KiB of message."""
+    from reseau.files.gitcommit import commit
+    from reseau.files.gitrepo import open_repository
+
+    git(sample, "init", "-q")
+    repository = open_repository(sample)
+    assert repository is not None
+    subject = "add many people\n\n" + "\n".join(f"add Person {n:06d}" for n in range(20_000))
+    assert commit(repository, subject=subject) == "add many people"
+    assert git(sample, "log", "-1", "--format=%B").strip() == subject
+    assert git(sample, "status", "--porcelain", "--", "contacts") == ""

@@ -7,6 +7,7 @@ files.writer.folder_lock). Off, nothing is ever committed behind the user's back
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -76,7 +77,15 @@ def commit(
     old = read_blobs(repository, base, changed) if base != EMPTY_TREE else {}
     changes = [describe(p, old.get(p), _read(repository.root / p)) for p in changed]
     text = message(changes) if subject is None else subject
-    repository.run("commit", "-q", "--no-verify", "-m", text, "--", *changed)
+    # the message and the paths go through a file and stdin: a first sync of 10,000 contacts
+    # describes each one, more than the kernel lets a single argument hold
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".msg") as handle:
+        handle.write(text)
+        handle.flush()
+        repository.run(
+            "commit", "-q", "--no-verify", "-F", handle.name,
+            "--pathspec-from-file=-", "--pathspec-file-nul", stdin="\0".join(changed),
+        )  # fmt: skip
     return text.split("\n", 1)[0]
 
 
