@@ -146,12 +146,8 @@ def list_table(
     if not rows:
         return ["no contacts"]
     style = screen.style
-    names = [row.contact.name for row in rows]
-    slugs = [row.slug for row in rows]
-    alike_names = with_slug_for_namesakes(names, slugs, alike)
     columns = [
-        Column("slug", slugs, drop=9),
-        Column("name", names, instead={"slug": alike_names}),
+        *_who_columns([row.slug for row in rows], [row.contact.name for row in rows], alike),
         Column("circles", [",".join(row.contact.circles) for row in rows], drop=7, wrap=True),
         Column("status", [row.contact.status for row in rows], drop=8),
         Column("score", ["" if row.score is None else str(row.score) for row in rows], right=True),
@@ -357,11 +353,8 @@ def to_qualify_table(
 ) -> list[str]:
     if not rows:
         return ["every active contact is qualified, all within the last year"]
-    names = [row.contact.name for row in rows]
-    slugs = [row.slug for row in rows]
     columns = [
-        Column("slug", slugs, drop=9),
-        Column("name", names, instead={"slug": with_slug_for_namesakes(names, slugs, alike)}),
+        *_who_columns([row.slug for row in rows], [row.contact.name for row in rows], alike),
         Column(
             "last met",
             [_iso(row.last_met) or "never" for row in rows],
@@ -381,6 +374,15 @@ def to_qualify_table(
     noun = "contact" if count == 1 else "contacts"
     summary = f"{count} active {noun} to qualify; `reseau qualify WHO` asks each criterion"
     return [*table(columns, screen.width), *wrap_line(summary, screen.width)]
+
+
+def _who_columns(slugs: list[str], names: list[str], alike: set[str] | None) -> list[Column]:
+    """Slug then name; a narrow terminal drops the slug first, and a name another contact
+    shares then shows its slug."""
+    return [
+        Column("slug", slugs, drop=9),
+        Column("name", names, instead={"slug": with_slug_for_namesakes(names, slugs, alike)}),
+    ]
 
 
 def _qualified(row: ToQualify, today: date | None = None) -> str:
@@ -408,11 +410,8 @@ def stale_table(
     if not rows:
         return [f"every active contact was met in person within the last {within_days} days"]
     style = screen.style
-    names = [row.contact.name for row in rows]
-    slugs = [row.slug for row in rows]
     columns = [
-        Column("slug", slugs, drop=9),
-        Column("name", names, instead={"slug": with_slug_for_namesakes(names, slugs, alike)}),
+        *_who_columns([row.slug for row in rows], [row.contact.name for row in rows], alike),
         Column(
             "last met",
             [_iso(row.last_met) or "never" for row in rows],
