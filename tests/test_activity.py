@@ -6,16 +6,22 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reseau.files.model import Contact, Settings
 from reseau.method.activity import (
     balance,
     cadence,
     cadence_days,
+    cadence_since,
     days_since_met,
     is_stale,
     last_contact,
     last_met,
+    latest_dates,
+    seen_elsewhere,
+    stale_since,
 )
 
 TODAY = date(2026, 11, 30)
@@ -165,3 +171,42 @@ def test_balance_counts_the_last_365_days() -> None:
         {"date": ago(10), "kind": "call", "received": "a lead"},
     )
     assert balance(someone, TODAY) == 1  # two given, one received
+
+
+SLUGS = ("ana", "bob", "cyd", "dan")
+interactions = st.fixed_dictionaries(
+    {
+        "date": st.dates(TODAY - timedelta(days=400), TODAY + timedelta(days=30)),
+        "kind": st.sampled_from(["meeting", "meal", "call", "email", "intro", "event"]),
+        "in_person": st.sampled_from([None, True, False]),
+        "with": st.lists(st.sampled_from((*SLUGS, "stranger")), max_size=3),
+    }
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(SLUGS), st.lists(interactions, max_size=5), min_size=1),
+    st.sampled_from([None, TODAY, TODAY - timedelta(days=100)]),
+    st.sampled_from(["active", "dormant"]),
+)
+def test_latest_dates_are_the_dates_of_each_contact_computed_alone(
+    files: dict[str, list[dict[str, Any]]], today: date | None, status: str
+) -> None:
+    """The one pass over the network gives each contact the last contact, last meeting,
+    staleness and cadence that the functions taking one contact at a time give."""
+    contacts = {slug: person(*found, status=status) for slug, found in files.items()}
+    seen = seen_elsewhere(contacts)
+    latest = latest_dates(contacts, today)
+    assert set(latest) == set(contacts)
+    for slug, contact in contacts.items():
+        elsewhere = seen.get(slug, ())
+        assert latest[slug].contact == last_contact(contact, today, elsewhere)
+        assert latest[slug].met == last_met(contact, today, elsewhere)
+        if today is not None:
+            assert stale_since(contact, latest[slug].met, today, 30) == is_stale(
+                contact, today, 30, elsewhere
+            )
+            assert cadence_since(contact, SETTINGS, "B", today, latest[slug].contact) == cadence(
+                contact, SETTINGS, "B", today, elsewhere
+            )

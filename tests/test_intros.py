@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -247,3 +248,68 @@ def test_the_lazy_order_is_the_order_of_every_pair_sorted(found: list[dict[str, 
     assert sorted(map(sorted, (k[2] for k in lazy))) == sorted(
         map(sorted, (k[2] for k in expected))
     )
+
+
+def _brute_best_for(finder: IntroFinder, slug: str, excluded: set[frozenset[str]]) -> object:
+    """best_for's contract, by looking at every other candidate."""
+    me = finder.candidates.get(slug)
+    if me is None:
+        return None
+    keys = [
+        (not is_across(me.circles, o.circles), -o.score, o.slug)
+        for o in finder.candidates.values()
+        if o.slug != slug
+        and (me.tags & o.tags or me.territories & o.territories)
+        and frozenset((slug, o.slug)) not in finder.known
+        and frozenset((slug, o.slug)) not in excluded
+    ]
+    return min(keys)[2] if keys else None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(people, min_size=0, max_size=14),
+    st.lists(st.tuples(st.integers(0, 13), st.integers(0, 13)), max_size=10),
+    st.lists(st.tuples(st.integers(0, 13), st.integers(0, 13)), max_size=6),
+)
+def test_best_for_is_the_best_partner_among_every_other(
+    found: list[dict[str, object]],
+    met: list[tuple[int, int]],
+    excluded_indices: list[tuple[int, int]],
+) -> None:
+    """The walk through the shared groups finds the partner a look at everyone finds, with
+    people already met together and the excluded pairs left out."""
+    config = Settings.model_validate(
+        {"territories": ["lyon"], "objectives": {"a": {}, "b": {}, "c": {}}}
+    )
+    together = [
+        {"date": date(2026, 1, 5), "kind": "meal", "with": [f"p{b}"]}
+        for a, b in met
+        if a < len(found) and a != b
+    ]
+    contacts = {
+        f"p{i}": Contact.model_validate(
+            {
+                "name": f"P {i}",
+                "circles": [str(p["circle"])] if p["circle"] else [],
+                "tags": sorted(p["tags"]),  # type: ignore[call-overload]
+                "qualification": {
+                    "strength": p["levels"][0],  # type: ignore[index]
+                    "sharing": p["levels"][1],  # type: ignore[index]
+                    "pleasure": p["levels"][2],  # type: ignore[index]
+                    "efficiency": p["levels"][3],  # type: ignore[index]
+                    "influence": {"lyon": p["lyon"]},
+                },
+                "interactions": [t for t, (a, _b) in zip(together, met, strict=False) if a == i],
+            }
+        )
+        for i, p in enumerate(found)
+    }
+    excluded = {frozenset((f"p{a}", f"p{b}")) for a, b in excluded_indices if a != b}
+    finder = IntroFinder(contacts, config)
+    for slug in contacts:
+        suggestion = finder.best_for(slug, excluded)
+        partner = None
+        if suggestion is not None:
+            partner = suggestion.second if suggestion.first == slug else suggestion.first
+        assert partner == _brute_best_for(finder, slug, excluded)

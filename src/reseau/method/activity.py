@@ -69,6 +69,36 @@ def last_contact(
     return max((i.date for i in _happened(contact, today, elsewhere)), default=None)
 
 
+@dataclass(frozen=True, slots=True)
+class Latest:
+    """A contact's latest interaction of any kind and latest meeting in person."""
+
+    contact: date | None
+    met: date | None
+
+
+NEVER = Latest(None, None)
+
+
+def latest_dates(contacts: Mapping[str, Contact], today: date | None = None) -> dict[str, Latest]:
+    """`last_contact` and `last_met` of every contact, `elsewhere` included, in one pass over
+    the network's interactions (the same dates as the functions one contact at a time)."""
+    touched: dict[str, date] = {}
+    met: dict[str, date] = {}
+    for author, contact in contacts.items():
+        for interaction in contact.interactions:
+            day = interaction.date
+            if today is not None and day > today:
+                continue
+            in_person = interaction.is_in_person
+            for slug in (author, *interaction.with_) if interaction.with_ else (author,):
+                if slug not in touched or touched[slug] < day:
+                    touched[slug] = day
+                if in_person and (slug not in met or met[slug] < day):
+                    met[slug] = day
+    return {slug: Latest(touched.get(slug), met.get(slug)) for slug in contacts}
+
+
 def days_since_met(contact: Contact, today: date, elsewhere: Elsewhere = ()) -> int | None:
     met = last_met(contact, today, elsewhere)
     return None if met is None else (today - met).days
@@ -79,10 +109,14 @@ def is_stale(contact: Contact, today: date, within_days: int, elsewhere: Elsewhe
 
     Met exactly `within_days` ago is still within; a call or a video never counts.
     """
+    return stale_since(contact, last_met(contact, today, elsewhere), today, within_days)
+
+
+def stale_since(contact: Contact, met: date | None, today: date, within_days: int) -> bool:
+    """`is_stale`, from the contact's last meeting in person (`latest_dates`)."""
     if not contact.is_active:
         return False
-    days = days_since_met(contact, today, elsewhere)
-    return days is None or days > within_days
+    return met is None or (today - met).days > within_days
 
 
 def cadence_days(contact: Contact, settings: Settings, tier: str) -> int:
@@ -124,8 +158,15 @@ def cadence(
 ) -> Cadence:
     """Counted from the last interaction (`elsewhere` included), else from `since`; due at
     once without either."""
+    return cadence_since(contact, settings, tier, today, last_contact(contact, today, elsewhere))
+
+
+def cadence_since(
+    contact: Contact, settings: Settings, tier: str, today: date, last: date | None
+) -> Cadence:
+    """`cadence`, from the contact's last interaction (`latest_dates`)."""
     days = cadence_days(contact, settings, tier)
-    reference = last_contact(contact, today, elsewhere) or contact.since
+    reference = last or contact.since
     if reference is None:
         return Cadence(days, None, "due", today)
     state = cadence_state((today - reference).days, days)
@@ -156,11 +197,16 @@ def _recent(contact: Contact, today: date) -> list[Interaction]:
 def given_count(contact: Contact, today: date, elsewhere: Collection[Mention] = ()) -> int:
     """Gifts over the last year: its own `gave` and introductions, and the introductions
     recorded only on the other person's file (`elsewhere`, from `intros_naming`)."""
-    recent = _recent(contact, today)
+    return _given(_recent(contact, today), today, elsewhere)
+
+
+def _given(recent: list[Interaction], today: date, elsewhere: Collection[Mention]) -> int:
     own = {(i.date, other) for i in recent if i.kind == "intro" for other in i.with_}
-    start = shift(today, -BALANCE_DAYS)
-    extra = {m for m in elsewhere if start < m[0] <= today and m not in own}
-    return sum(counts_as_given(i) for i in recent) + len(extra)
+    extra = 0
+    if elsewhere:
+        start = shift(today, -BALANCE_DAYS)
+        extra = len({m for m in elsewhere if start < m[0] <= today and m not in own})
+    return sum(counts_as_given(i) for i in recent) + extra
 
 
 def received_count(contact: Contact, today: date) -> int:
@@ -170,7 +216,8 @@ def received_count(contact: Contact, today: date) -> int:
 def balance(contact: Contact, today: date, elsewhere: Collection[Mention] = ()) -> int:
     """Given minus received over the last year; an introduction counts as given to both people
     introduced, whichever of their files records it."""
-    return given_count(contact, today, elsewhere) - received_count(contact, today)
+    recent = _recent(contact, today)
+    return _given(recent, today, elsewhere) - sum(bool(i.received) for i in recent)
 
 
 def is_new(contact: Contact, today: date) -> bool:

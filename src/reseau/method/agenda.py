@@ -210,7 +210,7 @@ def week_agenda(network: Network, today: date, member: str | None = None) -> Age
         commitments, turns = _for_member(network, today, member, commitments, turns)
     chosen = promised + commitments + list(take_turns(turns))
     kept, cut = fit(chosen, network.settings.ritual.minutes)
-    vitals = health(network, today, context.seen)
+    vitals = health(network, today, context.latest)
     return Agenda(
         today=today,
         budget_minutes=network.settings.ritual.minutes,
@@ -290,14 +290,18 @@ def in_section_order(items: list[Item]) -> list[Item]:
 
 
 def health(
-    network: Network, today: date, seen: Mapping[str, activity.Elsewhere] | None = None
+    network: Network, today: date, latest: Mapping[str, activity.Latest] | None = None
 ) -> Health:
+    """`latest`: `activity.latest_dates` of the network, when the caller already has it."""
     settings = network.settings
-    if seen is None:
-        seen = activity.seen_elsewhere(network.contacts)
+    if latest is None:
+        latest = activity.latest_dates(network.contacts, today)
     active = {s: c for s, c in network.contacts.items() if c.is_active}
     within = settings.met_within_days
-    met = sum(not activity.is_stale(c, today, within, seen.get(s, ())) for s, c in active.items())
+    met = sum(
+        not activity.stale_since(c, latest.get(s, activity.NEVER).met, today, within)
+        for s, c in active.items()
+    )
     return Health(
         active=len(active),
         dunbar_limit=settings.dunbar_limit,
@@ -346,6 +350,7 @@ class _Context:
         self.today = today
         self.minutes = durations(network.settings)
         self.seen = activity.seen_elsewhere(network.contacts)
+        self.latest = activity.latest_dates(network.contacts, today)
         self.scores = {
             slug: scoring.score(contact, self.settings) for slug, contact in self.contacts.items()
         }
@@ -539,14 +544,14 @@ class _Context:
             slug
             for slug, contact in self.contacts.items()
             if slug not in self.listed
-            and activity.is_stale(contact, self.today, within, self.seen.get(slug, ()))
+            and activity.stale_since(contact, self.latest[slug].met, self.today, within)
         ]
         self.listed.update(stale)
         return [self._meet(slug) for slug in self.by_value(stale)]
 
     def _meet(self, slug: str) -> Item:
         contact = self.contacts[slug]
-        met = activity.last_met(contact, self.today, self.seen.get(slug, ()))
+        met = self.latest[slug].met
         if met is None:
             known = (
                 _(" (known since {value})").format(value=date_label(contact.since))
@@ -575,9 +580,8 @@ class _Context:
         for slug, contact in self.contacts.items():
             if not contact.is_active or slug in self.listed:
                 continue
-            rhythm = activity.cadence(
-                contact, self.settings, self.tier(slug), self.today, self.seen.get(slug, ())
-            )
+            last, tier = self.latest[slug].contact, self.tier(slug)
+            rhythm = activity.cadence_since(contact, self.settings, tier, self.today, last)
             if rhythm.state in ("due", "late"):
                 rows.append((rhythm, slug))
         order = {slug: i for i, slug in enumerate(self.by_value(slug for _key, slug in rows))}

@@ -160,6 +160,7 @@ class IntroFinder:
             c.slug: c for c in _candidates(contacts, settings, known) if c.territories or c.tags
         }
         self.known = known_pairs(contacts, today)
+        self._sharing: dict[str, list[Candidate]] | None = None
 
     def best(self) -> Iterator[Suggestion]:
         """Every pair worth introducing: across circles first, then by combined score."""
@@ -174,30 +175,65 @@ class IntroFinder:
 
     def best_for(self, slug: str, excluded: Collection[Pair] = ()) -> Suggestion | None:
         """The best pair to make with `slug` (across circles first, then the partner's
-        score), leaving out the `excluded` pairs."""
+        score), leaving out the `excluded` pairs.
+
+        Each group `slug` shares is walked best first and only until its first partner
+        across circles: that partner is the group's best, and a partner not across circles
+        can only win when no group has one across.
+        """
         me = self.candidates.get(slug)
         if me is None:
             return None
-        best: Candidate | None = None
-        best_key: tuple[bool, int, str] | None = None
-        for other in self.candidates.values():
-            if other.slug == slug or not _shares(me, other):
-                continue
-            pair = frozenset((slug, other.slug))
-            if pair in self.known or pair in excluded:
-                continue
-            key = (not is_across(me.circles, other.circles), -other.score, other.slug)
-            if best_key is None or key < best_key:
-                best, best_key = other, key
+        across: list[Candidate] = []
+        others: list[Candidate] = []
+        for group in self._groups_of(me):
+            found = self._first_partners(me, group, excluded)
+            if found[1] is not None:
+                across.append(found[1])
+            elif found[0] is not None:
+                others.append(found[0])
+        best = min(across or others, key=_rank, default=None)
         return None if best is None else self._suggestion(*_ordered(me, best))
 
-    def _groups(self) -> list[list[Candidate]]:
+    def _first_partners(
+        self, me: Candidate, group: list[Candidate], excluded: Collection[Pair]
+    ) -> tuple[Candidate | None, Candidate | None]:
+        """In a group sorted best first: the first partner `me` may be introduced to, and
+        the first of them across circles (None when there is none)."""
+        first: Candidate | None = None
+        for other in group:
+            if other.slug == me.slug:
+                continue
+            pair = frozenset((me.slug, other.slug))
+            if pair in self.known or pair in excluded:
+                continue
+            if first is None:
+                first = other
+            if is_across(me.circles, other.circles):
+                return first, other
+        return first, None
+
+    def _groups_of(self, me: Candidate) -> Iterator[list[Candidate]]:
+        """The groups of candidates sharing a territory or a tag with `me`, each sorted best
+        first; indexed once, so a call costs what it walks, not the network."""
+        if self._sharing is None:
+            self._sharing = {
+                key: sorted(members, key=_rank) for key, members in self._by_key().items()
+            }
+        for key in (*("territory:" + t for t in me.territories), *("tag:" + t for t in me.tags)):
+            yield self._sharing[key]
+
+    def _by_key(self) -> dict[str, list[Candidate]]:
         groups: dict[str, list[Candidate]] = defaultdict(list)
         for candidate in self.candidates.values():
             for territory in candidate.territories:
                 groups["territory:" + territory].append(candidate)
             for tag in candidate.tags:
                 groups["tag:" + tag].append(candidate)
+        return groups
+
+    def _groups(self) -> list[list[Candidate]]:
+        groups = self._by_key()
         return [members for _key, members in sorted(groups.items()) if len(members) > 1]
 
     def _suggestion(self, first: str, second: str) -> Suggestion:
@@ -229,10 +265,6 @@ def _candidates(
         )
         tags = frozenset(tag.strip().casefold() for tag in contact.tags if tag.strip())
         yield Candidate(slug, value, frozenset(contact.circles), territories, tags)
-
-
-def _shares(a: Candidate, b: Candidate) -> bool:
-    return bool(a.territories & b.territories or a.tags & b.tags)
 
 
 def _ordered(a: Candidate, b: Candidate) -> tuple[str, str]:
