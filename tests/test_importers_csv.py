@@ -218,6 +218,26 @@ def test_google_classic_header_with_multi_values() -> None:
     assert (ada.line, ada.name) == (4, "Ada Lovelace")
 
 
+def test_google_names_the_unread_columns_that_hold_a_value() -> None:
+    header = "Name,Nickname,E-mail 1 - Type,E-mail 1 - Value,Group Membership,Event 1 - Type"
+    rows = [
+        "Ada Lovelace,,Work,ada@example.org,* myContacts,",
+        "Alan Turing,Al,Home,alan@example.org,* myContacts ::: Friends,",
+        "Bad row,too,many,fields,here,x,y",
+    ]
+    result = read_google("\n".join([header, *rows]).encode())
+    assert [person.name for person in result.people] == ["Ada Lovelace", "Alan Turing"]
+    assert result.warnings == [
+        "line 1: columns not read: Nickname (1 row), E-mail 1 - Type (2 rows),"
+        " Group Membership (2 rows)"
+    ]
+
+
+def test_google_with_every_unread_column_empty_warns_nothing() -> None:
+    data = b"Name,Nickname,E-mail 1 - Value\nAda Lovelace,,ada@example.org\n"
+    assert read_google(data).warnings == []
+
+
 def test_google_new_header() -> None:
     row = "Jean,Paul,Martin,Acme,CTO,,,Work,jp@acme.example,Mobile,06 00 00 00 00,Paris,,x.org"
     (jean,) = read_google((GOOGLE_NEW + "\n" + row + "\n").encode()).people

@@ -119,6 +119,7 @@ EXPECTED: dict[str, Expected] = {
             ),
             (4, "Elon Musk", ["elon.musk@tesla.com"], []),
         ],
+        warnings=["line 1: columns not read: E-mail 1 - Type (3 rows)"],
     ),
     "kcontacts-testfullvcard.vcf": Expected(
         [
@@ -176,6 +177,10 @@ EXPECTED: dict[str, Expected] = {
             (3, "Jane Smith", ["jane@example.com"], ["+1-555-0124"]),
             (4, "Bob Wilson", ["bob@startup.com"], []),
             (5, "Alice Brown", ["alice.brown@email.com"], ["+1-555-0125"]),
+        ],
+        warnings=[
+            "line 1: columns not read: Phone 1 - Label (3 rows), Website 1 - Label (3 rows),"
+            " Address 1 - Label (3 rows), Address 1 - Formatted (3 rows)"
         ],
     ),
     "rolomind-linkedin.csv": Expected(

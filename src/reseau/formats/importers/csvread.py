@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from reseau.files.i18n import _
+from reseau.files.i18n import _, ngettext
 from reseau.formats.importers.decoding import decode_text, normalise_newlines
 from reseau.formats.importers.records import (
     ImportedPerson,
@@ -64,6 +64,9 @@ class TableFormat:
     builder: Callable[[list[str]], Builder]
     preamble: bool = False
     reads: Callable[[str], bool] | None = None
+    # Google writes some sixty columns, most of them empty in most exports: naming only the
+    # unread columns that hold a value somewhere says what is lost without the noise.
+    unread_when_filled: bool = False
 
 
 class _RowError(Exception):
@@ -78,14 +81,19 @@ def read_table(data: bytes, encoding: str | None, table: TableFormat) -> ParseRe
     header = header_names(header_row.fields)
     build = table.builder(header)
     result = ParseResult(people=[], skipped=[], warnings=decoded.warnings)
-    if table.reads is not None:
-        result.warnings += _unread_columns(header_row, table.reads)
+    unread = _unread_columns(header_row, table.reads) if table.reads is not None else []
+    filled = [0] * len(unread)
     for row in rows:
         outcome = _record(row, header, build)
         if isinstance(outcome, Skipped):
             result.skipped.append(outcome)
         else:
             result.people.append(outcome)
+            if table.unread_when_filled:
+                assert isinstance(row, Row)
+                _count_filled(row, unread, filled)
+    if unread:
+        result.warnings += _unread_warning(header_row, unread, filled, table.unread_when_filled)
     return result
 
 
@@ -150,13 +158,39 @@ def _parse_field(text: str, position: int, number: int) -> tuple[str, int]:
     return unquoted.group(), unquoted.end()
 
 
-def _unread_columns(row: Row, reads: Callable[[str], bool]) -> list[str]:
-    """A warning naming the header's columns that nothing reads, if there are any."""
-    names = [clean_text(raw) for raw in row.fields]
-    unread = [name for name in names if name and not reads(name.lower())]
-    if not unread:
+def _unread_columns(header: Row, reads: Callable[[str], bool]) -> list[int]:
+    """The positions of the header's named columns that nothing reads."""
+    names = [clean_text(raw) for raw in header.fields]
+    return [index for index, name in enumerate(names) if name and not reads(name.lower())]
+
+
+def _count_filled(row: Row, unread: list[int], filled: list[int]) -> None:
+    for position, index in enumerate(unread):
+        if row.fields[index].strip():
+            filled[position] += 1
+
+
+def _unread_warning(
+    header: Row, unread: list[int], filled: list[int], when_filled: bool
+) -> list[str]:
+    """The warning naming the unread columns (with how many rows fill each, for a format that
+    names only the filled ones), or nothing."""
+    names = [clean_text(header.fields[index]) for index in unread]
+    if when_filled:
+        names = [
+            ngettext("{column} ({count} row)", "{column} ({count} rows)", count).format(
+                column=name, count=count
+            )
+            for name, count in zip(names, filled, strict=True)
+            if count
+        ]
+    if not names:
         return []
-    return [f"line {row.line}: columns not read: {', '.join(unread)}"]
+    return [
+        _("line {line}: columns not read: {columns}").format(
+            line=header.line, columns=", ".join(names)
+        )
+    ]
 
 
 def _find_header(rows: Iterator[Row | Skipped], table: TableFormat) -> Row:

@@ -153,4 +153,36 @@ def _values(row: Record, columns: list[str]) -> Iterator[str]:
         yield from row[column].split(_MULTI_VALUE)
 
 
-_GOOGLE = TableFormat(is_header=_is_header, missing_header=_MISSING_HEADER, builder=_builder)
+# Every column `_person` and `_read_dates` read; what else a row fills is named in a warning.
+_READ = frozenset(
+    {
+        "name",
+        "given name",
+        "first name",
+        "additional name",
+        "middle name",
+        "family name",
+        "last name",
+        "organization 1 - name",
+        "organization name",
+        "organization 1 - title",
+        "organization title",
+        "notes",
+        "photo",
+        "birthday",
+    }
+)
+_READ_NUMBERED = (_EMAIL, _PHONE, _WEBSITE, _CITY, _EVENT_VALUE, re.compile(r"event \d+ - type"))
+
+
+def _reads(column: str) -> bool:
+    return column in _READ or any(pattern.fullmatch(column) for pattern in _READ_NUMBERED)
+
+
+_GOOGLE = TableFormat(
+    is_header=_is_header,
+    missing_header=_MISSING_HEADER,
+    builder=_builder,
+    reads=_reads,
+    unread_when_filled=True,
+)
