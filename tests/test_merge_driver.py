@@ -136,6 +136,50 @@ def test_an_item_edited_on_both_sides_names_its_position() -> None:
     assert "('neutral' here, 'negative' there)" in problems[0].message
 
 
+def test_a_note_edited_here_and_a_tone_there_is_one_interaction_with_both() -> None:
+    ours = BASE.replace("export project", "export project in Asia")
+    theirs = BASE.replace("tone: positive", "tone: neutral")
+    result = merged(BASE, ours, theirs)
+    assert result.conflicts == []
+    assert data(result.text)["interactions"] == [
+        {
+            "date": "2026-10-02",
+            "kind": "meeting",
+            "tone": "neutral",
+            "note": "Lunch, talked about her export project in Asia",
+        }
+    ]
+
+
+def test_with_edited_here_and_note_edited_there_merge_into_one_interaction() -> None:
+    ours = BASE.replace("    tone: positive\n", "    tone: positive\n    with: [paul-bernard]\n")
+    theirs = BASE.replace("Lunch, talked", "Lunch at Bocuse, talked")
+    interactions = data(merged(BASE, ours, theirs).text)["interactions"]
+    assert [(i["note"], i.get("with")) for i in interactions] == [
+        ("Lunch at Bocuse, talked about her export project", ["paul-bernard"])
+    ]
+
+
+def test_a_note_edited_differently_on_both_sides_is_a_conflict_not_two_interactions() -> None:
+    ours = BASE.replace("her export project", "her project")
+    theirs = BASE.replace("her export project", "the fair")
+    result = merged(BASE, ours, theirs)
+    assert [c.path for c in result.conflicts] == [["interactions", 0, "note"]]
+
+
+def test_two_new_interactions_of_one_day_beside_an_edit_are_not_taken_for_it() -> None:
+    ours = BASE.replace("her export project", "her project") + (
+        "  - date: 2026-10-02\n    kind: meeting\n    note: Second meeting that day\n"
+    )
+    theirs = BASE.replace("tone: positive", "tone: neutral")
+    interactions = data(merged(BASE, ours, theirs).text)["interactions"]
+    assert sorted(i["note"] for i in interactions) == [
+        "Lunch, talked about her export project",
+        "Lunch, talked about her project",
+        "Second meeting that day",
+    ]
+
+
 def test_added_on_both_sides_merges_with_an_empty_base() -> None:
     ours = "name: Paul Bernard\nemails: [paul@example.org]\ninteractions:\n" + (
         "  - date: 2026-11-01\n    kind: call\n    note: First call\n"

@@ -7,7 +7,10 @@ list; as data they simply add up. The rules:
 - interactions, promises, journal sessions and plan items are unions by identity (an
   interaction is its date, kind, note and `with`; a session its date; a meet item its
   contact; an animate or reputation item, or a promise, its `what`), new ones placed in
-  date order (plan items after the item that precedes them on their side). An item edited
+  date order (plan items after the item that precedes them on their side). An interaction
+  whose note or `with` one side edited is still the same interaction when it is the only one
+  of its date and kind that changed there, so it merges field by field with the other
+  side's edit rather than coming out twice. An item edited
   on one side and untouched on the other takes the edit; deleted on one side and untouched
   on the other is deleted; deleted on one side and edited on the other is kept with the
   edit, so nothing written is lost;
@@ -76,6 +79,8 @@ IDENTITY: dict[str, Callable[[dict[str, Any]], tuple[Any, ...]]] = {
     "promises": lambda item: (item.get("what"),),
 }
 DATED = frozenset({"interactions", "sessions"})
+# An interaction's identity holds its note and `with`, which a user may edit in place.
+EDITED_IN_PLACE = frozenset({"interactions"})
 
 
 @dataclass(slots=True)
@@ -321,6 +326,9 @@ class _Merger:
         base_ids, ours_ids, theirs_ids = (
             _identities(items, identity) for items in (base, ours, theirs)
         )
+        if path[-1] in EDITED_IN_PLACE:
+            ours_ids = _follow_edits(base_ids, base, ours_ids, ours)
+            theirs_ids = _follow_edits(base_ids, base, theirs_ids, theirs)
         base_by, theirs_by = (
             dict(zip(base_ids, base, strict=True)),
             dict(zip(theirs_ids, theirs, strict=True)),
@@ -419,6 +427,40 @@ def _identities(
         seen[key] = seen.get(key, 0) + 1
         result.append((*key, seen[key]))
     return result
+
+
+def _follow_edits(
+    base_ids: list[tuple[Any, ...]],
+    base: list[Any],
+    side_ids: list[tuple[Any, ...]],
+    side: list[Any],
+) -> list[tuple[Any, ...]]:
+    """`side_ids`, where an item that replaced a base item in place keeps the base's identity.
+
+    Editing an interaction's note or `with` changes its identity: without this, the edit on
+    one device and a change of its tone on the other would come out as two interactions. A
+    base item gone from this side, and an item new on this side, both alone with their date
+    and kind on their side, are one interaction edited; the union then merges them field by
+    field, so the note comes from one side and the tone from the other.
+    """
+    side_set, base_set = set(side_ids), set(base_ids)
+    gone = _alone_by_day(
+        [(key, item) for key, item in zip(base_ids, base, strict=True) if key not in side_set]
+    )
+    new = _alone_by_day(
+        [(key, item) for key, item in zip(side_ids, side, strict=True) if key not in base_set]
+    )
+    renamed = {new[day]: gone[day] for day in new.keys() & gone.keys()}
+    return [renamed.get(key, key) for key in side_ids]
+
+
+def _alone_by_day(keyed: list[tuple[tuple[Any, ...], Any]]) -> dict[tuple[Any, ...], Any]:
+    """Each (date, kind) that exactly one of the items has, with that item's identity."""
+    by_day: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+    for key, item in keyed:
+        if isinstance(item, dict):
+            by_day.setdefault((item.get("date"), item.get("kind") or "meeting"), []).append(key)
+    return {day: keys[0] for day, keys in by_day.items() if len(keys) == 1}
 
 
 def _dated_position(current: list[Any], item: dict[str, Any]) -> int:
