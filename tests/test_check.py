@@ -41,6 +41,16 @@ def write(root: Path, relpath: str, text: str) -> None:
             "name: A\nstatus: sleeping\n",
             "contacts/a.yaml:2: status: 'sleeping' is not one of: active, dormant, archived",
         ),
+        (
+            "name: A\ninteractions:\n  - date: 2026-02-03\n    kind: lunch\n",
+            "contacts/a.yaml:4: interactions[1].kind: 'lunch' is not one of: meeting, meal, "
+            "event, call, video, message, email, intro, invite, service; did you mean 'meal'?",
+        ),
+        (
+            "name: A\ninteractions:\n  - date: 2026-02-03\n    tone: Négatif\n",
+            "contacts/a.yaml:4: interactions[1].tone: 'Négatif' is not one of: positive, "
+            "neutral, negative; did you mean 'negative'?",
+        ),
         ("role: CEO\n", "contacts/a.yaml:1: name: is required"),
         (
             "name: A\nmystery: 1\n",

@@ -166,7 +166,7 @@ def test_with_cannot_name_the_contact_itself(run: Runner, sample: Path) -> None:
     [
         (("--date", "01/02"), "Invalid value for --date: '01/02' is not a date"),
         (("--date", "2026-12-01"), "Invalid value for --date: 2026-12-01 is in the future"),
-        (("--kind", "lunch"), "Invalid value for --kind: 'lunch' is not one of: meeting, meal"),
+        (("--kind", "brunch"), "Invalid value for --kind: 'brunch' is not one of: meeting, meal"),
         (("--tone", "positve"), "did you mean 'positive'?"),
     ],
 )
@@ -178,6 +178,22 @@ def test_bad_options_are_usage_errors(
     assert result.code == 2
     assert message in result.err
     assert _file(sample, "marie-dupont") == before
+
+
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (("--kind", "repas", "--tone", "positif"), "    kind: meal\n    tone: positive\n"),
+        (("--kind", "Appel"), "    kind: call\n"),
+        (("--kind", "lunch", "--tone", "négatif"), "    kind: meal\n    tone: negative\n"),
+    ],
+)
+def test_words_people_type_for_a_kind_or_tone_are_taken_for_their_value(
+    run: Runner, sample: Path, args: tuple[str, ...], written: str
+) -> None:
+    result = run("--dir", str(sample), "log", "marie", "Dinner", *args)
+    assert result.code == 0, result.err
+    assert f"  - date: 2026-11-30\n{written}    note: Dinner\n" in _file(sample, "marie-dupont")
 
 
 @pytest.mark.parametrize(

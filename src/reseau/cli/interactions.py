@@ -72,9 +72,9 @@ def log(
     state = state_of(ctx)
     day = parse_date_option(when, state.today)
     also = _promise_edit(next_step, by, state.today, made=day)
-    check_choice(kind, "--kind")
+    kind = check_choice(kind, "--kind")
     if tone is not None:
-        check_choice(tone, "--tone")
+        tone = check_choice(tone, "--tone")
     network, slug, others = _targets(state, who, with_ or [])
     member = state.member(network.root, required=True)
     entry = Entry(
@@ -183,16 +183,20 @@ def parse_date_option(value: str | None, today: date) -> date:
     return today if value is None else date_option(value, today, "--date", past=INTERACTION)
 
 
-def check_choice(value: str, option: str) -> None:
+def check_choice(value: str, option: str) -> str:
+    """The kind or tone `value` means (`repas` is `meal`, see files/vocabulary.py), or a usage
+    error naming the choices."""
     from reseau.files.model import KINDS, TONES
     from reseau.files.text import clean
     from reseau.files.validation import suggest
+    from reseau.files.vocabulary import meant_value
 
     choices = KINDS if option == "--kind" else TONES
-    if value in choices:
-        return
+    meant = meant_value(value, choices)
+    if meant is not None:
+        return meant
     close = suggest(value, choices)
-    hint = f"; did you mean '{close}'?" if close else ""
+    hint = _("; did you mean '{close}'?").format(close=close) if close else ""
     raise typer.BadParameter(
         _("'{value}' is not one of: {value2}{hint}").format(
             value=clean(value), value2=", ".join(choices), hint=hint

@@ -90,7 +90,7 @@ def done(
     state = state_of(ctx)
     day = parse_date_option(when, state.today)
     if log:
-        check_choice(kind, "--kind")
+        kind = check_choice(kind, "--kind")
     network = state.network()
     slug = find_target(network, who)
     closed = close_promise(network.root, network, slug, number, day, kind if log else None)

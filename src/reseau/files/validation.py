@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 
 from reseau.files.i18n import _
 from reseau.files.problems import Problem
+from reseau.files.vocabulary import meant_value
 from reseau.files.yamlio import Loaded, compose, is_null
 
 M = TypeVar("M", bound=BaseModel)
@@ -186,7 +187,7 @@ def _not_one_of(model: type[BaseModel], loc: Loc, given: Any) -> str:
     message = _("{given} is not one of: {choices}").format(
         given=_show(given), choices=", ".join(choices)
     )
-    close = suggest(str(given), choices)
+    close = meant_value(str(given), choices) or suggest(str(given), choices)
     if close:
         return _("{message}; did you mean '{close}'?").format(message=message, close=close)
     return message
