@@ -1,4 +1,4 @@
-"""Shell completion: the scripts, run in a real bash, and what they offer."""
+"""Shell completion: the scripts, run in a real bash, zsh and fish, and what they offer."""
 
 from __future__ import annotations
 
@@ -43,6 +43,118 @@ def bash_offers(run: Runner, sample: Path, *words: str) -> list[str]:
         cwd=sample,
     )
     return [line for line in result.stdout.splitlines() if line]
+
+
+def shell_env(sample: Path) -> dict[str, str]:
+    return {
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "RESEAU_DIR": str(sample),
+        "RESEAU_TODAY": TODAY,
+        "HOME": str(sample),
+        "LANG": "C.UTF-8",
+    }
+
+
+def fish_offers(run: Runner, sample: Path, line: str) -> list[str]:
+    """What fish, with reseau's script loaded, offers for the command line `line`."""
+    script = sample / "reseau.fish"
+    script.write_text(run("--show-completion", "fish").out)
+    code = f"source {shlex.quote(str(script))}; complete -C {shlex.quote(line)}"
+    result = subprocess.run(
+        ["fish", "--no-config", "-c", code],
+        env=shell_env(sample),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=sample,
+    )
+    return result.stdout.splitlines()
+
+
+def zsh_offers(run: Runner, sample: Path, *words: str) -> list[str]:
+    """What reseau's zsh function hands to `_describe` for `reseau WORDS` (or `<files>` when
+    it falls back to `_files`). zsh's completion system needs a terminal, so its two entry
+    points are replaced by functions that print what they receive; the script itself, the
+    words and CURRENT are zsh's own."""
+    script = sample / "_reseau"
+    script.write_text(run("--show-completion", "zsh").out)
+    quoted = " ".join(shlex.quote(word) for word in ("reseau", *words))
+    code = (
+        "compdef() { :; }\n"
+        '_describe() { print -rl -- "${(@P)4}"; }\n'
+        "_files() { print -r -- '<files>'; }\n"
+        f"source {shlex.quote(str(script))}\n"
+        f"words=({quoted}); CURRENT={len(words) + 1}; _reseau\n"
+    )
+    result = subprocess.run(
+        ["zsh", "-f", "-c", code],
+        env=shell_env(sample),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=sample,
+    )
+    return result.stdout.splitlines()
+
+
+needs_fish = pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
+needs_zsh = pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
+
+
+@needs_fish
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("reseau show thom", ["thomas-bernard\tThomas Bernard"]),
+        (
+            "reseau st",
+            [
+                "stale\tActive contacts not met in person lately.",
+                "stats\tThe network's health against the ten recommendations.",
+            ],
+        ),
+        ("reseau --lang ", ["en", "fr"]),
+        ("reseau log paul x --kind me", ["meal", "meeting", "message"]),
+    ],
+)
+def test_fish_completion_offers(run: Runner, sample: Path, line: str, expected: list[str]) -> None:
+    assert sorted(fish_offers(run, sample, line)) == expected
+
+
+@needs_fish
+def test_fish_completes_files_only_where_reseau_offers_nothing(run: Runner, sample: Path) -> None:
+    plan = fish_offers(run, sample, "reseau plan ")
+    assert "2026-Q4\tthis quarter" in plan
+    assert "contacts/" not in plan
+    assert "contacts/" in fish_offers(run, sample, "reseau import vcard con")
+
+
+@needs_fish
+def test_a_subcommand_is_described_by_its_first_whole_sentence(run: Runner, sample: Path) -> None:
+    (done,) = [line for line in fish_offers(run, sample, "reseau plan d")]
+    assert (
+        done == "done\tMark an item of the current quarter's plan done today; a meet item's "
+        "meeting is recorded in the contact's file."
+    )
+
+
+@needs_zsh
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("show", "thom"), ["thomas-bernard:Thomas Bernard"]),
+        (
+            ("show", "Jean"),
+            ["jean-martin:Jean Martin", "jean-martin-2:Jean Martin", "Jean Martin:jean-martin"],
+        ),
+        (("plan", "new", "2027"), ["2027-Q1:the next quarter"]),
+        (("import", "vcard", "nowhere"), ["<files>"]),
+    ],
+)
+def test_zsh_completion_offers(
+    run: Runner, sample: Path, words: tuple[str, ...], expected: list[str]
+) -> None:
+    assert zsh_offers(run, sample, *words) == expected
 
 
 @needs_bash
@@ -100,7 +212,7 @@ def test_scripts_for_each_shell(run: Runner) -> None:
     for shell, marker in [
         ("bash", "complete -o default -F _reseau_completion reseau"),
         ("zsh", "#compdef reseau"),
-        ("fish", "complete -c reseau -a '(__reseau_complete)'"),
+        ("fish", "complete -c reseau -f -a '(__reseau_complete)'"),
     ]:
         result = run("--show-completion", shell)
         assert result.code == 0, result.err

@@ -18,9 +18,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reseau.files.i18n import _
+
 COMPLETE_VAR = "_RESEAU_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
-GLOBAL_OPTIONS = ("--dir", "--today", "--as", "--debug", "--version", "--help")
 
 BASH_SCRIPT = """\
 # reseau completion for bash: `eval "$(reseau --show-completion bash)"` in ~/.bashrc
@@ -58,9 +59,15 @@ FISH_SCRIPT = """\
 function __reseau_complete
     set -l tokens (commandline -opc)
     set -l current (commandline -ct)
-    env COMP_CWORD=(count $tokens) %(var)s=fish $tokens[1] $tokens[2..-1] "$current" 2>/dev/null
+    set -l answers (env COMP_CWORD=(count $tokens) %(var)s=fish $tokens[1] $tokens[2..-1] \
+        "$current" 2>/dev/null)
+    if set -q answers[1]
+        printf '%%s\n' $answers
+    else
+        __fish_complete_path "$current"
+    end
 end
-complete -c reseau -a '(__reseau_complete)'
+complete -c reseau -f -a '(__reseau_complete)'
 """
 
 SCRIPTS = {"bash": BASH_SCRIPT, "zsh": ZSH_SCRIPT, "fish": FISH_SCRIPT}
@@ -150,7 +157,7 @@ def locate(typed: list[str]) -> Position:
     words = iter(typed)
     for word in words:
         if word == "--":
-            position.arguments += sum(1 for _ in words)
+            position.arguments += sum(1 for _word in words)
             break
         if word.startswith("-"):
             _take_option(position, word, words)
@@ -224,7 +231,15 @@ def _commands(position: Position) -> Iterator[tuple[str, str]]:
         yield from ((name, entry.summary) for name, entry in COMMANDS.items())
         return
     for name, command in getattr(position.command, "commands", {}).items():
-        yield name, (command.short_help or command.help or "").split("\n")[0]
+        yield name, command.short_help or first_sentence(command.help or "")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a help text's first paragraph, on one line: a shell shows one
+    line per answer, and the first line of a wrapped docstring can stop mid-phrase."""
+    paragraph = " ".join(text.strip().split("\n\n")[0].split())
+    end = paragraph.find(". ")
+    return paragraph if end < 0 else paragraph[: end + 1]
 
 
 def _options(position: Position) -> Iterator[tuple[str, str]]:
@@ -256,6 +271,7 @@ CONTACT_PARAMETERS = ("who", "first", "second", "with_", "item")
 
 def _values(position: Position, name: str, incomplete: str) -> list[tuple[str, str]]:
     """What the option or argument `name` takes, among what starts like `incomplete`."""
+    from reseau.files.i18n import LANGUAGES
     from reseau.files.model import IN_PERSON_KINDS, KINDS, NATURES, STATUSES, TONES
 
     if name in CONTACT_PARAMETERS:
@@ -273,6 +289,7 @@ def _values(position: Position, name: str, incomplete: str) -> list[tuple[str, s
         "when": ("today", "yesterday"),
         "since": ("today", "yesterday"),
         "by": ("today",),
+        "lang": LANGUAGES,
         "show_completion": SHELLS,
         "install_completion": SHELLS,
     }
@@ -314,7 +331,7 @@ def _contacts(position: Position, incomplete: str) -> list[tuple[str, str]]:
     for slug, contact in network.contacts.items():
         folded = fold(contact.name).lower()
         matches = folded.startswith(typed) or (not slugs and _word_starts(folded, typed))
-        if matches and all(contact.name != name for name, _ in names):
+        if matches and all(contact.name != name for name, _slug in names):
             names.append((contact.name, slug))
     return slugs + names
 
@@ -335,7 +352,7 @@ def _tags(position: Position) -> Iterator[tuple[str, str]]:
 
 def _territories(position: Position) -> Iterator[tuple[str, str]]:
     for territory in _network(position).settings.territories:
-        yield f"{territory}=", "a level 0-3"
+        yield f"{territory}=", _("a level 0-3")
 
 
 def _quarters(position: Position) -> Iterator[tuple[str, str]]:
@@ -346,9 +363,9 @@ def _quarters(position: Position) -> Iterator[tuple[str, str]]:
     current = Quarter.of(today)
     root = find_root(position.directory, os.environ, Path.cwd())
     planned = sorted(path.stem for path in (root / PLANS_DIR).glob("*.yaml"))
-    yield str(current), "this quarter"
-    yield str(current.next()), "the next quarter"
-    yield from ((name, "has a plan") for name in planned)
+    yield str(current), _("this quarter")
+    yield str(current.next()), _("the next quarter")
+    yield from ((name, _("has a plan")) for name in planned)
 
 
 def _today(position: Position) -> date:
