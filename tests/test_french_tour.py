@@ -32,6 +32,12 @@ TOUR: list[tuple[list[str], str | None]] = [
     (["add", "Marie Durand", "--company", "Acme", "--circle", "clients"], None),
     (["intro", "paul", "karim", "Financer le repreneur"], None),
     (["lst"], None),
+    (["list"], None),
+    (["list", "--sort", "score"], None),
+    (["show", "thomas"], None),
+    (["show", "chloe"], None),
+    (["stale"], None),
+    (["qualify", "--missing"], None),
     (["init", "nouveau"], None),
     (["qualify", "chloe"], None),
     (["check"], None),
@@ -51,7 +57,8 @@ ENGLISH = re.compile(
 
 
 def _data_texts(root: Path) -> list[str]:
-    """Every text written in the sample's files, longest first, and every file's stem."""
+    """Every text written in the sample's files (and each line of a text of several lines),
+    longest first, and every file's stem."""
     found: set[str] = set()
 
     def walk(value: object) -> Iterator[str]:
@@ -64,6 +71,7 @@ def _data_texts(root: Path) -> list[str]:
                 yield from walk(item)
         elif value is not None:
             yield str(value)
+            yield from (line.strip() for line in str(value).splitlines())  # notes: line by line
 
     for path in root.rglob("*.yaml"):
         found.add(path.stem)
@@ -74,10 +82,12 @@ def _data_texts(root: Path) -> list[str]:
 def _english_left(output: str, data: list[str], typed: list[str]) -> list[str]:
     leaks = []
     for line in output.splitlines():
-        # commands, options and placeholders (`[OPTIONS]`, `WHO`) are the same in every language
-        rest = re.sub(r"`[^`]*`|--?[a-z][a-z-]*|\breseau( [a-z]+\b)?|\b[A-Z]{2,}\b", " ", line)
+        # commands, options and placeholders (`[OPTIONS]`, `WHO`) are the same in every language;
+        # the data goes before the options, for a tag such as `next-generation` is data
+        rest = re.sub(r"`[^`]*`|\breseau( [a-z]+\b)?", " ", line)
         for text in [*data, *typed]:
             rest = rest.replace(text, " ")
+        rest = re.sub(r"--?[a-z][a-z-]*|\b[A-Z]{2,}\b", " ", rest)
         if ENGLISH.search(rest):
             leaks.append(line)
     return leaks
@@ -145,3 +155,29 @@ def test_the_french_readme_shows_the_real_french_agenda(
     shown = readme.split("```text\n", 1)[1].split("```", 1)[0]
     monkeypatch.setenv("COLUMNS", "80")
     assert run("--lang", "fr", "--dir", str(sample), "week").out == shown
+
+
+def test_french_cells_keep_the_colours_of_their_english_values(sample: Path) -> None:
+    """The palette colours by the value the files write (late, never, A), not by the words
+    shown: `en retard` is red, `jamais` dim, as `late` and `never` are."""
+    from datetime import date
+
+    from reseau.cli.palette import Screen, Style
+    from reseau.cli.views import card_fitted, contact_card, contact_detail, contact_rows, list_table
+    from reseau.files.store import load_network
+
+    network = load_network(sample)
+    today = date(2026, 11, 30)
+    screen = Screen(None, Style(enabled=True))
+    i18n.set_language("fr")
+    try:
+        listed = "\n".join(list_table(contact_rows(network, today), today, screen))
+        card = "\n".join(
+            card_fitted(contact_card(contact_detail(network, "wang-fang", today)), screen)
+        )
+    finally:
+        i18n.set_language("en")
+    assert "\x1b[31men retard\x1b[0m" in listed and "\x1b[33mà relancer\x1b[0m" in listed
+    assert "\x1b[2mjamais\x1b[0m" in listed and "\x1b[32mA\x1b[0m" in listed
+    assert "late" not in listed and "never" not in listed
+    assert "niveau \x1b[32mA\x1b[0m" in card and "\x1b[31m(à revoir)\x1b[0m" in card

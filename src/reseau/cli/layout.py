@@ -12,24 +12,32 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from reseau.files.i18n import _, ngettext
 from reseau.files.text import clean, pad, width
 
-Paint = Callable[[str], str]
+Paint = Callable[[str, str], str]  # (text shown, value it stands for) -> painted
 _GAP = 2
 _WRAP_MIN = 12
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One column: its header and cells, and how it may give way to a narrow terminal."""
+    """One column: its key and header, its cells, and how it may give way to a narrow
+    terminal. The key is stable and English (what `instead` names); the header is the
+    label in the language in use."""
 
+    key: str
     header: str
     cells: Sequence[str]
     right: bool = False
     compact: Sequence[str] | None = None  # shorter cells, taken before anything is left out
+    compact_header: str | None = None  # the header over the compact cells, when it differs
     drop: int = 0  # may be left out when > 0: the highest first
     wrap: bool = False  # sentences: may wrap onto more lines
-    paint: Paint | None = None  # a style for each cell, applied to its text, not the padding
+    # A style for each cell, applied to its text, not the padding: called with the text and
+    # the row's value in `values` (the word as the files write it, which the palette knows).
+    paint: Paint | None = None
+    values: Sequence[str] | None = None
     instead: dict[str, Sequence[str]] = field(default_factory=dict)  # cells when a column is out
 
 
@@ -67,15 +75,17 @@ def _fitted(columns: list[Column], limit: int) -> list[Column]:
         if _total([_size(c) for c in columns]) <= limit:
             return columns
         if column.compact is not None:
-            columns[index] = replace(column, cells=[_cell(v) for v in column.compact])
+            header = column.header if column.compact_header is None else column.compact_header
+            compact = [_cell(v) for v in column.compact]
+            columns[index] = replace(column, header=header, cells=compact)
     while _total([_size(c) for c in columns]) > limit and any(c.drop for c in columns):
         left_out = max(columns, key=lambda c: c.drop)
-        columns = [_without(c, left_out.header) for c in columns if c is not left_out]
+        columns = [_without(c, left_out.key) for c in columns if c is not left_out]
     return columns
 
 
-def _without(column: Column, header: str) -> Column:
-    cells = column.instead.get(header)
+def _without(column: Column, key: str) -> Column:
+    cells = column.instead.get(key)
     return column if cells is None else replace(column, cells=[_cell(v) for v in cells])
 
 
@@ -110,14 +120,20 @@ def _render(columns: list[Column], sizes: list[int], under: dict[int, list[str]]
             parts = []
             for i, piece in enumerate(pieces):
                 text = piece[depth] if depth < len(piece) else ""
-                painted = columns[i].paint if number and columns[i].paint and text else None
                 padded = pad(text, sizes[i], right=columns[i].right)
-                if painted is not None:
-                    padded = padded.replace(text, painted(text), 1)
+                if number and text:
+                    padded = _painted(columns[i], number - 1, text, padded)
                 parts.append(padded)
             lines.append((" " * _GAP).join(parts).rstrip())
         lines.extend(under.get(number, []))
     return lines
+
+
+def _painted(column: Column, row: int, text: str, padded: str) -> str:
+    if column.paint is None:
+        return padded
+    value = column.cells[row] if column.values is None else column.values[row]
+    return padded.replace(text, column.paint(text, value), 1)
 
 
 def wrap(text: str, size: int) -> list[str]:
@@ -125,7 +141,7 @@ def wrap(text: str, size: int) -> list[str]:
     a line stands alone on its line, whole."""
     lines: list[str] = []
     current = ""
-    for word in text.split(" "):
+    for word in _words(text):
         candidate = f"{current} {word}" if current else word
         if current and width(candidate) > size:
             lines.append(current)
@@ -134,6 +150,28 @@ def wrap(text: str, size: int) -> list[str]:
             current = candidate
     lines.append(current)
     return lines
+
+
+_CLOSING = frozenset(":;?!»")  # French puts a space before them: they stay on the word's line
+_OPENING = frozenset("«")
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, a lone `:` `;` `?` `!` `»` kept with the word before it and a
+    lone `«` with the word after it, so no line starts with French punctuation."""
+    words: list[str] = []
+    opening = ""
+    for word in text.split(" "):
+        if word in _CLOSING and words:
+            words[-1] += " " + word
+        elif word in _OPENING:
+            opening += word + " "
+        else:
+            words.append(opening + word)
+            opening = ""
+    if opening:
+        words.append(opening.rstrip())
+    return words
 
 
 def wrap_line(line: str, size: int | None, indent: int | None = None) -> list[str]:
@@ -175,35 +213,40 @@ def wrap_names(head: str, names: Sequence[str], size: int | None, hang: int) -> 
 
 # Dates, compact ----------------------------------------------------------------------------
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
+def short_date(day: date | None, today: date, never: str | None = None) -> str:
+    """`22 Oct` within today's year, `Oct 2025` in another (`22 oct.`, `oct. 2025`)."""
+    from reseau.files.localized import day_month, month_year
 
-def short_date(day: date | None, today: date, never: str = "never") -> str:
-    """`22 Oct` within today's year, `Oct 2025` in another."""
     if day is None:
-        return never
+        return _("never") if never is None else never
     if day.year == today.year:
-        return f"{day.day} {_MONTHS[day.month - 1]}"
-    return f"{_MONTHS[day.month - 1]} {day.year}"
+        return day_month(day)
+    return month_year(day.year, day.month)
 
 
-def ago(day: date | None, today: date, never: str = "never") -> str:
-    """How long ago: `today`, `3 d ago`, `2 wk ago`, `3 mo ago`, `2 y ago` (ahead: `in 3 d`)."""
+def ago(day: date | None, today: date, never: str | None = None) -> str:
+    """How long ago: `today`, `3 d ago`, `2 wk ago`, `3 mo ago`, `2 y ago` (ahead: `in 3 d`).
+
+    French says `3 mois` under a header that says `il y a` (see the tables' compact
+    headers): `il y a 3 mois` in every cell would not fit 60 columns."""
     if day is None:
-        return never
+        return _("never") if never is None else never
     days = (today - day).days
     if days == 0:
-        return "today"
+        return _("today")
     span = abs(days)
     if span < 14:
-        amount = f"{span} d"
+        amount = _("{count} d").format(count=span)
     elif span < 60:
-        amount = f"{span // 7} wk"
+        amount = _("{count} wk").format(count=span // 7)
     elif span < 730:
-        amount = f"{span // 30} mo"
+        amount = _("{count} mo").format(count=span // 30)
     else:
-        amount = f"{span // 365} y"
-    return f"{amount} ago" if days > 0 else f"in {amount}"
+        amount = ngettext("{count} y", "{count} y", span // 365).format(count=span // 365)
+    if days > 0:
+        return _("{amount} ago").format(amount=amount)
+    return _("in {amount}").format(amount=amount)
 
 
 def namesakes(names: Sequence[str]) -> set[str]:

@@ -56,15 +56,17 @@ class Style:
     def yellow(self, text: str) -> str:
         return self.paint(text, YELLOW)
 
-    def tier(self, text: str) -> str:
-        return self.paint(text, TIERS.get(text.strip(), ""))
+    # `value`: the English word the text stands for, when the text is its translation.
 
-    def state(self, text: str) -> str:
+    def tier(self, text: str, value: str | None = None) -> str:
+        return self.paint(text, TIERS.get((text if value is None else value).strip(), ""))
+
+    def state(self, text: str, value: str | None = None) -> str:
         """late, due, this week, done, ok, later; good, fair, weak: each its colour."""
-        return self.paint(text, STATES.get(text.strip(), ""))
+        return self.paint(text, STATES.get((text if value is None else value).strip(), ""))
 
-    def never(self, text: str) -> str:
-        return self.dim(text) if text.strip() == "never" else text
+    def never(self, text: str, value: str | None = None) -> str:
+        return self.dim(text) if (text if value is None else value).strip() == "never" else text
 
 
 def stdout_style() -> Style:

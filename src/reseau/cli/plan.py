@@ -311,15 +311,16 @@ def _section_lines(
     rows = [_row(state, progress.states, network) for state in states]
     dates = [state.done_on if state.is_done else state.when for state in states]
     columns = [
-        Column("#", [row[0] for row in rows], right=True),
-        Column("state", [row[1] for row in rows], paint=screen.style.state),
+        Column("#", "#", [row[0] for row in rows], right=True),
+        Column("state", "state", [row[1] for row in rows], paint=screen.style.state),
         Column(
+            "date",
             "date",
             [row[2] for row in rows],
             compact=[short_date(day, progress.today, never="") for day in dates],
         ),
-        Column(_WHAT_HEADER[section], [row[3] for row in rows], wrap=section != "meet"),
-        Column(_DETAIL_HEADER[section], [row[4] for row in rows], wrap=True),
+        Column("what", _WHAT_HEADER[section], [row[3] for row in rows], wrap=section != "meet"),
+        Column("detail", _DETAIL_HEADER[section], [row[4] for row in rows], wrap=True),
     ]
     notes = {i: _done_detail(state) for i, state in enumerate(states) if state.done_by}
     return [f"{heading} ({completion.percent}%)", *table(columns, screen.width, notes)]

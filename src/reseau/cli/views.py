@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from reseau.cli.layout import Column, ago, short_date, table, with_slug_for_namesakes, wrap_line
 from reseau.cli.palette import Screen, Style
+from reseau.files import labels
+from reseau.files.i18n import N_, _, ngettext, pgettext
+from reseau.files.localized import number
 from reseau.files.model import CRITERIA, Contact, Qualification, Settings
 from reseau.files.slugs import same_name_key
 from reseau.files.store import Network
 from reseau.files.text import clean
 from reseau.method import activity, scoring, team
-from reseau.method.occasions import yearly_dates
+from reseau.method.occasions import BIRTHDAY, yearly_dates
 from reseau.method.promises import open_promises
 from reseau.method.qualification import ToQualify, score_text, to_do
 from reseau.method.stale import StaleRow
@@ -142,35 +145,77 @@ def list_table(
 ) -> list[str]:
     """The contacts: the slug column goes first when the terminal is narrow (then a name
     another contact shares shows its slug), the dates turn compact, then status, circles
-    and the last touch go."""
+    and the last touch go; the score goes last, the tier says it roughly."""
     if not rows:
-        return ["no contacts"]
+        return [_("no contacts")]
     style = screen.style
     columns = [
         *_who_columns([row.slug for row in rows], [row.contact.name for row in rows], alike),
-        Column("circles", [",".join(row.contact.circles) for row in rows], drop=7, wrap=True),
-        Column("status", [row.contact.status for row in rows], drop=8),
-        Column("score", ["" if row.score is None else str(row.score) for row in rows], right=True),
-        Column("tier", [row.tier for row in rows], paint=style.tier),
         Column(
-            "last met",
-            [_iso(row.last_met) or "never" for row in rows],
-            compact=[ago(row.last_met, today) for row in rows],
-            paint=style.never,
+            "circles",
+            _("circles"),
+            [",".join(row.contact.circles) for row in rows],
+            drop=7,
+            wrap=True,
         ),
+        Column("status", _("status"), [labels.status(row.contact.status) for row in rows], drop=8),
+        _score_column([row.score for row in rows], drop=1),
+        _tier_column([row.tier for row in rows], style),
+        _last_met_column([row.last_met for row in rows], today, style),
+        _last_touch_column([row.last_contact for row in rows], today, style, drop=6),
         Column(
-            "last touch",
-            [_iso(row.last_contact) or "never" for row in rows],
-            compact=[ago(row.last_contact, today) for row in rows],
-            drop=6,
-            paint=style.never,
+            "cadence",
+            _("cadence"),
+            [labels.cadence(row.cadence.state) for row in rows],
+            paint=style.state,
+            values=[row.cadence.state for row in rows],
         ),
-        Column("cadence", [row.cadence.state for row in rows], paint=style.state),
     ]
     if any(row.held_by is not None for row in rows):  # a team network
-        held = [",".join(row.held_by or ()) or "nobody" for row in rows]
-        columns.append(Column("held by", held, drop=5))
-    return [*table(columns, screen.width), f"{len(rows)} contacts"]
+        held = [",".join(row.held_by or ()) or _("nobody") for row in rows]
+        columns.append(Column("held by", _("held by"), held, drop=5))
+    count = ngettext("{count} contact", "{count} contacts", len(rows))
+    return [*table(columns, screen.width), count.format(count=number(len(rows)))]
+
+
+def _score_column(scores: list[int | None], drop: int = 0) -> Column:
+    cells = ["" if score is None else str(score) for score in scores]
+    return Column("score", _("score"), cells, right=True, drop=drop)
+
+
+def _tier_column(tiers: list[str], style: Style) -> Column:
+    """The tiers read the same in every language (A, B, C, ?): `--tier` takes them."""
+    return Column("tier", _("tier"), tiers, paint=style.tier)
+
+
+def _last_met_column(days: list[date | None], today: date, style: Style) -> Column:
+    return Column(
+        "last met",
+        _("last met"),
+        [_iso(day) or _("never") for day in days],
+        compact=[ago(day, today) for day in days],
+        compact_header=pgettext("compact header", "last met"),
+        paint=style.never,
+        values=_never_values(days),
+    )
+
+
+def _last_touch_column(days: list[date | None], today: date, style: Style, drop: int) -> Column:
+    return Column(
+        "last touch",
+        _("last touch"),
+        [_iso(day) or _("never") for day in days],
+        compact=[ago(day, today) for day in days],
+        compact_header=pgettext("compact header", "last touch"),
+        drop=drop,
+        paint=style.never,
+        values=_never_values(days),
+    )
+
+
+def _never_values(days: list[date | None]) -> list[str]:
+    """What the palette dims: the cells that say never, in any language."""
+    return ["never" if day is None else day.isoformat() for day in days]
 
 
 def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
@@ -224,34 +269,109 @@ def _team_figures(network: Network, row: ContactRow, today: date) -> dict[str, A
     }
 
 
-def contact_card(detail: dict[str, Any]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class CardLine:
+    """A line of `show`'s card; `tail`, the word ending it that the palette colours (a tier,
+    a cadence, stale), and `hang`, the column its wrapped lines start at (by default, after
+    its `key: `)."""
+
+    text: str
+    tail: str = ""
+    paint: Callable[[Style, str], str] | None = None
+    hang: int | None = None
+
+
+def contact_card(detail: dict[str, Any]) -> list[CardLine]:
     computed = detail["computed"]
-    lines = [f"{clean(detail['name'])}  ({clean(detail['file'])})"]
-    for key in ("company", "role", "city", "status", "since"):
-        if detail.get(key):
-            lines.append(f"  {key}: {clean(detail[key])}")
-    for key in ("emails", "phones", "links", "circles", "tags"):
-        if detail.get(key):
-            lines.append(f"  {key}: {', '.join(clean(v) for v in detail[key])}")
+    lines = [CardLine(f"{clean(detail['name'])}  ({clean(detail['file'])})")]
+    for key, label in _CARD_FIELDS.items():
+        if not detail.get(key):
+            continue
+        value = clean(detail[key])
+        if isinstance(detail[key], list):
+            value = ", ".join(clean(v) for v in detail[key])
+        elif key == "status":
+            value = labels.status(value)
+        lines.append(CardLine(_field(_(label), value)))
     for when in computed["next_dates"]:
-        years = f", {when['years']} years" if when["years"] is not None else ""
-        label, written = clean(when["label"]), when["date"]
-        lines.append(f"  {label}: {written} (next on {when['next']}{years})")
-    score = "unqualified" if computed["score"] is None else f"{computed['score']}/100"
-    lines.append(f"  score: {score}, tier {computed['tier']}")
+        lines.append(CardLine(_next_date_line(when)))
+    lines.append(_score_line(computed))
     if computed["missing"] and computed["score"] is None:
-        lines.append(f"  to qualify: {', '.join(computed['missing'])}")
-    met = computed["last_met"] or "never"
-    lines.append(f"  last met in person: {met}{'  (stale)' if computed['stale'] else ''}")
-    lines.append(f"  last contact: {computed['last_contact'] or 'never'}")
-    lines.append(f"  cadence: every {computed['cadence_days']} days, {computed['cadence']}")
-    lines.append(f"  balance (last 365 days): {computed['balance']:+d}")
-    lines.extend(_holder_lines(computed))
-    lines.extend(_promise_lines(computed["open_promises"]))
-    lines.extend(card_lines(computed))
+        missing = ", ".join(labels.criterion(c) for c in computed["missing"])
+        lines.append(CardLine(_field(_("to qualify"), missing)))
+    lines.extend(_meeting_lines(computed))
+    lines.extend(CardLine(line) for line in _holder_lines(computed))
+    lines.extend(CardLine(line) for line in _promise_lines(computed["open_promises"]))
+    lines.extend(CardLine(line, hang=hang) for line, hang in card_lines(computed))
     if detail.get("notes"):
-        lines.append("  notes:")
-        lines.extend(f"    {clean(line)}" for line in str(detail["notes"]).splitlines())
+        lines.append(CardLine("  " + _("notes:")))
+        lines.extend(CardLine(f"    {clean(line)}") for line in str(detail["notes"]).splitlines())
+    return lines
+
+
+# The fields of a contact the card shows, in this order, with their labels.
+_CARD_FIELDS = {
+    "company": N_("company"),
+    "role": N_("role"),
+    "city": N_("city"),
+    "status": N_("status"),
+    "since": N_("since"),
+    "emails": N_("emails"),
+    "phones": N_("phones"),
+    "links": N_("links"),
+    "circles": N_("circles"),
+    "tags": N_("tags"),
+}
+
+
+def _field(label: str, value: str) -> str:
+    """`  company: Acme` (`  entreprise : Acme`)."""
+    return "  " + _("{label}: {value}").format(label=label, value=value)
+
+
+def _next_date_line(when: dict[str, Any]) -> str:
+    label = _("birthday") if when["label"] == BIRTHDAY else clean(when["label"])
+    if when["years"] is None:
+        text = _("{date} (next on {next})")
+    else:
+        text = ngettext(
+            "{date} (next on {next}, {years} year)",
+            "{date} (next on {next}, {years} years)",
+            when["years"],
+        )
+    return _field(label, text.format(date=when["date"], next=when["next"], years=when["years"]))
+
+
+def _score_line(computed: dict[str, Any]) -> CardLine:
+    tier = computed["tier"]
+    if computed["score"] is None:
+        text = _("unqualified, tier {tier}").format(tier=tier)
+    else:
+        text = _("{score}/100, tier {tier}").format(score=computed["score"], tier=tier)
+    return CardLine(_field(_("score"), text), tier, lambda style, shown: style.tier(shown, tier))
+
+
+def _meeting_lines(computed: dict[str, Any]) -> list[CardLine]:
+    never = _("never")
+    met = _field(_("last met in person"), computed["last_met"] or never)
+    stale = _("(stale)")
+    lines = [
+        CardLine(f"{met}  {stale}", stale, lambda style, shown: style.red(shown))
+        if computed["stale"]
+        else CardLine(met),
+        CardLine(_field(_("last contact"), computed["last_contact"] or never)),
+    ]
+    state = computed["cadence"]
+    shown = labels.cadence(state)
+    every = ngettext(
+        "every {days} day, {state}", "every {days} days, {state}", computed["cadence_days"]
+    )
+    text = every.format(days=computed["cadence_days"], state=shown)
+    lines.append(
+        CardLine(_field(_("cadence"), text), shown, lambda style, word: style.state(word, state))
+    )
+    balance = _("balance (last 365 days)")
+    lines.append(CardLine(_field(balance, f"{computed['balance']:+d}")))
     return lines
 
 
@@ -267,13 +387,18 @@ def _next_dates(contact: Contact, today: date) -> list[tuple[str, str, date, int
 def _holder_lines(computed: dict[str, Any]) -> list[str]:
     if "held_by" not in computed:
         return []
-    held = ", ".join(clean(m) for m in computed["held_by"]) or "nobody"
-    lines = [f"  held by: {held}"]
+    held = ", ".join(clean(m) for m in computed["held_by"]) or _("nobody")
+    lines = [_field(_("held by"), held)]
+    never = _("never")
     for h in computed["holders"]:
-        lines.append(
-            f"    {clean(h['member'])}: last contact {h['last_contact'] or 'never'}, "
-            f"last met in person {h['last_met'] or 'never'}, {h['positive']} positive"
+        part = ngettext(
+            "last contact {contact}, last met in person {met}, {positive} positive",
+            "last contact {contact}, last met in person {met}, {positive} positive",
+            h["positive"],
+        ).format(
+            contact=h["last_contact"] or never, met=h["last_met"] or never, positive=h["positive"]
         )
+        lines.append("  " + _field(clean(h["member"]), part))
     return lines
 
 
@@ -281,55 +406,47 @@ def _promise_lines(found: list[dict[str, Any]]) -> list[str]:
     """The open promises, numbered as `reseau promise done WHO N` takes them."""
     if not found:
         return []
-    lines = ["  open promises:"]
+    lines = ["  " + _("open promises:")]
     for item in found:
-        made = f", promised on {item['made']}" if item["made"] else ""
-        late = "  (late)" if item["late"] else ""
-        lines.append(f"    {item['number']}. {clean(item['what'])}: by {item['by']}{made}{late}")
+        made = _("{what}: by {by}, promised on {made}")
+        text = made if item["made"] else _("{what}: by {by}")
+        line = text.format(what=clean(item["what"]), by=item["by"], made=item["made"])
+        late = "  " + _("(late)") if item["late"] else ""
+        lines.append(f"    {item['number']}. {line}{late}")
     return lines
 
 
-_TIMELINE_ROW = re.compile(r"    [0-9]{4}-[0-9]{2}-[0-9]{2} [* ]  ")
-_TIMELINE_TEXT = 37  # where a timeline row's note starts: see method.timeline
 _KEY = re.compile(r" *[^:]{1,24}: ")
 
 
-def card_fitted(lines: list[str], screen: Screen) -> list[str]:
+def card_fitted(lines: list[CardLine], screen: Screen) -> list[str]:
     """The card wrapped to the terminal, each line's continuation under its text (after the
     `key: ` or in the timeline's note column), then coloured: the tier, the cadence, stale."""
     fitted = []
     for line in lines:
-        hang: int | None = None
-        if _TIMELINE_ROW.match(line) or line.startswith(" " * _TIMELINE_TEXT):
-            hang = _TIMELINE_TEXT
-        elif key := _KEY.match(line):
+        hang = line.hang
+        if hang is None and (key := _KEY.match(line.text)):
             hang = len(key.group(0))
-        fitted.extend(wrap_line(line, screen.width, hang))
-    return [_painted(line, screen.style) for line in fitted]
-
-
-def _painted(line: str, style: Style) -> str:
-    if line.startswith("  score: "):
-        head, _, tier = line.rpartition("tier ")
-        return f"{head}tier {style.tier(tier)}" if head else line
-    if line.startswith("  cadence: "):
-        head, _, state = line.rpartition(", ")
-        return f"{head}, {style.state(state)}"
-    if line.endswith("  (stale)"):
-        return line[: -len("(stale)")] + style.red("(stale)")
-    return line
+        wrapped = wrap_line(line.text, screen.width, hang)
+        if line.paint is not None and line.tail and wrapped[-1].endswith(line.tail):
+            last = wrapped[-1][: -len(line.tail)]
+            wrapped[-1] = last + line.paint(screen.style, line.tail)
+        fitted.extend(wrapped)
+    return fitted
 
 
 def outcome_lines(outcome: Outcome, settings: Settings) -> list[str]:
     before = score_text(outcome.before, settings)
     after = score_text(outcome.after, settings)
+    name, path = clean(outcome.after.name), clean(outcome.relpath)
     lines = [
-        f"qualified {clean(outcome.after.name)} ({clean(outcome.relpath)})",
-        f"score: {before} -> {after}",
+        _("qualified {name} ({path})").format(name=name, path=path),
+        _("score: {before} -> {after}").format(before=before, after=after),
     ]
     missing = to_do(outcome.after, settings)
     if missing:
-        lines.append(f"still to rate: {', '.join(missing)}")
+        rate = ", ".join(labels.criterion(c) for c in missing)
+        lines.append(_("still to rate: {criteria}").format(criteria=rate))
     return lines
 
 
@@ -352,27 +469,31 @@ def to_qualify_table(
     rows: list[ToQualify], today: date, screen: Screen, alike: set[str] | None = None
 ) -> list[str]:
     if not rows:
-        return ["every active contact is qualified, all within the last year"]
+        return [_("every active contact is qualified, all within the last year")]
     columns = [
         *_who_columns([row.slug for row in rows], [row.contact.name for row in rows], alike),
+        _last_met_column([row.last_met for row in rows], today, screen.style),
         Column(
-            "last met",
-            [_iso(row.last_met) or "never" for row in rows],
-            compact=[ago(row.last_met, today) for row in rows],
-            paint=screen.style.never,
+            "exchanges",
+            _("exchanges"),
+            [number(row.interactions) for row in rows],
+            right=True,
+            drop=7,
         ),
-        Column("exchanges", [str(row.interactions) for row in rows], right=True, drop=7),
         Column(
             "qualified",
+            _("qualified"),
             [_qualified(row) for row in rows],
             compact=[_qualified(row, today) for row in rows],
             drop=6,
         ),
-        Column("to rate", [_to_do_text(row.missing) for row in rows], wrap=True),
+        Column("to rate", _("to rate"), [_to_do_text(row.missing) for row in rows], wrap=True),
     ]
-    count = len(rows)
-    noun = "contact" if count == 1 else "contacts"
-    summary = f"{count} active {noun} to qualify; `reseau qualify WHO` asks each criterion"
+    summary = ngettext(
+        "{count} active contact to qualify; `reseau qualify WHO` asks each criterion",
+        "{count} active contacts to qualify; `reseau qualify WHO` asks each criterion",
+        len(rows),
+    ).format(count=number(len(rows)))
     return [*table(columns, screen.width), *wrap_line(summary, screen.width)]
 
 
@@ -380,23 +501,28 @@ def _who_columns(slugs: list[str], names: list[str], alike: set[str] | None) -> 
     """Slug then name; a narrow terminal drops the slug first, and a name another contact
     shares then shows its slug."""
     return [
-        Column("slug", slugs, drop=9),
-        Column("name", names, instead={"slug": with_slug_for_namesakes(names, slugs, alike)}),
+        Column("slug", _("slug"), slugs, drop=9),
+        Column(
+            "name",
+            _("name"),
+            names,
+            instead={"slug": with_slug_for_namesakes(names, slugs, alike)},
+        ),
     ]
 
 
 def _qualified(row: ToQualify, today: date | None = None) -> str:
     if row.qualified_on is None:
-        return "undated" if row.contact.qualification else "never"
+        return _("undated") if row.contact.qualification else _("never")
     return row.qualified_on.isoformat() if today is None else short_date(row.qualified_on, today)
 
 
 def _to_do_text(missing: list[str]) -> str:
     if not missing:
-        return "review"
+        return _("review")
     if len(missing) == 1 + len(CRITERIA):
-        return "all"
-    return ",".join(missing)
+        return pgettext("criteria", "all")
+    return ",".join(labels.criterion(c) for c in missing)
 
 
 def stale_table(
@@ -408,28 +534,40 @@ def stale_table(
     alike: set[str] | None = None,
 ) -> list[str]:
     if not rows:
-        return [f"every active contact was met in person within the last {within_days} days"]
+        return [
+            ngettext(
+                "every active contact was met in person within the last {days} day",
+                "every active contact was met in person within the last {days} days",
+                within_days,
+            ).format(days=number(within_days))
+        ]
     style = screen.style
+    last_met = [row.last_met for row in rows]
     columns = [
         *_who_columns([row.slug for row in rows], [row.contact.name for row in rows], alike),
         Column(
             "last met",
-            [_iso(row.last_met) or "never" for row in rows],
-            compact=[short_date(row.last_met, today) for row in rows],
+            _("last met"),
+            [_iso(day) or _("never") for day in last_met],
+            compact=[short_date(day, today) for day in last_met],
             paint=style.never,
+            values=_never_values(last_met),
         ),
-        Column("days", ["" if row.days is None else str(row.days) for row in rows], right=True),
         Column(
-            "last touch",
-            [_iso(row.last_contact) or "never" for row in rows],
-            compact=[ago(row.last_contact, today) for row in rows],
-            drop=7,
-            paint=style.never,
+            "days",
+            _("days"),
+            ["" if row.days is None else str(row.days) for row in rows],
+            right=True,
         ),
-        Column("score", ["" if row.score is None else str(row.score) for row in rows], right=True),
-        Column("tier", [row.tier for row in rows], paint=style.tier),
+        _last_touch_column([row.last_contact for row in rows], today, style, drop=7),
+        _score_column([row.score for row in rows]),
+        _tier_column([row.tier for row in rows], style),
     ]
-    summary = f"{len(rows)} of {active} active contacts not met in person within {within_days} days"
+    summary = ngettext(
+        "{count} of {active} active contacts not met in person within {days} days",
+        "{count} of {active} active contacts not met in person within {days} days",
+        len(rows),
+    ).format(count=number(len(rows)), active=number(active), days=number(within_days))
     return [*table(columns, screen.width), *wrap_line(summary, screen.width)]
 
 

@@ -40,6 +40,8 @@ class _Catalog(Protocol):
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str: ...
 
+    def pgettext(self, context: str, message: str) -> str: ...
+
 
 class _Recorder:
     """The fallback behind a catalog: English, and a note of every message it had to give."""
@@ -54,6 +56,10 @@ class _Recorder:
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         self.missed.add(msgid1)
         return msgid1 if n == 1 else msgid2
+
+    def pgettext(self, context: str, message: str) -> str:
+        self.missed.add(message)
+        return message
 
 
 class _State:
@@ -180,6 +186,14 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     if _state.wanted == ENGLISH:
         return singular if count == 1 else plural
     return _translations().ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` in the language in use, as meant in `context`: a word that French says
+    differently in two places (a contact's status `active`, the `active` contacts counted)."""
+    if _state.wanted == ENGLISH:
+        return message
+    return _translations().pgettext(context, message)
 
 
 def N_(message: str) -> str:

@@ -46,6 +46,13 @@ def weekday_name(day: date) -> str:
     return _format(day, "EEEE")
 
 
+def day_month(day: date) -> str:
+    """`22 Oct` / `22 oct.`: a day of this year."""
+    if language() == "en":
+        return f"{day.day} {_MONTH_NAMES[day.month - 1]}"
+    return _format(day, "d MMM")
+
+
 def day_month_year(day: date) -> str:
     """`7 Oct 2025` / `7 oct. 2025`: a day further away."""
     if language() == "en":

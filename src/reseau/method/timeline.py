@@ -13,9 +13,11 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
+from reseau.files import labels
+from reseau.files.i18n import _, ngettext
 from reseau.files.model import TONES, Contact, Interaction
 from reseau.files.store import Network
-from reseau.files.text import clean
+from reseau.files.text import clean, pad, width
 from reseau.method.activity import (
     Elsewhere,
     Mention,
@@ -118,60 +120,98 @@ def _timeline(network: Network, slug: str, seen: Elsewhere) -> list[dict[str, An
     return [_entry(i, network, slug, author) for i, author in reversed(entries)]
 
 
-def card_lines(computed: dict[str, Any]) -> list[str]:
-    """The text of those figures, indented as the rest of `show`'s card."""
-    lines = [f"  gave {computed['given']}, received {computed['received']} in the last 365 days"]
-    lines.extend(_tone_lines(computed))
+def card_lines(computed: dict[str, Any]) -> list[tuple[str, int | None]]:
+    """The text of those figures, indented as the rest of `show`'s card: each line, and the
+    column its wrapped lines start at (None: after its `key: `)."""
+    gave = _("gave {given}, received {received} in the last 365 days")
+    lines: list[tuple[str, int | None]] = [
+        ("  " + gave.format(given=computed["given"], received=computed["received"]), None)
+    ]
+    lines.extend((line, None) for line in _tone_lines(computed))
     offer = computed["offer_next"]
     if offer:
-        more = computed["not_returned"] - 1
-        extra = f"; {more} more not returned" if more else ""
-        lines.append(
-            f'  to offer next: something in return for "{clean(offer["received"])}" '
-            f"(received {offer['date']}{extra})"
-        )
+        lines.append((_offer_line(offer, computed["not_returned"] - 1), None))
     if computed["introductions"]:
-        lines.append("  introductions:")
-        lines.extend(_intro_line(intro) for intro in computed["introductions"])
+        lines.append(("  " + _("introductions:"), None))
+        lines.extend((_intro_line(intro), None) for intro in computed["introductions"])
     if computed["timeline"]:
-        lines.append("  timeline, newest first (* in person):")
+        lines.append(("  " + _("timeline, newest first (* in person):"), None))
+        kinds = max([_KIND_WIDTH, *(width(labels.kind(e["kind"])) for e in computed["timeline"])])
         for entry in computed["timeline"]:
-            lines.extend(_timeline_lines(entry))
+            lines.extend(_timeline_lines(entry, kinds))
     return lines
+
+
+_KIND_WIDTH = 7  # the longest kind in English: meeting, message, service
+_TONE_WIDTH = 8  # positive, negative
+
+
+def _offer_line(offer: dict[str, Any], more: int) -> str:
+    received = clean(offer["received"])
+    if more:
+        text = ngettext(
+            'to offer next: something in return for "{received}" (received {date}; '
+            "{more} more not returned)",
+            'to offer next: something in return for "{received}" (received {date}; '
+            "{more} more not returned)",
+            more,
+        )
+    else:
+        text = _('to offer next: something in return for "{received}" (received {date})')
+    return "  " + text.format(received=received, date=offer["date"], more=more)
 
 
 def _tone_lines(computed: dict[str, Any]) -> list[str]:
     tones = computed["tones"]
     if not any(tones.values()):
         return []
-    counts = ", ".join(f"{count} {tone}" for tone, count in tones.items() if count)
-    lines = [f"  tone: {counts}"]
+    counts = ", ".join(_tone_count(tone, count) for tone, count in tones.items() if count)
+    lines = ["  " + _("tone: {counts}").format(counts=counts)]
     if computed["not_positive_lately"]:
-        lines.append("  the last three exchanges were not positive: what is wrong?")
+        lines.append("  " + _("the last three exchanges were not positive: what is wrong?"))
     return lines
 
 
+def _tone_count(tone: str, count: int) -> str:
+    """`5 positive` (`5 positifs`): the adjective agrees with the count in French."""
+    if tone == "positive":
+        return ngettext("{count} positive", "{count} positive", count).format(count=count)
+    if tone == "neutral":
+        return ngettext("{count} neutral", "{count} neutral", count).format(count=count)
+    if tone == "negative":
+        return ngettext("{count} negative", "{count} negative", count).format(count=count)
+    return f"{count} {clean(tone)}"
+
+
 def _intro_line(intro: dict[str, Any]) -> str:
-    note = f": {clean(intro['note'])}" if intro["note"] else ""
+    note = _(": {note}").format(note=clean(intro["note"])) if intro["note"] else ""
     return f"    {intro['date']}  {clean(intro['name'])} ({clean(intro['with'])}){note}"
 
 
-def _timeline_lines(entry: dict[str, Any]) -> list[str]:
+def _timeline_lines(entry: dict[str, Any], kinds: int) -> list[tuple[str, int | None]]:
     mark = "*" if entry["in_person"] else " "
-    head = f"    {entry['date']} {mark}  {entry['kind']:<7}  {entry['tone'] or '':<8}  "
+    kind = pad(labels.kind(entry["kind"]), kinds)
+    tone = pad(labels.tone(entry["tone"]) if entry["tone"] else "", _TONE_WIDTH)
+    head = f"    {entry['date']} {mark}  {kind}  {tone}  "
     details = [clean(line) for line in (entry["note"] or "").splitlines()]
-    for key in ("gave", "received"):
+    for key, label in (("gave", _("gave: {what}")), ("received", _("received: {what}"))):
         if entry[key]:
-            details.append(f"{key}: {clean(' '.join(str(entry[key]).splitlines()))}")
+            details.append(label.format(what=clean(" ".join(str(entry[key]).splitlines()))))
     if entry["with"]:
-        details.append(f"with: {', '.join(clean(slug) for slug in entry['with'])}")
+        others = ", ".join(clean(slug) for slug in entry["with"])
+        details.append(_("with: {slugs}").format(slugs=others))
     if entry["from"]:
         source = entry["from"]
-        details.append(f"seen from {clean(source['name'])}'s file ({clean(source['slug'])})")
+        details.append(
+            _("seen from {name}'s file ({slug})").format(
+                name=clean(source["name"]), slug=clean(source["slug"])
+            )
+        )
     if not details:
-        return [head.rstrip()]
-    indent = " " * len(head)
-    return [head + details[0], *(indent + line for line in details[1:])]
+        return [(head.rstrip(), None)]
+    hang = width(head)
+    indent = " " * hang
+    return [(head + details[0], hang), *((indent + line, hang) for line in details[1:])]
 
 
 def _happened(contact: Contact, today: date | None) -> list[Interaction]:
