@@ -1,97 +1,23 @@
-"""The Typer application: global options and the command table."""
+"""The Typer application, built from the command table and global options of cli/commands."""
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
 import typer.main
 
 from reseau import __version__
+from reseau.cli import coercion
+from reseau.cli.commands import APP_HELP, COMMANDS, GlobalOption, global_options
 from reseau.cli.groups import SuggestingGroup, hoist_global_options
 from reseau.cli.state import State, parse_today
 from reseau.files.i18n import _
 
 SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """Where a command lives, and the line `reseau --help` shows for it."""
-
-    module: str
-    attribute: str
-    summary: str
-    group: bool = False
-
-
-COMMANDS = {
-    "week": Entry(
-        "reseau.cli.week", "week", "The week's agenda, in the ritual's minutes; --done records it."
-    ),
-    "stats": Entry(
-        "reseau.cli.stats", "stats", "The network's health against the ten recommendations."
-    ),
-    "init": Entry(
-        "reseau.cli.init", "init", "Create a network folder: reseau.yaml, contacts/, plans/, git."
-    ),
-    "add": Entry("reseau.cli.contacts", "add", "Add a contact: writes contacts/<slug>.yaml."),
-    "show": Entry(
-        "reseau.cli.contacts", "show", "One contact, with what reseau computes about them."
-    ),
-    "list": Entry("reseau.cli.contacts", "list_contacts", "The table of contacts."),
-    "qualify": Entry(
-        "reseau.cli.qualify", "qualify", "Qualify a contact; --missing lists who needs it."
-    ),
-    "stale": Entry("reseau.cli.stale", "stale", "Active contacts not met in person lately."),
-    "log": Entry("reseau.cli.interactions", "log", "Record an interaction with a contact."),
-    "promise": Entry(
-        "reseau.cli.promise",
-        "app",
-        "A next step promised to a contact; promise done when it is kept.",
-        group=True,
-    ),
-    "intro": Entry("reseau.cli.interactions", "intro", "Record that you introduced two contacts."),
-    "edit": Entry(
-        "reseau.cli.edit", "edit", "Open a contact's file in $EDITOR, checked when it closes."
-    ),
-    "rename": Entry(
-        "reseau.cli.lifecycle", "rename", "Rename a contact, its file and every reference to it."
-    ),
-    "merge": Entry("reseau.cli.lifecycle", "merge", "Merge two files of one person into one."),
-    "archive": Entry(
-        "reseau.cli.lifecycle", "archive", "Archive a contact: history kept, counted nowhere."
-    ),
-    "remove": Entry(
-        "reseau.cli.lifecycle", "remove", "Remove a contact's file (--force: and references)."
-    ),
-    "plan": Entry(
-        "reseau.cli.plan",
-        "app",
-        "The quarterly action plan: progress, next draft, done.",
-        group=True,
-    ),
-    "handover": Entry(
-        "reseau.cli.team", "handover", "In a team: move a member's plan items and contacts."
-    ),
-    "sync": Entry(
-        "reseau.cli.sync", "sync", "Commit the network's files, pull, merge as data, check, push."
-    ),
-    "check": Entry(
-        "reseau.cli.check", "check", "Validate every file; print every problem with its line."
-    ),
-    "import": Entry(
-        "reseau.cli.exchange",
-        "import_app",
-        "Bring in people (vCard, LinkedIn, Google) or meetings (ICS).",
-        group=True,
-    ),
-    "export": Entry(
-        "reseau.cli.exchange", "export_app", "Write vCard, CSV or a calendar (ICS).", group=True
-    ),
-}
+coercion.install()  # text and flags read without building a Pydantic adapter each
+GLOBAL = global_options()
 
 
 def build_command(name: str) -> Any:
@@ -147,7 +73,7 @@ class LazyGroup(SuggestingGroup):
 app = typer.Typer(
     cls=LazyGroup,
     name="reseau",
-    help="Cultivate a durable professional network, one weekly ritual at a time.",
+    help=APP_HELP,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -202,75 +128,33 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _option(name: str, **settings: Any) -> Any:
+    """The Typer option for the global option `name`, as cli/commands declares it."""
+    declared: GlobalOption = GLOBAL[name]
+    return typer.Option(name, metavar=declared.metavar, help=declared.help, **settings)
+
+
 @app.callback()
 def options(
     ctx: typer.Context,
-    dir: Annotated[
-        str | None,
-        typer.Option(
-            "--dir",
-            metavar="PATH",
-            help="The network folder (default: RESEAU_DIR, else the nearest reseau.yaml upward).",
-        ),
-    ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--today",
-            metavar="DATE",
-            help="The date every computation takes as today: YYYY-MM-DD, yesterday, -7d, "
-            "monday... (or RESEAU_TODAY).",
-        ),
-    ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            metavar="LANG",
-            help=_(
-                "The language to speak: en or fr (default: reseau.yaml's language, else "
-                "LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."
-            ),
-        ),
-    ] = None,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show a traceback on internal errors.")
-    ] = False,
+    dir: Annotated[str | None, _option("--dir")] = None,
+    today: Annotated[str | None, _option("--today")] = None,
+    lang: Annotated[str | None, _option("--lang")] = None,
+    debug: Annotated[bool, _option("--debug")] = False,
     show_completion: Annotated[
         str | None,
-        typer.Option(
-            "--show-completion",
-            metavar="[SHELL]",
-            callback=_show_completion,
-            is_eager=True,
-            expose_value=False,
-            help="Print the completion script for bash, zsh or fish (default: this shell).",
-        ),
+        _option("--show-completion", callback=_show_completion, is_eager=True, expose_value=False),
     ] = None,
     install_completion: Annotated[
         str | None,
-        typer.Option(
+        _option(
             "--install-completion",
-            metavar="[SHELL]",
             callback=_install_completion,
             is_eager=True,
             expose_value=False,
-            help="Install completion for bash, zsh or fish (default: this shell).",
         ),
     ] = None,
-    member_as: Annotated[
-        str | None,
-        typer.Option(
-            "--as",
-            metavar="MEMBER",
-            help="In a team network: the member running the command (or RESEAU_MEMBER).",
-        ),
-    ] = None,
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
-        ),
-    ] = False,
+    member_as: Annotated[str | None, _option("--as")] = None,
+    version: Annotated[bool, _option("--version", callback=_show_version, is_eager=True)] = False,
 ) -> None:
     ctx.obj = State(dir=dir, today=parse_today(today), debug=debug, member_as=member_as)

@@ -216,7 +216,7 @@ def _subcommand(position: Position, word: str) -> Any:
 
 def _command_names(command: Any) -> list[str]:
     if command.name == "reseau" or not hasattr(command, "commands"):
-        from reseau.cli.app import COMMANDS
+        from reseau.cli.commands import COMMANDS
 
         return list(COMMANDS) if command.name == "reseau" else []
     return list(command.commands)
@@ -226,7 +226,7 @@ def _commands(position: Position) -> Iterator[tuple[str, str]]:
     if position.arguments:
         return
     if not position.path:
-        from reseau.cli.app import COMMANDS
+        from reseau.cli.commands import COMMANDS
 
         yield from ((name, entry.summary) for name, entry in COMMANDS.items())
         return

@@ -22,19 +22,13 @@ def main() -> None:
 
         sys.exit(run(sys.argv[2:]))
     choose_language(sys.argv[1:])
-    from reseau.cli.app import app
-    from reseau.files.i18n import is_french
     from reseau.files.problems import ReseauError
-
-    if is_french():
-        from reseau.cli.click_texts import speak
-
-        speak()
 
     debug = "--debug" in sys.argv[1:]
     try:
         check_arguments(sys.argv[1:])
-        app(prog_name="reseau")
+        if not _wrote_top_level_help(sys.argv[1:]):
+            _run_app()
     except ReseauError as exc:
         _report(exc)
         sys.exit(exc.exit_code)
@@ -48,6 +42,33 @@ def main() -> None:
             _("reseau: internal error ({what}); run with --debug for details\n").format(what=what)
         )
         sys.exit(1)
+
+
+def _wrote_top_level_help(arguments: list[str]) -> bool:
+    """Write `reseau --help` without loading Typer, when that is what `arguments` ask for
+    (see cli/tophelp); False when Typer is to answer."""
+    from reseau.cli import tophelp
+
+    if not (tophelp.asked(arguments) and tophelp.can_write()):
+        return False
+    try:
+        sys.stdout.write(tophelp.page())
+        sys.stdout.flush()
+    except BrokenPipeError:  # `reseau --help | head -1`: quiet, exit 1, as Typer does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    return True
+
+
+def _run_app() -> None:
+    from reseau.cli.app import app
+    from reseau.files.i18n import is_french
+
+    if is_french():
+        from reseau.cli.click_texts import speak
+
+        speak()
+    app(prog_name="reseau")
 
 
 def choose_language(arguments: list[str]) -> None:
