@@ -38,6 +38,10 @@ TOUR: list[tuple[list[str], str | None]] = [
     (["show", "chloe"], None),
     (["stale"], None),
     (["qualify", "--missing"], None),
+    (["plan"], None),
+    (["plan", "done", "7"], None),
+    (["plan", "done", "1"], None),
+    (["plan", "done", "10"], None),
     (["init", "nouveau"], None),
     (["qualify", "chloe"], None),
     (["check"], None),
@@ -181,3 +185,20 @@ def test_french_cells_keep_the_colours_of_their_english_values(sample: Path) -> 
     assert "\x1b[2mjamais\x1b[0m" in listed and "\x1b[32mA\x1b[0m" in listed
     assert "late" not in listed and "never" not in listed
     assert "niveau \x1b[32mA\x1b[0m" in card and "\x1b[31m(à revoir)\x1b[0m" in card
+
+
+def test_what_show_says_of_a_kind_or_tone_the_command_line_takes() -> None:
+    """`show` says `repas`: `--kind repas` is then what a French user types, and means meal."""
+    from reseau.files import labels
+    from reseau.files.model import KINDS, TONES
+    from reseau.files.vocabulary import meant_value
+
+    i18n.set_language("fr")
+    try:
+        kinds = {kind: labels.kind(kind) for kind in KINDS}
+        tones = {tone: labels.tone(tone) for tone in TONES}
+    finally:
+        i18n.set_language("en")
+    assert kinds["meeting"] == "rencontre" and tones["positive"] == "positif"
+    assert all(meant_value(label, KINDS) == kind for kind, label in kinds.items())
+    assert all(meant_value(label, TONES) == tone for tone, label in tones.items())

@@ -9,6 +9,8 @@ from typer.core import TyperGroup
 
 from reseau.cli.output import emit_json, say, say_lines, warn
 from reseau.cli.state import state_of
+from reseau.files import labels
+from reseau.files.i18n import N_, _, ngettext
 from reseau.files.problems import ReseauError
 
 if TYPE_CHECKING:
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from reseau.method.plans import ItemState, PlanProgress
 
 DEFAULT_COMMAND = "show"
+ITEM_STATES = ("done", "late", "this week", "later")
 _SUBCOMMANDS = ("show", "new", "done")
 
 
@@ -67,7 +70,11 @@ def show(
     network = state.network()
     plan = find_plan(network, chosen)
     if plan.quarter != str(chosen):
-        warn(f"reseau: plans/{chosen}.yaml says quarter {plan.quarter}; run `reseau check`")
+        warn(
+            _("reseau: plans/{chosen}.yaml says quarter {quarter}; run `reseau check`").format(
+                chosen=chosen, quarter=plan.quarter
+            )
+        )
     progress = plan_progress(plan, network.contacts, state.today)
     if as_json:
         emit_json(progress.to_json())
@@ -157,17 +164,21 @@ def done(
         meeting = _meeting(kind, note, _item_label(target, network))
     marked = mark_done(network, quarter, item, state.today, meeting)
     label = _item_label(marked.state, network)
+    number, path = marked.state.number, marked.relpath
     if not marked.changed:
-        say(f"{marked.relpath}: item {marked.state.number} is already done: {label}")
+        already = _("{path}: item {number} is already done: {label}")
+        say(already.format(path=path, number=number, label=label))
         say(f"  {_done_detail(marked.state)}")
         return
-    say(f"{marked.relpath}: item {marked.state.number} done on {state.today}: {label}")
+    done_now = _("{path}: item {number} done on {day}: {label}")
+    say(done_now.format(path=path, number=number, day=state.today, label=label))
     if marked.meeting is not None and marked.contact_relpath is not None:
-        say(f"added to {clean(marked.contact_relpath)}:")
+        say(_("added to {path}:").format(path=clean(marked.contact_relpath)))
         say_lines(f"  {clean(line)}" for line in _dedented(marked.meeting))
     elif isinstance(marked.state.item, MeetItem):
         slug = clean(marked.state.item.contact)
-        say(f"  {slug} has no file in contacts/: the meeting is recorded nowhere else")
+        nowhere = _("{slug} has no file in contacts/: the meeting is recorded nowhere else")
+        say("  " + nowhere.format(slug=slug))
 
 
 def _check_kind(kind: str | None) -> None:
@@ -178,8 +189,9 @@ def _check_kind(kind: str | None) -> None:
         from reseau.files.text import clean
 
         raise typer.BadParameter(
-            f"'{clean(kind)}' is not a kind of meeting in person; use one of: "
-            f"{', '.join(in_person)}",
+            _("'{kind}' is not a kind of meeting in person; use one of: {kinds}").format(
+                kind=clean(kind), kinds=", ".join(in_person)
+            ),
             param_hint="--kind",
         )
 
@@ -196,7 +208,7 @@ def _meeting(kind: str | None, note: str | None, label: str) -> Meeting:
             kind, note = _ask_meeting(label)
         except KeyboardInterrupt:
             sys.stderr.write("\n")
-            raise ReseauError("stopped; nothing was written") from None
+            raise ReseauError(_("stopped; nothing was written")) from None
     return Meeting(kind or "meeting", note or None)
 
 
@@ -206,15 +218,18 @@ def _ask_meeting(label: str) -> tuple[str | None, str | None]:
     from reseau.files.model import IN_PERSON_KINDS, KINDS
 
     in_person = [k for k in KINDS if k in IN_PERSON_KINDS]
-    sys.stderr.write(f"{label}: recorded as a meeting today in the contact's file.\n")
+    kinds = ", ".join(in_person)
+    recorded = _("{label}: recorded as a meeting today in the contact's file.")
+    sys.stderr.write(recorded.format(label=label) + "\n")
     while True:
-        sys.stderr.write(f"kind ({', '.join(in_person)}) [meeting]: ")
+        sys.stderr.write(_("kind ({kinds}) [meeting]: ").format(kinds=kinds))
         sys.stderr.flush()
         kind = sys.stdin.readline().strip().lower()
         if not kind or kind in in_person:
             break
-        sys.stderr.write(f"  '{kind}' is not one of: {', '.join(in_person)}\n")
-    sys.stderr.write("note (Enter for none): ")
+        sys.stderr.write("  " + _("'{kind}' is not one of: {kinds}").format(kind=kind, kinds=kinds))
+        sys.stderr.write("\n")
+    sys.stderr.write(_("note (Enter for none): "))
     sys.stderr.flush()
     note = sys.stdin.readline().strip()
     return kind or None, note or None
@@ -234,7 +249,7 @@ def _quarter(text: str) -> Quarter:
         return Quarter.parse(text)
     except ValueError as exc:
         close = suggest(text, _SUBCOMMANDS)
-        hint = f", or did you mean `reseau plan {close}`?" if close else ""
+        hint = _(", or did you mean `reseau plan {close}`?").format(close=close) if close else ""
         raise typer.BadParameter(f"{exc}{hint}", param_hint="QUARTER") from None
 
 
@@ -260,20 +275,28 @@ def _following(current: Quarter) -> Quarter:
 
 # What `reseau plan` prints.
 
-_DETAIL_HEADER = {"meet": "why", "animate": "invite", "reputation": "channel"}
-_WHAT_HEADER = {"meet": "contact", "animate": "what", "reputation": "what"}
+_DETAIL_HEADER = {"meet": N_("why"), "animate": N_("invite"), "reputation": N_("channel")}
+_WHAT_HEADER = {"meet": N_("contact"), "animate": N_("what"), "reputation": N_("what")}
 
 
 def _progress_lines(progress: PlanProgress, network: Network, screen: Screen) -> list[str]:
     from reseau.cli.layout import wrap_line
+    from reseau.files.localized import percent
     from reseau.files.quarters import iso_week
     from reseau.method.plans import SECTIONS, plan_relpath
 
     overall = progress.overall
-    title = (
-        f"{plan_relpath(progress.quarter)} on {progress.today} ({iso_week(progress.today)}):"
-        f" {overall.done} of {overall.total} item{'s' * (overall.total != 1)} done"
-        f" ({overall.percent}%)"
+    title = ngettext(
+        "{path} on {day} ({week}): {done} of {total} item done ({percent})",
+        "{path} on {day} ({week}): {done} of {total} items done ({percent})",
+        overall.total,
+    ).format(
+        path=plan_relpath(progress.quarter),
+        day=progress.today,
+        week=iso_week(progress.today),
+        done=overall.done,
+        total=overall.total,
+        percent=percent(overall.percent),
     )
     lines = [screen.style.bold(line) for line in wrap_line(title, screen.width)]
     lines.extend(_focus_lines(progress))
@@ -281,7 +304,7 @@ def _progress_lines(progress: PlanProgress, network: Network, screen: Screen) ->
         lines.append("")
         lines.extend(_section_lines(progress, section, network, screen))
     if overall.done < overall.total:
-        hint = "mark one done: reseau plan done NUMBER (or a contact, for a meet item)"
+        hint = _("mark one done: reseau plan done NUMBER (or a contact, for a meet item)")
         lines.extend(["", *wrap_line(hint, screen.width)])
     return lines
 
@@ -290,44 +313,68 @@ def _focus_lines(progress: PlanProgress) -> list[str]:
     from reseau.cli.render import table
 
     if not progress.focus:
-        return ["", "focus: none (add objectives under focus: in the plan)"]
+        return ["", _("focus: none (add objectives under focus: in the plan)")]
     rows = [
-        [f.circle, f"{len(f.met)} of {len(f.members)}", _percent(len(f.met), len(f.members))]
+        [f.circle, _of(len(f.met), len(f.members)), _percent(len(f.met), len(f.members))]
         for f in progress.focus
     ]
-    return ["", *table(["focus", "met in person this quarter", ""], rows, numeric=[2])]
+    headers = [_("focus"), _("met in person this quarter"), ""]
+    return ["", *table(headers, rows, numeric=[2])]
+
+
+def _of(part: int, whole: int) -> str:
+    """`5 of 11` (`5 sur 11`)."""
+    return _("{part} of {whole}").format(part=part, whole=whole)
 
 
 def _section_lines(
     progress: PlanProgress, section: str, network: Network, screen: Screen
 ) -> list[str]:
     from reseau.cli.layout import Column, short_date, table
+    from reseau.files.localized import percent
 
     states = [s for s in progress.states if s.section == section]
     completion = progress.sections[section]
-    heading = f"{section}: {completion.done} of {completion.total} done"
+    name = labels.section(section)
     if not states:
-        return [f"{section}: nothing planned"]
+        return [_("{section}: nothing planned").format(section=name)]
+    heading = ngettext(
+        "{section}: {done} of {total} done ({percent})",
+        "{section}: {done} of {total} done ({percent})",
+        completion.total,
+    ).format(
+        section=name,
+        done=completion.done,
+        total=completion.total,
+        percent=percent(completion.percent),
+    )
     rows = [_row(state, progress.states, network) for state in states]
     dates = [state.done_on if state.is_done else state.when for state in states]
     columns = [
         Column("#", "#", [row[0] for row in rows], right=True),
-        Column("state", "state", [row[1] for row in rows], paint=screen.style.state),
+        Column(
+            "state",
+            _("state"),
+            [row[1] for row in rows],
+            paint=screen.style.state,
+            values=[state.state for state in states],
+        ),
         Column(
             "date",
-            "date",
+            _("date"),
             [row[2] for row in rows],
             compact=[short_date(day, progress.today, never="") for day in dates],
         ),
-        Column("what", _WHAT_HEADER[section], [row[3] for row in rows], wrap=section != "meet"),
-        Column("detail", _DETAIL_HEADER[section], [row[4] for row in rows], wrap=True),
+        Column("what", _(_WHAT_HEADER[section]), [row[3] for row in rows], wrap=section != "meet"),
+        Column("detail", _(_DETAIL_HEADER[section]), [row[4] for row in rows], wrap=True),
     ]
     notes = {i: _done_detail(state) for i, state in enumerate(states) if state.done_by}
-    return [f"{heading} ({completion.percent}%)", *table(columns, screen.width, notes)]
+    return [heading, *table(columns, screen.width, notes)]
 
 
 def _row(state: ItemState, states: list[ItemState], network: Network) -> list[str]:
     from reseau.files.model import AnimateItem, MeetItem
+    from reseau.files.text import pad, width
 
     item = state.item
     when = state.done_on if state.is_done else state.when
@@ -339,9 +386,11 @@ def _row(state: ItemState, states: list[ItemState], network: Network) -> list[st
     else:
         what, detail = item.what, item.channel or ""
     if item.carried:
-        detail = f"{detail} (carried from {item.carried})".lstrip()
+        carried = _("(carried from {quarter})").format(quarter=item.carried)
+        detail = f"{detail} {carried}".lstrip()
     number = str(state.number).rjust(len(str(len(states))))
-    return [number, state.state.ljust(len("this week")), str(when or ""), what, detail]
+    widest = max(width(labels.plan_state(s)) for s in ITEM_STATES)
+    return [number, pad(labels.plan_state(state.state), widest), str(when or ""), what, detail]
 
 
 def _done_detail(state: ItemState) -> str:
@@ -349,9 +398,13 @@ def _done_detail(state: ItemState) -> str:
 
     met = state.done_by
     if met is None:
-        return f"done on {state.done_on}"
-    note = f": {clean(met.note)}" if met.note else ""
-    return f"met in person on {met.date} ({met.kind}){note}"
+        return _("done on {day}").format(day=state.done_on)
+    kind = labels.kind(met.kind)
+    if met.note:
+        text = _("met in person on {day} ({kind}): {note}")
+    else:
+        text = _("met in person on {day} ({kind})")
+    return text.format(day=met.date, kind=kind, note=clean(met.note or ""))
 
 
 def _item_label(state: ItemState, network: Network) -> str:
@@ -362,12 +415,14 @@ def _item_label(state: ItemState, network: Network) -> str:
     if isinstance(item, MeetItem):
         contact = network.contacts.get(item.contact)
         name = contact.name if contact else item.contact
-        return f"meet {clean(name)}"
-    return f"{state.section} {clean(item.what)}"
+        return _("meet {name}").format(name=clean(name))
+    return f"{labels.section(state.section)} {clean(item.what)}"
 
 
 def _percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else ""
+    from reseau.files.localized import percent
+
+    return percent(round(100 * part / whole)) if whole else ""
 
 
 # What `reseau plan new` prints after the draft.
@@ -377,15 +432,26 @@ def _draft_summary(draft: Draft, network: Network) -> list[str]:
     carried = len(draft.carried)
     proposed = len(draft.proposals)
     if draft.previous_found:
-        source = f"{carried} undone item{'s' * (carried != 1)} carried over from {draft.previous}"
+        source = ngettext(
+            "{count} undone item carried over from {quarter}",
+            "{count} undone items carried over from {quarter}",
+            carried,
+        ).format(count=carried, quarter=draft.previous)
     else:
-        source = f"no plan for {draft.previous}, nothing carried over"
+        source = _("no plan for {quarter}, nothing carried over").format(quarter=draft.previous)
     lines = [
-        f"wrote {draft.relpath}: {source}, {proposed} {'person' if proposed == 1 else 'people'}"
-        " proposed to meet first",
+        ngettext(
+            "wrote {path}: {source}, {count} person proposed to meet first",
+            "wrote {path}: {source}, {count} people proposed to meet first",
+            proposed,
+        ).format(path=draft.relpath, source=source, count=proposed),
     ]
     for state in draft.dropped:
         label = _item_label(state, network)
-        lines.append(f"not carried: item {state.number} ({label}): that contact no longer exists")
-    lines.append("next: edit it (why, channel, dates), then run `reseau check`")
+        lines.append(
+            _("not carried: item {number} ({label}): that contact no longer exists").format(
+                number=state.number, label=label
+            )
+        )
+    lines.append(_("next: edit it (why, channel, dates), then run `reseau check`"))
     return lines
