@@ -11,7 +11,7 @@ import typer.main
 from reseau import __version__
 from reseau.cli import coercion
 from reseau.cli.commands import APP_HELP, COMMANDS, GlobalOption, global_options
-from reseau.cli.groups import SuggestingGroup, hoist_global_options
+from reseau.cli.groups import SuggestingGroup, hoist_global_options, translate_help
 from reseau.cli.state import State, parse_today
 from reseau.files.i18n import _
 
@@ -55,6 +55,10 @@ class LazyGroup(SuggestingGroup):
     Start-up then costs the same whatever the number of commands, and `reseau --help`
     imports none of them.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        translate_help(self)  # the global options' help in the language in use
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reseau.files.i18n import _
+from reseau.files.i18n import N_, P_
 
-APP_HELP = "Cultivate a durable professional network, one weekly ritual at a time."
+# The framework's placeholders in the usage line.
+OPTIONS = P_("[OPTIONS]")
+SUBCOMMAND = P_("COMMAND [ARGS]...")
+APP_HELP = N_("Cultivate a durable professional network, one weekly ritual at a time.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,44 +103,46 @@ class GlobalOption:
 
 
 def global_options() -> dict[str, GlobalOption]:
-    """The global options in the order `reseau --help` lists them, their help in the
-    language in use (so built once that language is known)."""
+    """The global options in the order `reseau --help` lists them; their help and
+    placeholders are marked for the catalog, translated where they are shown."""
     options = (
         GlobalOption(
             "--dir",
-            "PATH",
-            "The network folder (default: RESEAU_DIR, else the nearest reseau.yaml upward).",
+            P_("PATH"),
+            N_("The network folder (default: RESEAU_DIR, else the nearest reseau.yaml upward)."),
         ),
         GlobalOption(
             "--today",
-            "DATE",
-            "The date every computation takes as today: YYYY-MM-DD, yesterday, -7d, "
-            "monday... (or RESEAU_TODAY).",
+            P_("DATE"),
+            N_(
+                "The date every computation takes as today: YYYY-MM-DD, yesterday, -7d, "
+                "monday... (or RESEAU_TODAY)."
+            ),
         ),
         GlobalOption(
             "--lang",
-            "LANG",
-            _(
+            P_("LANG"),
+            N_(
                 "The language to speak: en or fr (default: reseau.yaml's language, else "
                 "LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."
             ),
         ),
-        GlobalOption("--debug", None, "Show a traceback on internal errors."),
+        GlobalOption("--debug", None, N_("Show a traceback on internal errors.")),
         GlobalOption(
             "--show-completion",
-            "[SHELL]",
-            "Print the completion script for bash, zsh or fish (default: this shell).",
+            P_("[SHELL]"),
+            N_("Print the completion script for bash, zsh or fish (default: this shell)."),
         ),
         GlobalOption(
             "--install-completion",
-            "[SHELL]",
-            "Install completion for bash, zsh or fish (default: this shell).",
+            P_("[SHELL]"),
+            N_("Install completion for bash, zsh or fish (default: this shell)."),
         ),
         GlobalOption(
             "--as",
-            "MEMBER",
-            "In a team network: the member running the command (or RESEAU_MEMBER).",
+            P_("MEMBER"),
+            N_("In a team network: the member running the command (or RESEAU_MEMBER)."),
         ),
-        GlobalOption("--version", None, "Print the version and exit."),
+        GlobalOption("--version", None, N_("Print the version and exit.")),
     )
     return {option.name: option for option in options}

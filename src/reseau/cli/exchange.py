@@ -12,7 +12,7 @@ import typer
 from reseau.cli.groups import SuggestingGroup
 from reseau.cli.output import say, say_lines, warn
 from reseau.cli.state import state_of
-from reseau.files.i18n import _
+from reseau.files.i18n import N_, _
 
 if TYPE_CHECKING:
     from reseau.actions.calendar_import import CalendarReport
@@ -85,9 +85,9 @@ def _import_command(kind: str, doc: str) -> Callable[..., None]:
 
 
 for _kind, _doc in (
-    ("vcard", "Import a .vcf address book (vCard 2.1, 3.0 or 4.0)."),
-    ("linkedin", "Import LinkedIn's Connections.csv."),
-    ("google", "Import a Google Contacts CSV export."),
+    ("vcard", N_("Import a .vcf address book (vCard 2.1, 3.0 or 4.0).")),
+    ("linkedin", N_("Import LinkedIn's Connections.csv.")),
+    ("google", N_("Import a Google Contacts CSV export.")),
 ):
     import_app.command(_kind)(_import_command(_kind, _doc))
 

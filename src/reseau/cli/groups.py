@@ -7,7 +7,8 @@ from typing import Any
 
 from typer.core import TyperGroup
 
-from reseau.files.i18n import _
+from reseau.cli.commands import OPTIONS, SUBCOMMAND
+from reseau.files.i18n import _, placeholder
 
 GLOBAL_WITH_VALUE = ("--dir", "--today", "--lang", "--as")
 GLOBAL_FLAGS = ("--debug",)
@@ -84,3 +85,22 @@ class SuggestingGroup(TyperGroup):
             )
             ctx.fail(_("No such command '{value}'.{hint}").format(value=clean(name), hint=hint))
         return super().resolve_command(ctx, args)
+
+
+def translate_help(command: Any) -> None:
+    """Every text `command`'s help shows, in the language in use: its help, its usage line,
+    each parameter's help and placeholder. The code declares them as plain Typer strings;
+    files/i18n_extract.py puts them in the catalog."""
+    for attribute in ("help", "short_help"):
+        text = getattr(command, attribute, None)
+        if text:
+            setattr(command, attribute, _(text))
+    if getattr(command, "options_metavar", None) == OPTIONS:
+        command.options_metavar = placeholder(OPTIONS)
+    if getattr(command, "subcommand_metavar", None) == SUBCOMMAND:
+        command.subcommand_metavar = placeholder(SUBCOMMAND)
+    for param in command.params:
+        if param.help:
+            param.help = _(param.help)
+        if param.metavar:
+            param.metavar = placeholder(param.metavar)

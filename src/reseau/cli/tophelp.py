@@ -18,8 +18,8 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
-from reseau.cli.commands import APP_HELP, COMMANDS, global_options
-from reseau.files.i18n import _
+from reseau.cli.commands import APP_HELP, COMMANDS, OPTIONS, SUBCOMMAND, global_options
+from reseau.files.i18n import _, placeholder
 
 HELP_OPTIONS = ("-h", "--help")
 _WITH_VALUE = ("--dir", "--today", "--lang", "--as")
@@ -63,17 +63,18 @@ def can_write() -> bool:
 def page(width: int | None = None) -> str:
     """The top-level help, as Typer writes it for a terminal `width` columns wide."""
     page = _Page(_text_width() if width is None else width)
-    page.usage("reseau", "[OPTIONS] COMMAND [ARGS]...")
-    page.text(_cleandoc(APP_HELP).partition("\f")[0], _INDENT)
-    options = [(_name(o.name, o.metavar), o.help) for o in global_options().values()]
-    page.section(_("Options"), [*options, (", ".join(HELP_OPTIONS), "Show this message and exit.")])
+    page.usage("reseau", f"{placeholder(OPTIONS)} {placeholder(SUBCOMMAND)}")
+    page.text(_cleandoc(_(APP_HELP)).partition("\f")[0], _INDENT)
+    options = [(_name(o.name, o.metavar), _(o.help)) for o in global_options().values()]
+    help_option = (", ".join(HELP_OPTIONS), _("Show this message and exit."))
+    page.section(_("Options"), [*options, help_option])
     commands = [(name, _(entry.summary)) for name, entry in COMMANDS.items()]
     page.section(_("Commands"), commands)
     return page.value().rstrip("\n") + "\n"
 
 
 def _name(name: str, metavar: str | None) -> str:
-    return name if metavar is None else f"{name} {metavar}"
+    return name if metavar is None else f"{name} {placeholder(metavar)}"
 
 
 def _text_width() -> int:
@@ -186,7 +187,7 @@ class _Page:
 
     def section(self, heading: str, rows: list[tuple[str, str]]) -> None:
         self.paragraph()
-        self.parts.append(f"{'':>{self.indent}}{heading}:\n")
+        self.parts.append(f"{'':>{self.indent}}" + _("{heading}:").format(heading=heading) + "\n")
         self.indent += _INDENT
         self.definitions(rows)
         self.indent -= _INDENT

@@ -196,6 +196,19 @@ def pgettext(context: str, message: str) -> str:
     return _translations().pgettext(context, message)
 
 
+PLACEHOLDER = "placeholder"
+
+
+def placeholder(text: str) -> str:
+    """A placeholder of the command line's help (`WHO`, `DATE`) in the language in use."""
+    return pgettext(PLACEHOLDER, text)
+
+
+def P_(text: str) -> str:
+    """Marks a placeholder for the catalog (files/i18n_extract.py gives it its context)."""
+    return text
+
+
 def N_(message: str) -> str:
     """Marks a constant for the catalog; it is translated with `_()` where it is shown."""
     return message
