@@ -130,7 +130,7 @@ def test_help_lists_every_command_without_importing_them() -> None:
     help_text, loaded = result.stdout.rsplit("\n", 2)[0], result.stdout.rsplit("\n", 2)[1]
     listed = [line.split()[0] for line in help_text.split("Commands:")[1].strip().splitlines()]
     assert listed == list(COMMANDS)
-    light = ["reseau.cli.commands", "reseau.cli.main", "reseau.cli.tophelp"]
+    light = ["reseau.cli.collector", "reseau.cli.commands", "reseau.cli.main", "reseau.cli.tophelp"]
     assert loaded == repr(light)
 
 

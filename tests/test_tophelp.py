@@ -134,7 +134,9 @@ def test_the_page_loads_neither_typer_nor_a_command() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     loaded = done.stdout.splitlines()[-1]
-    assert loaded == repr(["reseau.cli.commands", "reseau.cli.main", "reseau.cli.tophelp"])
+    assert loaded == repr(
+        ["reseau.cli.collector", "reseau.cli.commands", "reseau.cli.main", "reseau.cli.tophelp"]
+    )
 
 
 def test_a_closed_pipe_ends_quietly_as_with_typer(tmp_path: Path) -> None:

@@ -21,13 +21,23 @@ def main() -> None:
         from reseau.cli.mergedriver import run
 
         sys.exit(run(sys.argv[2:]))
-    choose_language(sys.argv[1:])
+    from reseau.cli import collector
+
+    collector.pause()
+    try:
+        _run(sys.argv[1:])
+    finally:
+        collector.resume()
+
+
+def _run(arguments: list[str]) -> None:
+    choose_language(arguments)
     from reseau.files.problems import ReseauError
 
-    debug = "--debug" in sys.argv[1:]
+    debug = "--debug" in arguments
     try:
-        check_arguments(sys.argv[1:])
-        if not _wrote_top_level_help(sys.argv[1:]):
+        check_arguments(arguments)
+        if not _wrote_top_level_help(arguments):
             _run_app()
     except ReseauError as exc:
         _report(exc)
@@ -61,6 +71,9 @@ def _wrote_top_level_help(arguments: list[str]) -> bool:
 
 
 def _run_app() -> None:
+    from reseau.cli.plugins import skip_plugins
+
+    skip_plugins()  # before any validator is built
     from reseau.cli.app import app
     from reseau.files.i18n import is_french
 

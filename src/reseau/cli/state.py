@@ -29,8 +29,10 @@ class State:
         return find(root, members_of(root), self.member_as, os.environ)
 
     def root(self) -> Path:
+        from reseau.cli import collector
         from reseau.files.folder import find_root
 
+        collector.resume()  # start-up is over: the command's work begins here
         return find_root(self.dir, os.environ, Path.cwd())
 
     def network(self) -> Network:
