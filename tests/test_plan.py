@@ -318,14 +318,17 @@ def test_done_by_contact_sets_todays_date_and_nothing_else(run: Runner, sample: 
     assert report["items"][2]["done_on"] == "2026-11-30"
 
 
-def test_a_meet_item_done_is_a_meeting_the_agenda_sees(run: Runner, sample: Path) -> None:
+@pytest.mark.parametrize("kind", ["meal", "repas"])
+def test_a_meet_item_done_is_a_meeting_the_agenda_sees(
+    run: Runner, sample: Path, kind: str
+) -> None:
     def in_agenda() -> list[str]:
         data = json.loads(run("--dir", str(sample), "week", "--json").out)
         return [i["section"] for i in data["items"] if "lucia-hernandez" in i["contacts"]]
 
     assert "plan" in in_agenda()
     result = run(
-        "--dir", str(sample), "plan", "done", "3", "--kind", "meal", "--note", "Lunch in Lyon"
+        "--dir", str(sample), "plan", "done", "3", "--kind", kind, "--note", "Lunch in Lyon"
     )
     assert result.code == 0, result.err
     assert "    kind: meal\n    note: Lunch in Lyon\n" in result.out
@@ -338,6 +341,7 @@ def test_a_meet_item_done_is_a_meeting_the_agenda_sees(run: Runner, sample: Path
     ("args", "message"),
     [
         (("--kind", "call"), "'call' is not a kind of meeting in person; use one of: meeting"),
+        (("--kind", "appel"), "'appel' is not a kind of meeting in person; use one of: meeting"),
         (("--note", "bad\x1b[31m"), "holds a control character"),
     ],
 )

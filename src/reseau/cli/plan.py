@@ -154,7 +154,7 @@ def done(
     from reseau.files.quarters import Quarter
     from reseau.files.text import clean
 
-    _check_kind(kind)
+    kind = _check_kind(kind)
     state = state_of(ctx)
     network = state.network()
     quarter = Quarter.of(state.today)
@@ -181,11 +181,16 @@ def done(
         say("  " + nowhere.format(slug=slug))
 
 
-def _check_kind(kind: str | None) -> None:
+def _check_kind(kind: str | None) -> str | None:
+    """The kind of meeting in person `kind` means (`repas` is `meal`), or a usage error."""
     from reseau.files.model import IN_PERSON_KINDS, KINDS
+    from reseau.files.vocabulary import meant_value
 
     in_person = [k for k in KINDS if k in IN_PERSON_KINDS]
-    if kind is not None and kind not in in_person:
+    if kind is None:
+        return None
+    meant = meant_value(kind, in_person)
+    if meant is None:
         from reseau.files.text import clean
 
         raise typer.BadParameter(
@@ -194,6 +199,7 @@ def _check_kind(kind: str | None) -> None:
             ),
             param_hint="--kind",
         )
+    return meant
 
 
 def _meeting(kind: str | None, note: str | None, label: str) -> Meeting:
@@ -216,6 +222,7 @@ def _ask_meeting(label: str) -> tuple[str | None, str | None]:
     import sys
 
     from reseau.files.model import IN_PERSON_KINDS, KINDS
+    from reseau.files.vocabulary import meant_value
 
     in_person = [k for k in KINDS if k in IN_PERSON_KINDS]
     kinds = ", ".join(in_person)
@@ -225,7 +232,11 @@ def _ask_meeting(label: str) -> tuple[str | None, str | None]:
         sys.stderr.write(_("kind ({kinds}) [meeting]: ").format(kinds=kinds))
         sys.stderr.flush()
         kind = sys.stdin.readline().strip().lower()
-        if not kind or kind in in_person:
+        if not kind:
+            break
+        meant = meant_value(kind, in_person)
+        if meant is not None:
+            kind = meant
             break
         sys.stderr.write("  " + _("'{kind}' is not one of: {kinds}").format(kind=kind, kinds=kinds))
         sys.stderr.write("\n")
