@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,6 +13,7 @@ from reseau.cli.state import State, state_of
 from reseau.files.i18n import _
 
 if TYPE_CHECKING:
+    from reseau.cli.palette import Screen
     from reseau.files.store import Network
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
@@ -102,14 +104,35 @@ def list_contacts(
     as_json: JsonOption = False,
 ) -> None:
     """The table of contacts."""
-    from reseau.cli.filters import check_circle, check_status
+    from reseau.cli.filters import check_status
     from reseau.cli.palette import Screen
-    from reseau.cli.views import contact_rows, list_table, shared_names
+    from reseau.cli.remembered import remembered_output
 
     check_status(status)
     chosen_tier, chosen_sort = _tier(tier), _sort(sort)
     state = state_of(ctx)
-    network = state.network()
+    screen = None if as_json else Screen.stdout()
+    shown = (circle, tag, status, chosen_tier, chosen_sort, held_by)
+    parts = (*shown, as_json, screen and (screen.width, screen.style.enabled))
+
+    def produce(network: Network) -> str:
+        return _list_output(network, state.today, shown, screen)
+
+    sys.stdout.write(remembered_output(state, "list", parts, produce))
+
+
+def _list_output(
+    network: Network,
+    today: date,
+    shown: tuple[str | None, str | None, str | None, str | None, str | None, str | None],
+    screen: Screen | None,
+) -> str:
+    """The table, or JSON without a screen to fit."""
+    from reseau.cli.filters import check_circle
+    from reseau.cli.render import to_json
+    from reseau.cli.views import contact_rows, list_table, shared_names
+
+    circle, tag, status, tier, sort, held_by = shown
     check_circle(circle, network)
     if held_by is not None:
         from reseau.files.team import known_member
@@ -117,18 +140,17 @@ def list_contacts(
         known_member(held_by, network.settings.members, "--held-by")
     rows = contact_rows(
         network,
-        state.today,
+        today,
         circle=circle,
         tag=tag,
         status=status,
-        tier=chosen_tier,
-        sort=chosen_sort,
+        tier=tier,
+        sort=sort,
         held_by=held_by,
     )
-    if as_json:
-        emit_json([row.to_json() for row in rows])
-        return
-    say_lines(list_table(rows, state.today, Screen.stdout(), shared_names(network)))
+    if screen is None:
+        return to_json([row.to_json() for row in rows]) + "\n"
+    return "".join(line + "\n" for line in list_table(rows, today, screen, shared_names(network)))
 
 
 def show(

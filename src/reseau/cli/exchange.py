@@ -234,11 +234,19 @@ def export_vcard(
 
     if output is not None and vdir is not None:
         raise typer.BadParameter(_("give -o FILE or --vdir DIR, not both"), param_hint="--vdir")
-    network = state_of(ctx).network()
-    chosen = select(network.contacts, _selection(network, circle, tag, status))
+    state = state_of(ctx)
     if vdir is None:
-        _deliver(contacts_to_vcard(chosen, private=private).encode(), output)
+        from reseau.cli.remembered import remembered_output
+
+        def produce(network: Network) -> str:
+            chosen = select(network.contacts, _selection(network, circle, tag, status))
+            return contacts_to_vcard(chosen, private=private)
+
+        parts = (circle, tag, status, private)
+        _deliver(remembered_output(state, "vcard", parts, produce).encode(), output)
         return
+    network = state.network()
+    chosen = select(network.contacts, _selection(network, circle, tag, status))
     from reseau.actions.vdir import is_reseau_card, write_vdir
     from reseau.files.problems import ReseauError
     from reseau.files.store import contacts_folder_problem

@@ -33,18 +33,31 @@ def stats(
     ] = False,
 ) -> None:
     """The network's health against the ten recommendations, and an overall score."""
+    from reseau.cli.remembered import remembered_output
     from reseau.cli.render import terminal_width
-    from reseau.method.stats import network_stats
 
     state = state_of(ctx)
     if whole_team:
         _team(state.network(), state.today, as_json)
         return
-    result = network_stats(state.network(), state.today)
-    if as_json:
-        emit_json(result.to_json())
-        return
-    say_lines(stats_lines(result, Page(Style.for_stream(sys.stdout), terminal_width())))
+    page = None if as_json else Page(Style.for_stream(sys.stdout), terminal_width())
+    parts = (as_json, page and (page.style.enabled, page.width))
+
+    def produce(network: Network) -> str:
+        return _stats_output(network, state.today, page)
+
+    sys.stdout.write(remembered_output(state, "stats", parts, produce))
+
+
+def _stats_output(network: Network, today: date, page: Page | None) -> str:
+    """The ten lines and the chart, or JSON without a page."""
+    from reseau.cli.render import to_json
+    from reseau.method.stats import network_stats
+
+    result = network_stats(network, today)
+    if page is None:
+        return to_json(result.to_json()) + "\n"
+    return "".join(line + "\n" for line in stats_lines(result, page))
 
 
 def _team(network: Network, today: date, as_json: bool) -> None:

@@ -1,11 +1,12 @@
 """Remembering a command's output while nothing it reads has changed.
 
-The key is everything the output depends on: this version of reseau, today, how the output
-is rendered, and a snapshot of the folder in which every file is named with its
-modification time (to the nanosecond), size and inode. A changed, added, removed or renamed
-file changes the snapshot, and the output is computed again. A file modified less than two
-seconds ago makes the snapshot untrustworthy (its next change could keep the same
-timestamp), and nothing is cached then.
+The key is everything the output depends on: this version of reseau and a digest of its
+source, the libraries it reads and writes with, today, how the output is rendered, and a
+snapshot of the folder in which every file is named with its modification time (to the
+nanosecond), size and inode. A changed, added, removed or renamed file changes the snapshot,
+and the output is computed again. A file modified less than two seconds ago makes the
+snapshot untrustworthy (its next change could keep the same timestamp), and nothing is
+cached then.
 
 The cache lives in `.reseau-cache/` inside the network folder, with a `.gitignore` of its
 own, so git never sees it. It holds plain data written with `marshal`, atomically; a cache
@@ -33,18 +34,47 @@ FORMAT = 1
 RACY_SECONDS = 2.0
 WATCHED = ("reseau.yaml", "journal.yaml")
 WATCHED_FOLDERS = ("contacts", "plans")
+LIBRARIES = ("yaml", "pydantic", "vobject", "dateutil")  # what outputs are read and written with
 LEFTOVER_SECONDS = 60.0
 _LEFTOVER = re.compile(r"^\..+\.marshal\.[a-z0-9_]{8}\.tmp$")
 
 
 def version_key() -> str:
+    """The code an output comes from: reseau's source, the libraries that shape what it
+    prints, Python, and the language with its catalog."""
     python = "{}.{}".format(*sys.version_info[:2])
     from reseau.files.i18n import catalog_stamp
 
     return (
         f"reseau {__version__}; cache {FORMAT}; python {python}; marshal {marshal.version}; "
-        f"language {catalog_stamp()}"
+        f"language {catalog_stamp()}; source {source_digest()}; libraries {library_stamps()}"
     )
+
+
+def source_digest() -> str:
+    """A digest of every module of reseau: a change to any of them computes outputs again
+    (a few milliseconds for the whole package)."""
+    digest = hashlib.blake2b(digest_size=16)
+    package = Path(__file__).resolve().parents[1]
+    for source in sorted(package.rglob("*.py")):
+        digest.update(str(source.relative_to(package)).encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def library_stamps() -> list[tuple[str, int, int]]:
+    """Where each library an output depends on is installed, stamped by its `__init__.py`
+    (size, modification time): an upgrade rewrites it. Found without importing them."""
+    stamps = []
+    for name in LIBRARIES:
+        for folder in sys.path:
+            try:
+                status = os.stat(os.path.join(folder or ".", name, "__init__.py"))
+            except OSError:
+                continue
+            stamps.append((name, status.st_size, status.st_mtime_ns))
+            break
+    return stamps
 
 
 def snapshot(root: Path) -> bytes | None:
@@ -77,7 +107,11 @@ def _stamps(root: str) -> list[tuple[str, int, int, int]]:
     for folder in WATCHED_FOLDERS:
         try:
             entries = os.scandir(os.path.join(root, folder))
-        except (FileNotFoundError, NotADirectoryError):
+        except FileNotFoundError:
+            stamps.append((folder, -1, -1, -1))  # missing: a warning; a file instead: an error
+            continue
+        except NotADirectoryError:
+            stamps.append((folder, -2, -2, -2))
             continue
         with entries:
             for entry in entries:

@@ -1,0 +1,250 @@
+"""list, stats and export vcard remember their output: any change is seen, nothing is hidden."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import Runner
+from reseau.files.cache import CACHE_DIR, RACY_SECONDS
+
+COMMANDS = [
+    ("list",),
+    ("list", "--json"),
+    ("list", "--sort", "score", "--circle", "clients"),
+    ("stats",),
+    ("stats", "--json"),
+    ("export", "vcard"),
+    ("export", "vcard", "--private", "--status", "active"),
+]
+
+
+def age(root: Path) -> None:
+    """Every file older than the racy window, as after a normal pause."""
+    past = time.time() - 10 * RACY_SECONDS
+    for path in [root / "reseau.yaml", root / "journal.yaml", *root.glob("*/*.yaml")]:
+        os.utime(path, (past, past))
+
+
+def output(run: Runner, root: Path, *args: str) -> tuple[str, str]:
+    result = run("--dir", str(root), *args)
+    assert result.code == 0, result.err
+    return result.out, result.err
+
+
+def refuse_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reseau.files.store
+
+    def refuse(root: Path, **options: object) -> None:
+        raise AssertionError("the folder was read again")
+
+    monkeypatch.setattr(reseau.files.store, "load_network", refuse)
+
+
+def fresh_copy(root: Path, tmp_path: Path) -> Path:
+    fresh = tmp_path / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(CACHE_DIR))
+    return fresh
+
+
+@pytest.mark.parametrize("args", COMMANDS)
+def test_a_second_run_prints_the_same_without_reading_the_folder(
+    run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    age(sample)
+    first = output(run, sample, *args)
+    refuse_reading(monkeypatch)
+    assert output(run, sample, *args) == first
+
+
+def change_a_contact(root: Path) -> None:
+    path = root / "contacts" / "thomas-bernard.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: active", "status: dormant"), encoding="utf-8")
+
+
+def same_size_rewrite(root: Path) -> None:
+    """The same size, the same inode, one nanosecond later: as fast editors save."""
+    path = root / "contacts" / "thomas-bernard.yaml"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("efficiency: 3", "efficiency: 0"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+
+
+def add_a_contact(root: Path) -> None:
+    (root / "contacts" / "zz-new.yaml").write_text(
+        "name: Zoé Neuve\ncircles: [clients]\nsince: 2026-11-20\n", encoding="utf-8"
+    )
+
+
+def remove_a_contact(root: Path) -> None:
+    (root / "contacts" / "thomas-bernard.yaml").unlink()
+
+
+def rename_a_contact(root: Path) -> None:
+    (root / "contacts" / "thomas-bernard.yaml").rename(root / "contacts" / "thomas-b.yaml")
+
+
+def break_a_contact(root: Path) -> None:
+    (root / "contacts" / "thomas-bernard.yaml").write_text("name: [broken\n", encoding="utf-8")
+
+
+def change_the_settings(root: Path) -> None:
+    path = root / "reseau.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("met_within_days: 365", "met_within_days: 30"), encoding="utf-8")
+
+
+def change_the_journal(root: Path) -> None:
+    with open(root / "journal.yaml", "a", encoding="utf-8") as handle:
+        handle.write("  - {date: 2026-11-23, minutes: 30}\n")
+
+
+def remove_the_contacts_folder(root: Path) -> None:
+    shutil.rmtree(root / "contacts")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        change_a_contact,
+        same_size_rewrite,
+        add_a_contact,
+        remove_a_contact,
+        rename_a_contact,
+        break_a_contact,
+        change_the_settings,
+        change_the_journal,
+        remove_the_contacts_folder,
+    ],
+)
+@pytest.mark.parametrize("args", [("list", "--json"), ("stats", "--json"), ("export", "vcard")])
+def test_any_change_is_seen(
+    run: Runner, sample: Path, tmp_path: Path, change: object, args: tuple[str, ...]
+) -> None:
+    assert callable(change)
+    age(sample)
+    before = run("--dir", str(sample), *args)
+    change(sample)
+    age(sample)
+    after = run("--dir", str(sample), *args)
+    fresh = run("--dir", str(fresh_copy(sample, tmp_path)), *args)
+    assert (after.code, after.out, after.err) == (fresh.code, fresh.out, fresh.err)
+    if args[0] == "stats" or change not in (change_the_settings, change_the_journal):
+        assert (after.out, after.err) != (before.out, before.err) or change is same_size_rewrite
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("list",), ("list", "--json")),
+        (("list",), ("list", "--circle", "clients")),
+        (("list",), ("list", "--sort", "name")),
+        (("list",), ("--today", "2027-06-01", "list")),
+        (("stats",), ("stats", "--json")),
+        (("stats",), ("--today", "2026-06-01", "stats")),
+        (("export", "vcard"), ("export", "vcard", "--private")),
+        (("export", "vcard"), ("export", "vcard", "--tag", "robotics")),
+    ],
+)
+def test_the_options_and_today_are_part_of_the_key(
+    run: Runner, sample: Path, tmp_path: Path, first: tuple[str, ...], second: tuple[str, ...]
+) -> None:
+    age(sample)
+    output(run, sample, *first)
+    assert output(run, sample, *second) == output(run, fresh_copy(sample, tmp_path), *second)
+
+
+@pytest.mark.parametrize("args", [("list",), ("stats",)])
+def test_the_width_is_part_of_the_key(
+    run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    age(sample)
+    wide = output(run, sample, *args)
+    monkeypatch.setenv("COLUMNS", "60")
+    narrow = output(run, sample, *args)
+    assert narrow != wide
+    assert max(len(line) for line in narrow[0].splitlines()) <= 60
+
+
+def test_the_language_is_part_of_the_key(
+    run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    age(sample)
+    english = output(run, sample, "stats")
+    monkeypatch.setenv("LANGUAGE", "fr")
+    french = output(run, sample, "stats")
+    assert french != english
+    assert "Santé du réseau" in french[0]
+
+
+def test_other_code_computes_again(
+    run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reseau.files.cache
+    import reseau.files.store
+
+    age(sample)
+    first = output(run, sample, "list")
+    reads: list[Path] = []
+    real = reseau.files.store.load_network
+
+    def counted(root: Path, **options: bool | None) -> object:
+        reads.append(root)
+        return real(root, **options)
+
+    monkeypatch.setattr(reseau.files.store, "load_network", counted)
+    assert output(run, sample, "list") == first
+    assert reads == []
+    monkeypatch.setattr(reseau.files.cache, "source_digest", lambda: "another")
+    assert output(run, sample, "list") == first
+    assert len(reads) == 1
+
+
+def test_an_error_is_never_remembered(run: Runner, sample: Path) -> None:
+    age(sample)
+    for _ in range(2):
+        result = run("--dir", str(sample), "list", "--circle", "nope")
+        assert result.code != 0
+        assert "nope" in result.err
+    assert not (sample / CACHE_DIR / "list.marshal").exists()
+
+
+def test_the_warnings_are_said_again(
+    run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    break_a_contact(sample)
+    age(sample)
+    first = output(run, sample, "list")
+    assert "skipped 1 invalid file" in first[1]
+    refuse_reading(monkeypatch)
+    assert output(run, sample, "list") == first
+
+
+def test_an_export_to_a_file_is_written_each_time(
+    run: Runner, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    age(sample)
+    target = tmp_path / "out.vcf"
+    output(run, sample, "export", "vcard", "-o", str(target))
+    written = target.read_bytes()
+    assert written.startswith(b"BEGIN:VCARD")
+    target.unlink()
+    refuse_reading(monkeypatch)
+    output(run, sample, "export", "vcard", "-o", str(target))
+    assert target.read_bytes() == written
+
+
+def test_a_file_changed_just_now_is_not_trusted(run: Runner, sample: Path, tmp_path: Path) -> None:
+    age(sample)
+    output(run, sample, "list", "--json")
+    change_a_contact(sample)  # no age(): modified this very second
+    after = output(run, sample, "list", "--json")
+    assert after == output(run, fresh_copy(sample, tmp_path), "list", "--json")
+    assert not (sample / CACHE_DIR / "list.marshal").exists() or after[0].count("dormant")
