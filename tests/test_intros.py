@@ -250,8 +250,11 @@ def test_the_lazy_order_is_the_order_of_every_pair_sorted(found: list[dict[str, 
     )
 
 
-def _brute_best_for(finder: IntroFinder, slug: str, excluded: set[frozenset[str]]) -> object:
-    """best_for's contract, by looking at every other candidate."""
+def _brute_best_for(
+    finder: IntroFinder, contacts: dict[str, Contact], slug: str, excluded: set[frozenset[str]]
+) -> object:
+    """best_for's contract, by looking at every other candidate, with every known pair."""
+    known = known_pairs(contacts)
     me = finder.candidates.get(slug)
     if me is None:
         return None
@@ -260,7 +263,7 @@ def _brute_best_for(finder: IntroFinder, slug: str, excluded: set[frozenset[str]
         for o in finder.candidates.values()
         if o.slug != slug
         and (me.tags & o.tags or me.territories & o.territories)
-        and frozenset((slug, o.slug)) not in finder.known
+        and frozenset((slug, o.slug)) not in known
         and frozenset((slug, o.slug)) not in excluded
     ]
     return min(keys)[2] if keys else None
@@ -312,4 +315,4 @@ def test_best_for_is_the_best_partner_among_every_other(
         partner = None
         if suggestion is not None:
             partner = suggestion.second if suggestion.first == slug else suggestion.first
-        assert partner == _brute_best_for(finder, slug, excluded)
+        assert partner == _brute_best_for(finder, contacts, slug, excluded)

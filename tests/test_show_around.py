@@ -98,3 +98,28 @@ def test_an_invalid_contact_is_an_error_with_its_problems(run: Runner, warm: Pat
     assert result.code == 1
     assert "contacts/thomas-bernard.yaml does not validate" in result.err
     assert "nmae" in result.err
+
+
+def test_a_file_name_that_is_not_utf8_is_said_as_in_a_full_read(
+    run: Runner, warm: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    with open(os.fsencode(warm / "contacts") + b"/x\xff.yaml", "wb") as handle:
+        handle.write(b"name: X\n")
+    around, full = show_both_ways(run, warm, "marie-dupont", monkeypatch)
+    assert around == full
+    result = run("--dir", str(warm), "show", "marie-dupont")
+    assert "skipped 1 invalid file" in result.err
+
+
+@pytest.mark.parametrize(
+    ("name", "decodable"),
+    [("marie-dupont.yaml", True), ("zoé-ñ-😀.yaml", True), ("x\udcff.yaml", False)],
+)
+def test_a_name_is_decodable_unless_it_holds_bytes_that_are_not_utf8(
+    name: str, decodable: bool
+) -> None:
+    from reseau.files.text import is_decodable
+
+    assert is_decodable(name) is decodable

@@ -108,16 +108,22 @@ def plan_files(root: Path) -> list[Path]:
 def _yaml_files(folder: Path) -> tuple[list[Path], list[str]]:
     """The folder's YAML files, and the names that are not UTF-8 (never read: no slug,
     no name to print, no way to write them into an export)."""
+    stems, misnamed = _yaml_stems(folder)
+    return [folder / f"{stem}.yaml" for stem in stems], misnamed
+
+
+def _yaml_stems(folder: Path) -> tuple[list[str], list[str]]:
+    """`_yaml_files` as the files' stems, sorted: no path built for each file."""
     try:
         entries = os.scandir(folder)
     except (FileNotFoundError, NotADirectoryError):
         return [], []
     with entries:
         names = [e.name for e in entries if e.name.endswith(".yaml") and not e.name.startswith(".")]
-    stems = sorted(name[: -len(".yaml")] for name in names if is_decodable(name))
-    return [folder / f"{stem}.yaml" for stem in stems], sorted(
-        name for name in names if not is_decodable(name)
-    )
+    decodable = [is_decodable(name) for name in names]
+    stems = sorted(name[: -len(".yaml")] for name, ok in zip(names, decodable, strict=True) if ok)
+    misnamed = sorted(name for name, ok in zip(names, decodable, strict=True) if not ok)
+    return stems, misnamed
 
 
 def _misnamed(network: Network, folder: str, names: list[str]) -> None:
@@ -213,8 +219,9 @@ def load_around(root: Path, slug: str) -> Network:
     little, the whole folder is loaded (which fills the cache).
     """
     known = read_references(root)
-    contacts, misnamed = _yaml_files(root / CONTACTS_DIR)
-    if len(known) < len(contacts) // 2:
+    folder = root / CONTACTS_DIR
+    stems, misnamed = _yaml_stems(folder)
+    if len(known) < len(stems) // 2:
         return load_network(root)
     network = Network(root)
     with _collector_paused():
@@ -225,22 +232,24 @@ def load_around(root: Path, slug: str) -> Network:
         named = _references(target) if target is not None else set()
         if named is None:
             return load_network(root)
-        for path in contacts:
-            if path.stem == slug:
+        where = str(folder)
+        for stem in stems:  # names and stamps as text: ten thousand paths cost more than the stats
+            if stem == slug:
                 continue
-            entry = known.get(f"{CONTACTS_DIR}/{path.name}")
-            if entry is not None and entry[0] == _stamp(path):
-                if names(entry[1], slug) or path.stem in named:
-                    contact = _load_one(network, path, Contact)
+            name = f"{stem}.yaml"
+            entry = known.get(f"{CONTACTS_DIR}/{name}")
+            if entry is not None and entry[0] == _stamp(os.path.join(where, name)):
+                if names(entry[1], slug) or stem in named:
+                    contact = _load_one(network, folder / name, Contact)
                     if contact is not None:
-                        found[path.stem] = contact
+                        found[stem] = contact
                 continue
-            contact = _load_one(network, path, Contact)
+            contact = _load_one(network, folder / name, Contact)
             if contact is None:
                 continue
             refs = _references(contact)
-            if refs is None or slug in refs or path.stem in named:
-                found[path.stem] = contact
+            if refs is None or slug in refs or stem in named:
+                found[stem] = contact
         if target is not None:
             found[slug] = target
         network.contacts = {stem: found[stem] for stem in sorted(found)}
@@ -316,7 +325,7 @@ def _load_one(
     return value
 
 
-def _stamp(path: Path) -> FileStamp | None:
+def _stamp(path: Path | str) -> FileStamp | None:
     try:
         return stamp_of(os.lstat(path))  # a symlink has a stamp of its own: never a hit
     except OSError:

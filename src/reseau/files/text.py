@@ -53,8 +53,13 @@ def clean(text: object, *, multiline: bool = False) -> str:
 
 
 def is_decodable(name: str) -> bool:
-    """False for a file name holding bytes that are not UTF-8 (kept as lone surrogates)."""
-    return not any("\ud800" <= ch <= "\udfff" for ch in name)
+    """False for a file name holding bytes that are not UTF-8 (kept as lone surrogates,
+    which UTF-8 cannot encode)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def shown_name(name: str) -> str:
