@@ -9,14 +9,25 @@ import typer
 import typer.main
 
 from reseau import __version__
-from reseau.cli import coercion
 from reseau.cli.commands import APP_HELP, COMMANDS, GlobalOption, global_options
 from reseau.cli.groups import SuggestingGroup, hoist_global_options, translate_help
 from reseau.cli.state import State, parse_today
 from reseau.files.i18n import _
 
 SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
-coercion.install()  # text and flags read without building a Pydantic adapter each
+
+
+def _read_plain_values() -> None:
+    """Text and flags read without building a Pydantic adapter each (cli/coercion.py); a
+    Typer without the private module it builds on keeps its own conversion."""
+    try:
+        from reseau.cli import coercion
+    except ImportError:
+        return
+    coercion.install()
+
+
+_read_plain_values()
 GLOBAL = global_options()
 
 
