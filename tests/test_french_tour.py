@@ -119,6 +119,51 @@ def test_the_tour_in_french_leaves_no_english(
     assert not leaks, "English left:\n" + "\n".join(leaks)
 
 
+# A team network: the sample, with members, and an interaction each of them logged.
+TEAM_TOUR: list[list[str]] = [
+    ["list"],
+    ["list", "--held-by", "paul"],
+    ["show", "thomas"],
+    ["week", "--as", "paul"],
+    ["week", "--team"],
+    ["stats", "--team"],
+    ["handover", "paul", "lea"],
+    ["handover", "lea", "lea"],
+    ["list", "--held-by", "nadia"],
+]
+MEMBERS = """
+members:
+  camille: {name: Camille Martin, email: camille@example.org}
+  paul: {name: Paul Roche, email: paul@example.org}
+  lea: {name: Léa Girard, email: lea@example.org}
+"""
+
+
+@pytest.fixture
+def team_network(run: Runner, tour_network: Path) -> Path:
+    settings = tour_network / "reseau.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + MEMBERS, encoding="utf-8")
+    plan = tour_network / "plans/2026-Q4.yaml"
+    text = plan.read_text(encoding="utf-8")
+    owned = "  - contact: jurgen-strauss\n    owner: paul\n"
+    plan.write_text(text.replace("  - contact: jurgen-strauss\n", owned), encoding="utf-8")
+    for args in (
+        ["log", "thomas", "Appel", "--kind", "call", "--as", "paul"],
+        ["log", "marie-dupont", "Déjeuner", "--kind", "meal", "--as", "camille"],
+    ):
+        assert run(*args, cwd=tour_network).code == 0
+    return tour_network
+
+
+@pytest.mark.parametrize("args", TEAM_TOUR, ids=[" ".join(args) for args in TEAM_TOUR])
+def test_the_team_commands_in_french_leave_no_english(
+    run: Runner, team_network: Path, args: list[str]
+) -> None:
+    result = _step(run, team_network, args, None)
+    leaks = _english_left(result.out + result.err, _data_texts(team_network), args)
+    assert not leaks, "English left:\n" + "\n".join(leaks)
+
+
 def test_the_detector_sees_an_english_line(tour_network: Path) -> None:
     data = _data_texts(tour_network)
     assert _english_left("10 days late (due Fri 20 Nov)", data, [])

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from reseau.files.folder import CONTACTS_DIR, PLANS_DIR
 from reseau.files.gitcommit import commit
 from reseau.files.gitrepo import open_repository
+from reseau.files.i18n import _
 from reseau.files.model import CONTACT_KEYS, Contact, Plan
 from reseau.files.problems import ReseauError
 from reseau.files.store import Network
@@ -40,7 +41,9 @@ def handover(network: Network, source: str, target: str, today: date) -> Handove
     known_member(source, members, "FROM")
     known_member(target, members, "TO")
     if source == target:
-        raise ReseauError(f"{source} would hand over to themselves; name another member")
+        raise ReseauError(
+            _("{source} would hand over to themselves; name another member").format(source=source)
+        )
     report = Handover()
     changes = [_contact_change(slug, target) for slug in _held_alone(network, source, today)]
     report.contacts = [c.relpath.removeprefix(f"{CONTACTS_DIR}/")[:-5] for c in changes]
@@ -54,7 +57,7 @@ def handover(network: Network, source: str, target: str, today: date) -> Handove
         ]
         if owned:
             changes.append(Change(relpath, Plan, _owner_edit(owned, target)))
-            report.plan_items += [f"{relpath}: {section} {what}" for section, _, what in owned]
+            report.plan_items += [f"{relpath}: {section} {what}" for section, _index, what in owned]
     if not changes:
         return report
     with folder_lock(network.root):

@@ -12,13 +12,14 @@ from reseau.cli.output import emit_json, say_lines
 from reseau.cli.palette import STATES, Style
 from reseau.cli.state import state_of
 from reseau.cli.week import Page
-from reseau.files.i18n import _
+from reseau.files.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from datetime import date
 
     from reseau.files.store import Network
     from reseau.method.stats import Line, Stats
+    from reseau.method.team import TeamStats
 
 _BAR_MAX = 40
 _FULL, _REST = "█", "░"
@@ -61,33 +62,48 @@ def _stats_output(network: Network, today: date, page: Page | None) -> str:
 
 
 def _team(network: Network, today: date, as_json: bool) -> None:
-    from reseau.files.text import clean
     from reseau.method.team import is_team, team_stats
 
     if not is_team(network.settings):
-        raise typer.BadParameter("reseau.yaml lists no members", param_hint="--team")
+        raise typer.BadParameter(_("reseau.yaml lists no members"), param_hint="--team")
     result = team_stats(network, today)
     if as_json:
         emit_json(result.to_json())
         return
-    names = network.names()
-    lines = [f"The team in {result.quarter}, as of {today.isoformat()}", ""]
-    head = ("member", "interactions", "in person", "introductions", "sessions")
+    say_lines(_team_lines(result, network.names(), today))
+
+
+def _team_lines(result: TeamStats, names: dict[str, str], today: date) -> list[str]:
+    """What each member did this quarter, as a table, then who holds whom."""
+    from reseau.files.text import clean, pad, width
+
+    title = _("The team in {quarter}, as of {day}").format(
+        quarter=result.quarter, day=today.isoformat()
+    )
+    head = (_("member"), _("interactions"), _("in person"), _("introductions"), _("sessions"))
     rows = [
         (clean(m.name or m.member), m.interactions, m.in_person, m.introductions, m.sessions)
         for m in result.members
     ]
-    width = max(len(str(r[0])) for r in [head, *rows])
+    first = max(width(str(r[0])) for r in [head, *rows])
+    sizes = [max(13, width(label)) for label in head[1:]]  # 13: room for a count and its label
+    lines = [title, ""]
     for row in [head, *rows]:
-        cells = "".join(f"  {cell!s:>13}" for cell in row[1:])
-        lines.append(f"{row[0]!s:<{width}}{cells}")
+        cells = "".join(
+            "  " + pad(str(cell), size, right=True)
+            for cell, size in zip(row[1:], sizes, strict=True)
+        )
+        lines.append(pad(str(row[0]), first) + cells)
     lines.append("")
+    none = pgettext("contacts", "none")
     for member, slugs in result.held_alone.items():
-        held = ", ".join(clean(names.get(s, s)) for s in slugs) or "none"
-        lines.append(f"held by {clean(member)} alone ({len(slugs)}): {held}")
-    untouched = ", ".join(clean(names.get(s, s)) for s in result.untouched) or "none"
-    lines.append(f"touched by nobody in a year ({len(result.untouched)}): {untouched}")
-    say_lines(lines)
+        held = ", ".join(clean(names.get(s, s)) for s in slugs) or none
+        alone = _("held by {member} alone ({count}): {names}")
+        lines.append(alone.format(member=clean(member), count=len(slugs), names=held))
+    untouched = ", ".join(clean(names.get(s, s)) for s in result.untouched) or none
+    nobody = _("touched by nobody in a year ({count}): {names}")
+    lines.append(nobody.format(count=len(result.untouched), names=untouched))
+    return lines
 
 
 def stats_lines(result: Stats, page: Page) -> list[str]:

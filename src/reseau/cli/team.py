@@ -8,6 +8,7 @@ import typer
 
 from reseau.cli.output import emit_json, say
 from reseau.cli.state import state_of
+from reseau.files.i18n import _
 
 
 def handover(
@@ -31,11 +32,13 @@ def handover(
             }
         )
         return
+    member = clean(target)
     for slug in report.contacts:
-        say(f"held by {clean(target)} now: {clean(slug)}")
+        say(_("held by {member} now: {slug}").format(member=member, slug=clean(slug)))
     for item in report.plan_items:
-        say(f"owned by {clean(target)} now: {clean(item)}")
+        say(_("owned by {member} now: {item}").format(member=member, item=clean(item)))
     if not report.contacts and not report.plan_items:
-        say(f"{clean(source)} holds no relationship alone and owns no plan item")
+        alone = _("{member} holds no relationship alone and owns no plan item")
+        say(alone.format(member=clean(source)))
     elif report.committed:
-        say(f"committed: {clean(report.committed)}")
+        say(_("committed: {commit}").format(commit=clean(report.committed)))

@@ -310,7 +310,7 @@ def _item_lines(item: Item, page: Page, columns: _Columns, today: date) -> list[
         who = page.style.red(who)
     action, reason = clean(item.action), clean(item.reason)
     if item.member is not None:
-        reason = f"for {clean(item.member)} · {reason}"
+        reason = _("for {member} · {reason}").format(member=clean(item.member), reason=reason)
     if columns.one_line:
         used = _GUTTER + columns.who + 2 + columns.action + 2
         head = f"{minutes}  {who}  {pad(action, columns.action)}  "

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reseau.files.folder import SETTINGS_FILE
+from reseau.files.i18n import _
 from reseau.files.problems import ReseauError
 from reseau.files.validation import suggest
 from reseau.files.yamlio import read_file
@@ -67,9 +68,11 @@ def require_member(
     member = current_member(root, members, chosen, environ)
     if member is None and members:
         raise MemberError(
-            "this network has members, and reseau cannot tell which one you are: set git's "
-            "user.email to your member e-mail, or RESEAU_MEMBER, or give --as ID "
-            f"(members: {', '.join(members)})"
+            _(
+                "this network has members, and reseau cannot tell which one you are: set git's "
+                "user.email to your member e-mail, or RESEAU_MEMBER, or give --as ID "
+                "(members: {members})"
+            ).format(members=", ".join(members))
         )
     return member
 
@@ -78,5 +81,9 @@ def known_member(given: str, members: Mapping[str, Any], source: str) -> str:
     if given in members:
         return given
     close = suggest(given, list(members))
-    hint = f"; did you mean '{close}'?" if close else f" (members: {', '.join(members)})"
-    raise MemberError(f"{source}: '{given}' is not a member of reseau.yaml{hint}")
+    if close:
+        hint = _("; did you mean '{close}'?").format(close=close)
+    else:
+        hint = _(" (members: {members})").format(members=", ".join(members))
+    message = _("{source}: '{given}' is not a member of reseau.yaml")
+    raise MemberError(message.format(source=source, given=given) + hint)
