@@ -85,7 +85,7 @@ def _held_alone(network: Network, source: str, today: date) -> list[str]:
 
 
 def _contact_change(slug: str, target: str) -> Change:
-    def edit(document: Document, _: BaseModel) -> None:
+    def edit(document: Document, _model: BaseModel) -> None:
         document.set(["held_by"], target, order=CONTACT_KEYS)
 
     return Change(f"{CONTACTS_DIR}/{slug}.yaml", Contact, edit)
@@ -94,7 +94,7 @@ def _contact_change(slug: str, target: str) -> Change:
 def _owner_edit(
     owned: list[tuple[str, int, str]], target: str
 ) -> Callable[[Document, BaseModel], None]:
-    def edit(document: Document, _: BaseModel) -> None:
+    def edit(document: Document, _model: BaseModel) -> None:
         for section, index, _what in owned:
             document.set([section, index, "owner"], target, order=ITEM_KEYS)
 
