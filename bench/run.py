@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
+import base
 import gitbench
 import hostile
 import synth
@@ -67,6 +68,7 @@ class Command:
     failure: str = ""
     limit: int = 0  # at most this many runs, warm-up included (0: every round)
     runs: int = 0
+    env: dict[str, str] = field(default_factory=dict)  # added to the bench's environment
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,8 @@ class Tools:
     khard: str | None
     has_week: bool
     has_log: bool
+    base: str | None = None  # the Python that runs the previous code (see bench/base.py)
+    base_ref: str = ""
 
 
 HELP = Comparison("reseau --help / python -c pass", "help", "pass")
@@ -111,6 +115,9 @@ CHECK_WARM = Comparison("reseau check (warm) / check (cold)", "check-warm", "che
 EXPORT_WARM = Comparison("reseau export (warm) / export (cold)", "export-warm", "export-cold")
 LOG_START = Comparison("reseau log / python -c pass", "log", "pass")
 WEEK_KHARD = Comparison("reseau week (cold) / khard list", "week-cold", "khard")
+WEEK_BARE = Comparison(
+    "reseau week, no cache at all / the previous code's", "week-bare", "week-bare-base"
+)
 CHECK_KHARD = Comparison("reseau check (cold) / khard list", "check-cold", "khard")
 MERGE_START = Comparison(
     "merge driver, one contact with 500 interactions / python -c pass", "merge", "pass"
@@ -134,6 +141,7 @@ COMPARISONS = (
     EXPORT_WARM,
     LOG_START,
     WEEK_KHARD,
+    WEEK_BARE,
     CHECK_KHARD,
     MERGE_START,
     MERGE_LOG,
@@ -152,6 +160,12 @@ TARGETS = (
     Target("reseau export vcard, 10,000, nothing changed <= 0.2 x cold", EXPORT_WARM, LARGE, 0.2),
     Target("reseau show SLUG, 10,000 <= 0.05 x a cold week", SHOW, LARGE, 0.05),
     Target("reseau week, 10,000, cold <= 0.4 x khard list", WEEK_KHARD, LARGE, 0.4),
+    Target(
+        "reseau week, 10,000, no cache at all <= 0.45 x the previous code's",
+        WEEK_BARE,
+        LARGE,
+        0.45,
+    ),
     Target("reseau week, 10,000, nothing changed <= 0.1 x cold", WEEK_WARM, LARGE, 0.1),
     Target("reseau log on one contact, at every size <= 12 x python -c pass", LOG_START, None, 12),
     Target("peak memory, reseau week at 50,000, cold <= 300 MiB", None, HUGE, 300, "week-cold"),
@@ -164,8 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     environ = bench_environment()
     folder = Path(tempfile.mkdtemp(prefix="reseau-bench-"))
     try:
+        tools = with_base(tools, args.base, folder)
         results = {size: bench_size(size, folder, tools, environ, args) for size in args.sizes}
     finally:
+        base.remove(folder)
         if args.keep:
             progress(f"kept the networks in {folder}")
         else:
@@ -191,7 +207,29 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=1, help="untimed rounds first (default 1)")
     parser.add_argument("--seed", type=int, default=2026, help="the networks' seed")
     parser.add_argument("--keep", action="store_true", help="keep the generated networks")
+    parser.add_argument(
+        "--base",
+        default=base.DEFAULT_REF,
+        help="the commit whose code the 'previous code' rows run, checked out in a worktree "
+        f"with a venv of its own (default {base.DEFAULT_REF}; '' to skip those rows)",
+    )
     return parser.parse_args(argv)
+
+
+def with_base(tools: Tools, ref: str, folder: Path) -> Tools:
+    """The tools, with the previous code's Python when `ref` is given and can be prepared."""
+    if not ref:
+        return tools
+    progress(f"preparing the code as of {ref}")
+    try:
+        python = base.prepare(ref, folder)
+    except subprocess.CalledProcessError as exc:
+        fail(f"cannot check out {ref}", (exc.stderr or b"").decode(errors="replace").splitlines())
+    return Tools(**{**_fields(tools), "base": str(python), "base_ref": ref})
+
+
+def _fields(tools: Tools) -> dict[str, object]:
+    return {name: getattr(tools, name) for name in Tools.__dataclass_fields__}
 
 
 def _sizes(text: str) -> tuple[int, ...]:
@@ -326,6 +364,7 @@ def build_commands(network: synth.Network, tools: Tools, is_smallest: bool) -> l
             command.missing = NO_WEEK
     else:
         commands += [changed_week(network, tools), show_command(network, tools)]
+    commands += bare_weeks(root, tools, clear_cache)
     commands += cold_and_warm("list", "reseau list", [reseau, "list"])
     commands += cold_and_warm("stats", "reseau stats", [reseau, "stats"])
     commands += cold_and_warm("check", "reseau check", [reseau, "check"])
@@ -344,6 +383,22 @@ def build_commands(network: synth.Network, tools: Tools, is_smallest: bool) -> l
     if is_smallest:
         commands += git_commands(network, tools)
     return commands
+
+
+def bare_weeks(root: Path, tools: Tools, clear_cache: Action) -> list[Command]:
+    """`reseau week` with no cache at all (none on disk, RESEAU_NO_CACHE=1), today's code and
+    the previous code's, each run as `python -m reseau`."""
+    bare = {"RESEAU_NO_CACHE": "1"}
+    argv = ["-m", "reseau", "week"]
+    today = Command("week-bare", "reseau week, no cache", [tools.python, *argv], root,
+                    clear_cache, env=bare)  # fmt: skip
+    earlier = Command("week-bare-base", f"reseau week, no cache, as of {tools.base_ref}",
+                      [tools.base or "", *argv], root, clear_cache, env=bare)  # fmt: skip
+    if tools.base is None:
+        earlier.missing = "no previous code (--base '')"
+    if not tools.has_week:
+        today.missing = earlier.missing = NO_WEEK
+    return [today, earlier]
 
 
 def changed_week(network: synth.Network, tools: Tools) -> Command:
@@ -426,7 +481,7 @@ def run_once(command: Command, environ: dict[str, str], keep: bool) -> None:
     if command.before:
         command.before()
     try:
-        done = run_plain(argv, command.cwd, environ)
+        done = run_plain(argv, command.cwd, {**environ, **command.env})
     finally:
         if command.after:
             command.after()
@@ -484,6 +539,8 @@ def print_header(tools: Tools, args: argparse.Namespace) -> None:
     libyaml = "with libyaml" if getattr(yaml, "__with_libyaml__", False) else "WITHOUT libyaml"
     khard = "khard installed" if tools.khard else "khard not installed (pip install -e '.[bench]')"
     print(f"{version}; Python {platform.python_version()}; PyYAML {yaml.__version__} {libyaml}")
+    if tools.base:
+        print(f"the previous code: {tools.base_ref}, in a worktree and a venv of its own")
     print(f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; {khard}")
     rounds = ", ".join(f"{size:,}: {rounds_for(size, args)}" for size in args.sizes)
     print(f"rounds after {args.warmup} warm-up round (contacts: rounds): {rounds}")

@@ -31,9 +31,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = store.read_file
 
-    def spy(path: Path, relpath: str) -> object:
+    def spy(path: Path, relpath: str, *, fast: bool = False) -> object:
         seen.append(relpath)
-        return real(path, relpath)
+        return real(path, relpath, fast=fast)
 
     monkeypatch.setattr(store, "read_file", spy)
     return seen
@@ -262,3 +262,85 @@ def test_reseau_no_cache_reads_everything_and_writes_nothing(
     load_network(sample)
     assert not (sample / CACHE_DIR / CACHE_NAME).exists()
     assert reads.count(THOMAS) == 2
+
+
+def test_a_cache_written_frame_by_frame_reads_back_whole(
+    sample: Path, later: None, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read that fills the cache writes its entries as it goes, a few a frame."""
+    monkeypatch.setattr(filecache, "CHUNK", 3)
+    first = load_network(sample)
+    kept = FileCache.open(sample).entries
+    assert set(kept) == {f"contacts/{slug}.yaml" for slug in first.contacts} | {
+        f"plans/{name}.yaml" for name in first.plans
+    }
+    assert len(kept) > 3 * filecache.CHUNK
+    reads.clear()
+    again = load_network(sample)
+    assert reads == ["reseau.yaml", "journal.yaml"]
+    same(again, strict(sample))
+
+
+def test_a_cache_cut_short_is_not_used(warm: Path, reads: list[str]) -> None:
+    cache = warm / CACHE_DIR / CACHE_NAME
+    cache.write_bytes(cache.read_bytes()[:-10])
+    assert FileCache.open(warm).entries == {}
+    again = load_network(warm)
+    assert THOMAS in reads
+    same(again, strict(warm))
+
+
+def test_a_write_that_fails_halfway_leaves_the_old_cache(
+    warm: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Disk full while the new file is written: the old one stays, no temporary file is left,
+    and the folder reads as it is."""
+    cache = warm / CACHE_DIR / CACHE_NAME
+    before = cache.read_bytes()
+    monkeypatch.setattr(filecache, "CHUNK", 2)
+    written: list[int] = []
+    from reseau.files.atomic import AtomicFile
+
+    real = AtomicFile.write
+
+    def full(self: AtomicFile, data: bytes) -> None:
+        written.append(len(data))
+        if len(written) > 2:
+            raise OSError(28, "No space left on device")
+        real(self, data)
+
+    monkeypatch.setattr(AtomicFile, "write", full)
+    first = sorted((warm / "contacts").iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    same(load_network(warm), strict(warm))
+    assert len(written) == 3
+    assert cache.read_bytes() == before
+    assert [p.name for p in (warm / CACHE_DIR).iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_a_read_interrupted_while_writing_leaves_the_old_cache(
+    warm: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C in the middle: the old file is untouched, and used next time."""
+    cache = warm / CACHE_DIR / CACHE_NAME
+    before = cache.read_bytes()
+    monkeypatch.setattr(filecache, "CHUNK", 2)
+    from reseau.files.atomic import AtomicFile
+
+    real = AtomicFile.write
+    calls: list[int] = []
+
+    def interrupted(self: AtomicFile, data: bytes) -> None:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real(self, data)
+
+    monkeypatch.setattr(AtomicFile, "write", interrupted)
+    first = sorted((warm / "contacts").iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        load_network(warm)
+    assert cache.read_bytes() == before
+    monkeypatch.setattr(AtomicFile, "write", real)
+    same(load_network(warm), strict(warm))

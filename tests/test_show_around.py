@@ -27,9 +27,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = store.read_file
 
-    def spy(path: Path, relpath: str) -> object:
+    def spy(path: Path, relpath: str, *, fast: bool = False) -> object:
         seen.append(relpath)
-        return real(path, relpath)
+        return real(path, relpath, fast=fast)
 
     monkeypatch.setattr(store, "read_file", spy)
     return seen

@@ -51,3 +51,36 @@ def fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+class AtomicFile:
+    """A file written piece by piece, that replaces `path` all or nothing on `commit`: a
+    large file need never be held whole in memory. `abort` (or a crash) leaves `path` as it
+    was; the temporary file beside it is then removed (a crash's, by whoever cleans up)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
+        self.tmp = Path(tmp_name)
+        self.handle = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+
+    def commit(self) -> None:
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.chmod(self.tmp, _mode_for(self.path))
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
+        fsync_folder(self.path.parent)
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError):
+            self.handle.close()
+        with contextlib.suppress(OSError):
+            self.tmp.unlink()

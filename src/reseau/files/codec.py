@@ -164,6 +164,7 @@ def _decode_body(cls: type, names: list[str], values: list[str], namespace: dict
     reads = [value.format(f"t[{i + 1}]") for i, value in enumerate(values)]
     if issubclass(cls, BaseModel):
         namespace["names"] = tuple(names)
+        namespace["sets"] = {}  # by mask: one set of field names for all objects alike
         pairs = ", ".join(f"{name!r}: {read}" for name, read in zip(names, reads, strict=True))
         lines = [
             "def convert(t):",
@@ -171,7 +172,10 @@ def _decode_body(cls: type, names: list[str], values: list[str], namespace: dict
             "    o = new(cls)",
             f"    put(o, '__dict__', {{{pairs}}})",
             "    m = t[0]",
-            "    put(o, '__pydantic_fields_set__', {n for i, n in enumerate(names) if m >> i & 1})",
+            "    s = sets.get(m)",
+            "    if s is None:",
+            "        s = sets[m] = {n for i, n in enumerate(names) if m >> i & 1}",
+            "    put(o, '__pydantic_fields_set__', s)",
             "    put(o, '__pydantic_extra__', None)",
             "    put(o, '__pydantic_private__', None)",
             "    return o",
@@ -187,6 +191,25 @@ def _decode_body(cls: type, names: list[str], values: list[str], namespace: dict
             lines.append(f"    set_{name}(o, {read})")
         lines.append("    return o")
     return "\n".join(lines) + "\n"
+
+
+_SHARED_SETS: dict[frozenset[str], set[str]] = {}
+
+
+def share_fields_sets(model: BaseModel) -> None:
+    """One set of set field names for all models alike (a set costs hundreds of bytes, and a
+    network holds thousands of contacts set alike). The models are frozen, so nothing adds
+    to it; `model_copy` copies it before it changes it."""
+    fields = model.__pydantic_fields_set__
+    shared = _SHARED_SETS.setdefault(frozenset(fields), fields)
+    if shared is not fields:
+        _set(model, "__pydantic_fields_set__", shared)
+    for value in model.__dict__.values():
+        if isinstance(value, BaseModel):
+            share_fields_sets(value)
+        elif type(value) is list and value and isinstance(value[0], BaseModel):
+            for item in value:
+                share_fields_sets(item)
 
 
 def _check_model(cls: type[BaseModel]) -> None:

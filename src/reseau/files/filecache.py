@@ -16,6 +16,11 @@ What makes it safe to trust:
   change the stamp or the name; a file that disappears loses its entry;
 - the cache is one file in `.reseau-cache/`, replaced atomically; one that cannot be read,
   comes from other code or holds an entry that does not decode is ignored, entry by entry.
+
+The file is a series of frames, each its length then one `marshal` blob: the code's version,
+then the entries, a few thousand a frame. A read that fills the cache writes each frame as
+soon as it is full, into the temporary file that replaces the cache at the end: the entries
+of a whole network (hundreds of MiB at 50,000 contacts) are never all in memory at once.
 """
 
 from __future__ import annotations
@@ -26,16 +31,22 @@ import marshal
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reseau import __version__
 from reseau.files.codec import Unsupported, codec_for
 
+if TYPE_CHECKING:
+    from reseau.files.atomic import AtomicFile
+
 CACHE_DIR = ".reseau-cache"
 CACHE_NAME = "files.marshal"
 REFERENCES_NAME = "references.marshal"
-FORMAT = 2
+FORMAT = 3
+CHUNK = 2000  # entries a frame
+_LENGTH = 8  # bytes of a frame's length, little-endian
 SETTLED_NS = 2_000_000_000
 LEFTOVER_SECONDS = 60.0  # a temporary file this old is no write under way: a crash left it
 _SOURCES = Path(__file__).parent
@@ -71,7 +82,13 @@ def code_version() -> str:
 
 
 class FileCache:
-    """The entries of one folder's cache, read once and written back once if they changed."""
+    """One folder's cache: the entries read from its file, and the new file, written as the
+    folder is read (frames of the entries kept, recalled or new), replacing the old one at
+    `save` when anything changed.
+
+    A file's entry is kept (`recall` found it, or `remember` made it) or forgotten once per
+    read of the folder, never both.
+    """
 
     def __init__(self, root: Path, version: str, entries: dict[str, Any]) -> None:
         self.root = root
@@ -80,22 +97,21 @@ class FileCache:
         self.changed = False
         self.now_ns = time.time_ns()
         self.seen: set[str] = set()
+        self.pending: list[tuple[str, Any]] = []  # kept, not yet written
+        self.index: dict[str, tuple[Stamp, str]] = {}  # every entry kept: see read_references
+        self.out: AtomicFile | None = None
+        self.failed = False  # the new file could not be written: the old one stays
 
     @classmethod
     def open(cls, root: Path) -> FileCache:
         version = code_version()
         try:
             with open(root / CACHE_DIR / CACHE_NAME, "rb") as handle:
-                stored = marshal.loads(handle.read())  # load(handle) reads object by object: slow
+                data = handle.read()  # one read; marshal.load(handle) reads bit by bit: slow
+            entries = _entries(data, version)
         except (OSError, EOFError, ValueError, TypeError):
             return cls(root, version, {})
-        usable = (
-            isinstance(stored, tuple)
-            and len(stored) == 2
-            and stored[0] == version
-            and isinstance(stored[1], dict)
-        )
-        return cls(root, version, stored[1] if usable else {})
+        return cls(root, version, entries)
 
     def recall(self, relpath: str, stamp: Stamp, model: type[T]) -> T | None:
         """The value remembered for the file, when its stamp has not changed since."""
@@ -111,6 +127,7 @@ class FileCache:
         except (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError):
             self.forget(relpath)
             return None
+        self._keep(relpath, entry)
         return value
 
     def remember(self, relpath: str, stamp: Stamp, value: Any) -> None:
@@ -125,8 +142,8 @@ class FileCache:
             self.forget(relpath)
             return
         refs = tuple(sorted(references(encoded)))
-        self.entries[relpath] = (stamp, type(value).__qualname__, encoded, refs)
         self.changed = True
+        self._keep(relpath, (stamp, type(value).__qualname__, encoded, refs))
 
     def forget(self, relpath: str) -> None:
         if self.entries.pop(relpath, None) is not None:
@@ -137,27 +154,93 @@ class FileCache:
         for relpath in [path for path in self.entries if path not in self.seen]:
             self.forget(relpath)
 
+    def _keep(self, relpath: str, entry: Any) -> None:
+        self.index[relpath] = (entry[0], _joined(entry[3]))
+        self.pending.append((relpath, entry))
+        if self.changed and len(self.pending) >= CHUNK:
+            self._write_pending()
+
+    def _write_pending(self) -> None:
+        """The entries kept so far, as one frame of the new file (started on the first)."""
+        if self.failed:
+            self.pending = []
+            return
+        try:
+            if self.out is None:
+                self.out = _open_new(self.root / CACHE_DIR)
+                self.out.write(_frame(self.version))
+            self.out.write(_frame(dict(self.pending)))
+        except (OSError, ValueError):
+            self._abandon()
+        self.pending = []
+
+    def _abandon(self) -> None:
+        self.failed = True
+        if self.out is not None:
+            self.out.abort()
+            self.out = None
+
     def save(self) -> None:
-        """Write the entries back when they changed; silently skipped when it cannot be."""
+        """Put the new file in place when anything changed; silently skipped when it cannot
+        be written (the old one then stays, and it is only ever used entry by entry)."""
         if not self.changed:
+            return
+        self._write_pending()
+        if self.out is None:
             return
         from reseau.files.writer import write_atomic
 
         folder = self.root / CACHE_DIR
         try:
-            folder.mkdir(exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():
-                write_atomic(ignore, b"*\n")
-            write_atomic(folder / CACHE_NAME, marshal.dumps((self.version, self.entries)))
-            index = {
-                relpath: (entry[0], _joined(entry[3])) for relpath, entry in self.entries.items()
-            }
-            write_atomic(folder / REFERENCES_NAME, marshal.dumps((self.version, index)))
+            self.out.commit()
+            self.out = None
+            write_atomic(folder / REFERENCES_NAME, marshal.dumps((self.version, self.index)))
         except (OSError, ValueError):
+            self._abandon()
             return
         self.changed = False
         remove_leftovers(folder)
+
+
+def _open_new(folder: Path) -> AtomicFile:
+    """The new cache file, in a folder that git ignores."""
+    from reseau.files.writer import open_atomic, write_atomic
+
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        write_atomic(ignore, b"*\n")
+    return open_atomic(folder / CACHE_NAME)
+
+
+def _frame(value: Any) -> bytes:
+    blob = marshal.dumps(value)
+    return len(blob).to_bytes(_LENGTH, "little") + blob
+
+
+def _frames(data: bytes) -> Iterator[Any]:
+    view = memoryview(data)
+    at = 0
+    while at < len(view):
+        size = int.from_bytes(view[at : at + _LENGTH], "little")
+        at += _LENGTH
+        if size > len(view) - at:
+            raise ValueError("a frame cut short")
+        yield marshal.loads(view[at : at + size])
+        at += size
+
+
+def _entries(data: bytes, version: str) -> dict[str, Any]:
+    """The entries of a cache file written by this very code; ValueError for any other."""
+    frames = _frames(data)
+    if next(frames, None) != version:
+        raise ValueError("another version")
+    entries: dict[str, Any] = {}
+    for chunk in frames:
+        if not isinstance(chunk, dict):
+            raise ValueError("not a frame of entries")
+        entries.update(chunk)
+    return entries
 
 
 def read_references(root: Path) -> dict[str, tuple[Stamp, str]]:

@@ -19,12 +19,21 @@ from reseau.files.i18n import _
 from reseau.files.quarters import Quarter
 from reseau.files.yearly import YearlyDate
 
+_DAYS: dict[str, date] = {}  # a network holds each day many times: one date object each
+_MAX_DAYS_KEPT = 100_000
+
 
 def _iso_date(value: Any) -> date:
     """Only `YYYY-MM-DD` text from a file; a date object from the code, within the same years."""
+    known = _DAYS.get(value) if type(value) is str else None
+    if known is not None:
+        return known
     try:
         if isinstance(value, str):
-            return parse_date(value)
+            day = parse_date(value)
+            if len(_DAYS) < _MAX_DAYS_KEPT:
+                _DAYS[value] = day
+            return day
         if isinstance(value, date) and not isinstance(value, datetime.datetime):
             return check_range(value)
     except DateError as exc:

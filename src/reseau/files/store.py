@@ -175,13 +175,13 @@ def load_network(root: Path, *, cached: bool | None = None) -> Network:
         contacts, misnamed = _yaml_files(root / CONTACTS_DIR)
         _misnamed(network, CONTACTS_DIR, misnamed)
         for path in contacts:
-            contact = _load_one(network, path, Contact, cache)
+            contact = _load_one(network, path, Contact, cache, fast=True)
             if contact is not None:
                 network.contacts[path.stem] = contact
         plans, misnamed = _yaml_files(root / PLANS_DIR)
         _misnamed(network, PLANS_DIR, misnamed)
         for path in plans:
-            plan = _load_one(network, path, Plan, cache)
+            plan = _load_one(network, path, Plan, cache, fast=True)
             if plan is not None:
                 network.plans[path.stem] = plan
         if (root / JOURNAL_FILE).exists():
@@ -303,7 +303,12 @@ def refresh_contacts(network: Network, before: dict[str, Stamp]) -> None:
 
 
 def _load_one(
-    network: Network, path: Path, model: type[M], cache: FileCache | None = None
+    network: Network,
+    path: Path,
+    model: type[M],
+    cache: FileCache | None = None,
+    *,
+    fast: bool = False,
 ) -> M | None:
     relpath = path.relative_to(network.root).as_posix()
     stamp = _stamp(path) if cache is not None else None
@@ -311,7 +316,7 @@ def _load_one(
         remembered = cache.recall(relpath, stamp, model)
         if remembered is not None:
             return remembered
-    loaded = read_file(path, relpath)
+    loaded = read_file(path, relpath, fast=fast)
     value, problems = validate(model, loaded)
     if value is None:
         network.problems.extend(problems)

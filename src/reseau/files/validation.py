@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
+from reseau.files.codec import share_fields_sets
 from reseau.files.i18n import _
 from reseau.files.problems import Problem
 from reseau.files.vocabulary import meant_value
@@ -37,7 +38,10 @@ def validate(model: type[M], loaded: Loaded) -> tuple[M | None, list[Problem]]:
         root = compose(loaded.text)
         found = [_to_problem(model, error, loaded.path, root) for error in exc.errors()]
         return None, [*loaded.problems, *found]
-    return (None, loaded.problems) if loaded.problems else (value, [])
+    if loaded.problems:
+        return None, loaded.problems
+    share_fields_sets(value)
+    return value, []
 
 
 def field_name(loc: Loc) -> str:

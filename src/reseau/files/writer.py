@@ -162,6 +162,12 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     _record([path])
 
 
+def open_atomic(path: Path) -> atomic.AtomicFile:
+    """A file to write piece by piece, replacing `path` all or nothing on its `commit`."""
+    _record([path])
+    return atomic.AtomicFile(path)
+
+
 def _record(paths: Sequence[Path]) -> None:
     if _written is not None:
         _written.extend(paths)

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from reseau.files import fastyaml
 from reseau.files.problems import Problem
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -140,8 +141,8 @@ class Loaded:
     bom: bool = False
 
 
-def read_file(path: Path, relpath: str) -> Loaded:
-    """The file's size and kind are checked before a byte is read."""
+def read_file(path: Path, relpath: str, *, fast: bool = False) -> Loaded:
+    """The file's size and kind are checked before a byte is read; `fast`: see parse_text."""
     try:
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode):
@@ -152,7 +153,7 @@ def read_file(path: Path, relpath: str) -> Loaded:
             raw = handle.read()
     except OSError as exc:
         return _refused(relpath, _unreadable(path, exc), "io")
-    return parse_bytes(raw, relpath)
+    return parse_bytes(raw, relpath, fast=fast)
 
 
 def _unreadable(path: Path, exc: OSError) -> str:
@@ -174,7 +175,7 @@ def _too_large(size: int) -> str:
     return f"file is {size / 1024 / 1024:.1f} MiB; the limit is 1 MiB"
 
 
-def parse_bytes(raw: bytes, relpath: str) -> Loaded:
+def parse_bytes(raw: bytes, relpath: str, *, fast: bool = False) -> Loaded:
     if len(raw) > MAX_FILE_BYTES:
         return _refused(relpath, _too_large(len(raw)), "too-large")
     try:
@@ -182,20 +183,27 @@ def parse_bytes(raw: bytes, relpath: str) -> Loaded:
     except UnicodeDecodeError as exc:
         return Loaded(relpath, problems=[_decode_problem(raw, exc, relpath)])
     bom = text.startswith(_BOM)
-    loaded = parse_text(text[1:] if bom else text, relpath)
+    body = raw[3:] if bom else raw
+    loaded = parse_text(text[1:] if bom else text, relpath, raw=body, fast=fast)
     loaded.bom = bom
     return loaded
 
 
-def parse_text(text: str, relpath: str) -> Loaded:
+def parse_text(text: str, relpath: str, *, raw: bytes | None = None, fast: bool = False) -> Loaded:
+    """The file's data and problems; `raw`, when given, is `text` as UTF-8.
+
+    With `fast`, a file with no problem is parsed by fastyaml when it is sure to read it as
+    this strict path does (the same data, the same problems: none); worth it for a folder
+    of files, not for one (it imports rapidyaml).
+    """
     loaded = Loaded(relpath, text=text)
-    loaded.problems = (
-        _conflict_problems(text, relpath)
-        or _line_break_problems(text, relpath)
-        or _character_problems(text, relpath)
-    )
+    loaded.problems = text_problems(text, relpath, raw)
     if loaded.problems:
         return loaded
+    if fast:
+        loaded.data = fastyaml.read(text.encode("utf-8") if raw is None else raw, text)
+        if loaded.data is not None:
+            return loaded
     found = _structure_problems(text, relpath)
     if any(problem.code == "too-deep" for problem in found):
         loaded.problems = found  # composing it would overflow the C stack
@@ -225,6 +233,37 @@ def parse_text(text: str, relpath: str) -> Loaded:
         # the file can still be checked, so one problem does not hide the others
         loaded.data = data
     return loaded
+
+
+def text_problems(text: str, relpath: str, raw: bytes | None = None) -> list[Problem]:
+    """What is wrong with the text before any parser reads it: conflict markers, odd line
+    breaks, characters YAML refuses. `raw`, `text` as UTF-8, when given, tells most files
+    apart from those that may hold a problem far faster than searching the text."""
+    if raw is not None and not _may_hold_text_problems(raw):
+        return []
+    return (
+        _conflict_problems(text, relpath)
+        or _line_break_problems(text, relpath)
+        or _character_problems(text, relpath)
+    )
+
+
+_ORDINARY_BYTES = b"\t\n" + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
+
+
+def _may_hold_text_problems(raw: bytes) -> bool:
+    """A CR, a control character, U+FFFE or U+FFFF, a C1 control (NEL among them) or the
+    start of a conflict marker; false for a file that holds none of them."""
+    if b"\r" in raw or raw.translate(None, _ORDINARY_BYTES) or b"\xef\xbf" in raw:
+        return True
+    if b"<<<<<<<" in raw or b">>>>>>>" in raw:
+        return True
+    at = raw.find(b"\xc2")  # U+0080 to U+00BF: C1 controls, then « », nbsp and the like
+    while at != -1 and at + 1 < len(raw):
+        if raw[at + 1] <= 0x9F:  # valid UTF-8: a byte from 0x80 follows
+            return True
+        at = raw.find(b"\xc2", at + 1)
+    return False
 
 
 _KEEPS_DATA = frozenset({"duplicate-key", "tag", "anchor"})

@@ -1,0 +1,249 @@
+"""A faster parser for the ordinary file, that gives up wherever it could read differently.
+
+libyaml composing PyYAML's node trees, and the Python that turns them into dicts, are most of
+what reading a network costs. rapidyaml (`ryml`) parses the same YAML in C++ and writes it
+out as JSON, which Python's C decoder turns into dicts, lists and strings at a fraction of
+the cost. The two parsers read YAML differently in places (rapidyaml follows YAML 1.2 and
+types its scalars as it writes them out), so this reader answers only for a file it is sure
+of, and `None` for any other, which the strict path (see yamlio) then reads:
+
+- before parsing, the bytes must hold none of what the strict path refuses or reads its own
+  way: anchors, aliases, tags, merge keys (`<<`), directives and document markers (`%`,
+  `---` and `...` at a line's start), explicit keys (`?`), tabs, carriage returns, escapes
+  (a backslash), a byte order mark past the first byte, and NEL, LS, PS;
+- after parsing, the JSON must hold no value whose source it cannot tell: a float (rapidyaml
+  may rewrite `1.` as `1.0`), `~`, `Null`, `NULL`, infinities and NaN (rapidyaml rewrites
+  `nan` as `.nan`), a plain `true` or `false` inside a list; a duplicate key, or a nesting
+  deeper than the strict path allows, is given up too;
+- what is left is exact: a JSON string is the scalar's text, a JSON number is the digits as
+  written (kept as text), `null` is a plain `null` or nothing, and a plain `true` or `false`
+  (the only spellings rapidyaml writes as JSON booleans) becomes its text again.
+
+A parse error is given up as well, so every problem is found and worded by the strict path.
+tests/test_fast_read.py compares this reader with the strict one on generated files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from sys import intern
+from typing import Any
+
+ryml: Any = None  # imported on first use (it takes longer to import than a file to read)
+MAX_BLOCK_DEPTH = 16  # with MAX_FLOW_DEPTH, well inside yamlio's MAX_DEPTH of 32
+MAX_FLOW_DEPTH = 8
+
+# what the strict path refuses, or reads in a way rapidyaml may not; each test is a byte
+# searched first, since most files hold none of them
+_REFUSED_BYTES = (b"\t", b"\r", b"\\")
+_REFUSED_CHARACTERS = ("\ufeff", "\u2028", "\u2029")  # a byte order mark past the start; LS, PS
+_SIGNS = b"&*!"  # anchors, aliases, tags: when followed by text, or a tag after a space
+_NOT_AFTER_SIGN = frozenset(b" \n,[]{}")
+_EXPLICIT_KEY = re.compile(rb"(?:^|[\s\[{,])\?(?:\s|$)", re.MULTILINE)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_DEEP_BLOCK = b"\n" + b"  " * MAX_BLOCK_DEPTH  # JSON is written two spaces a level deeper
+# texts that rapidyaml writes for several spellings of a scalar, or for one it retyped
+_UNSURE = frozenset({"~", "Null", "NULL", ".nan", ".inf", "-.inf", "+.inf"})
+# where libyaml refuses a plain scalar that rapidyaml reads (`a: @x`, `[:x]`, `a: ]`)
+_UNSURE_START = frozenset("]}%@`:?&*!|>,#[{")
+_COLON_IN_FLOW = re.compile(rb":[\]},]")
+_BOOL_TEXT = {True: "true", False: "false"}
+
+
+class _Unsure(Exception):
+    """The JSON holds something the strict path could read differently."""
+
+
+def read(raw: bytes, text: str) -> dict[str, Any] | None:
+    """The file's top mapping exactly as the strict path would read it, or None.
+
+    `raw` is `text` as UTF-8, both without a leading byte order mark, already known to hold
+    no character, line-break or conflict problem (see yamlio.parse_text).
+    """
+    if not available() or not _plain_enough(raw, text):
+        return None
+    out = _as_json(raw)
+    if out is None or _DEEP_BLOCK in out:
+        return None
+    try:
+        data = _decode(out.decode("utf-8"))
+    except (ValueError, _Unsure, RecursionError):
+        return None
+    return data if type(data) is dict else None
+
+
+def available() -> bool:
+    """Whether rapidyaml can be imported (without it, every file takes the strict path)."""
+    global ryml
+    if ryml is None:
+        try:
+            import ryml as module
+        except ImportError:
+            module = False
+        ryml = module
+    return ryml is not False
+
+
+def _plain_enough(raw: bytes, text: str) -> bool:
+    if any(refused in raw for refused in _REFUSED_BYTES):
+        return False
+    if any(refused in text for refused in _REFUSED_CHARACTERS):
+        return False
+    if b"<" in raw and b"<<" in raw:  # a merge key, or what could be one
+        return False
+    if b"%" in raw and (raw.startswith(b"%") or b"\n%" in raw):  # a directive
+        return False
+    if any(sign in raw for sign in (b"&", b"*", b"!")) and _may_hold_anchor_or_tag(raw):
+        return False
+    if b"?" in raw and _EXPLICIT_KEY.search(raw):
+        return False
+    if _indentation_indicator(raw):
+        return False
+    depth = _flow_depth(raw)
+    if depth and _COLON_IN_FLOW.search(raw):  # `[x:]`: libyaml refuses it
+        return False
+    return depth <= MAX_FLOW_DEPTH
+
+
+def _may_hold_anchor_or_tag(raw: bytes) -> bool:
+    """A sign followed by text (`&a`, `*a`, `!t`), or a sign where a value starts (`a: & x`,
+    `- !`): "Forge & Fonderie" and "Great!" are read fast, `&anchor` is not."""
+    for sign in _SIGNS:
+        at = raw.find(sign)
+        while at != -1:
+            if at + 1 == len(raw) or raw[at + 1] not in _NOT_AFTER_SIGN or _starts_value(raw, at):
+                return True
+            at = raw.find(sign, at + 1)
+    return False
+
+
+def _starts_value(raw: bytes, at: int) -> bool:
+    """Whether a value could start at `at`: after `: `, `- `, `, `, `[`, `{`, or indentation."""
+    before = raw[max(0, at - 2) : at]
+    if not before or before[-1:] in (b"\n", b"[", b"{", b","):
+        return True
+    if before[-1:] != b" ":
+        return False
+    if before[:1] in (b":", b"-", b",", b"[", b"{", b"?", b" ", b"\n") or len(before) == 1:
+        line_start = raw.rfind(b"\n", 0, at) + 1
+        return before[:1] != b" " or not raw[line_start:at].strip()
+    return False
+
+
+def _indentation_indicator(raw: bytes) -> bool:
+    """A block scalar's explicit indentation (`|2`, `>-1`): the parsers differ on the blank
+    lines of such a block. Any `|` or `>` before a digit counts (`x>3` is read strictly)."""
+    for sign in b"|>":
+        at = raw.find(sign)
+        while at != -1:
+            after = raw[at + 1 : at + 3]
+            if after[:1].isdigit() or (after[:1] in (b"+", b"-") and after[1:].isdigit()):
+                return True
+            at = raw.find(sign, at + 1)
+    return False
+
+
+def _flow_depth(raw: bytes) -> int:
+    """The deepest nesting of [ ] and { }, counting those in text too (an overestimate)."""
+    brackets = raw.translate(None, _NOT_BRACKETS)
+    if not any(pair in brackets for pair in (b"[[", b"[{", b"{[", b"{{")):
+        return 1 if brackets else 0
+    depth = deepest = 0
+    for byte in brackets:
+        depth += 1 if byte in b"[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+class _Parser:
+    """One rapidyaml tree and one output buffer, reused from file to file."""
+
+    def __init__(self) -> None:
+        self.tree = ryml.Tree()
+        self.buffer = bytearray(1 << 16)
+        self.devnull = os.open(os.devnull, os.O_WRONLY)
+
+    def json(self, raw: bytes) -> bytes | None:
+        """The file as JSON, or None when rapidyaml fails on it.
+
+        rapidyaml writes its errors to the process's stderr: they go nowhere, since the strict
+        path then reads the file and says what is wrong in its own words.
+        """
+        saved = os.dup(2)
+        try:
+            os.dup2(self.devnull, 2)
+            return self._json(raw)
+        except Exception:  # rapidyaml's errors share no base class but Exception
+            return None
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+    def _json(self, raw: bytes) -> bytes:
+        tree = self.tree
+        tree.clear()
+        tree.clear_arena()
+        ryml.parse_in_arena(raw, tree)
+        try:
+            return bytes(ryml.emit_json_in_place(tree, self.buffer))
+        except IndexError:  # the buffer is too small for this file: grown once, kept
+            self.buffer = bytearray(ryml.compute_json_length(tree))
+        return bytes(ryml.emit_json_in_place(tree, self.buffer))
+
+
+_PARSER: list[_Parser] = []
+
+
+def _as_json(raw: bytes) -> bytes | None:
+    if not _PARSER:
+        _PARSER.append(_Parser())
+    return _PARSER[0].json(raw)
+
+
+def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as the strict path's dict: a duplicate key or an unsure text given up,
+    `true` and `false` as text, texts interned (a network repeats its kinds, slugs, dates
+    and phrases thousands of times: one copy each)."""
+    mapping = {}
+    for key, value in pairs:
+        if not key or key in _UNSURE or key[:1] in _UNSURE_START:  # `: x`, rewritten keys
+            raise _Unsure(key)
+        kind = type(value)
+        if kind is str:
+            if value in _UNSURE or value[:1] in _UNSURE_START:
+                raise _Unsure(value)
+            value = intern(value)
+        elif kind is list:
+            value = _items(value)
+        elif kind is bool:
+            value = _BOOL_TEXT[value]
+        mapping[key] = value
+    if len(mapping) != len(pairs):
+        raise _Unsure("a duplicate key")
+    return mapping
+
+
+def _items(values: list[Any]) -> list[Any]:
+    """A JSON array's items, as `_mapping` does its values (mappings in it were done)."""
+    items = []
+    for item in values:
+        kind = type(item)
+        if kind is str:
+            if item in _UNSURE or item[:1] in _UNSURE_START:
+                raise _Unsure(item)
+            item = intern(item)
+        elif kind is list:
+            item = _items(item)
+        elif kind is bool:
+            item = _BOOL_TEXT[item]
+        items.append(item)
+    return items
+
+
+def _float(text: str) -> Any:
+    raise _Unsure(f"a float: {text}")
+
+
+_decode = json.JSONDecoder(object_pairs_hook=_mapping, parse_int=intern, parse_float=_float).decode
