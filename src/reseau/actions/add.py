@@ -99,12 +99,13 @@ def find_duplicate(new: NewContact, network: Network, same_name: bool) -> str | 
     for slug, name, emails in network.identities():
         shared = wanted_emails & {_email_key(e) for e in emails}
         if shared:
-            return f"e-mail {sorted(shared)[0]} is already in {network.contact_path(slug)}"
-        if not same_name and name and same_name_key(name) == key:
-            return (
-                f"{name} is already in {network.contact_path(slug)}; "
-                "add --same-name if this is a different person"
+            return _("e-mail {email} is already in {path}").format(
+                email=sorted(shared)[0], path=network.contact_path(slug)
             )
+        if not same_name and name and same_name_key(name) == key:
+            return _(
+                "{name} is already in {path}; add --same-name if this is a different person"
+            ).format(name=name, path=network.contact_path(slug))
     return None
 
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from reseau.actions.importing import email_key, read_import_file
 from reseau.actions.log import Entry, check_entry, insert_position, interaction_item
-from reseau.files.i18n import _
+from reseau.files.i18n import N_, _
 from reseau.files.model import CONTACT_KEYS, Contact
 from reseau.files.problems import ReseauError
 from reseau.files.store import Network
@@ -28,8 +28,8 @@ from reseau.files.writer import Change, update_many
 from reseau.files.yamledit import Document
 from reseau.formats.importers.calendar import CalendarRead, Meeting
 
-ALREADY_LOGGED = "already logged"
-NO_CONTACT = "no contact took part"
+ALREADY_LOGGED = N_("already logged")
+NO_CONTACT = N_("no contact took part")
 
 
 @dataclass(frozen=True, slots=True)

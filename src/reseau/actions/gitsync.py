@@ -43,7 +43,9 @@ def register_driver(repository: Repository) -> list[str]:
         lead = "" if not old or old.endswith("\n") else "\n"
         comment = "" if f"merge={DRIVER}" in old else "# reseau merges its files as data\n"
         write_atomic(path, (old + lead + comment + "".join(f"{m}\n" for m in missing)).encode())
-        done.append(f"{ATTRIBUTES_FILE}: added {', '.join(missing)}")
+        done.append(
+            _("{path}: added {lines}").format(path=ATTRIBUTES_FILE, lines=", ".join(missing))
+        )
     command = driver_command()
     if repository.config(f"merge.{DRIVER}.driver") != command:
         repository.run("config", "--local", f"merge.{DRIVER}.name", DRIVER_NAME)

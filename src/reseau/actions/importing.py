@@ -237,7 +237,9 @@ def _place(
     match = _match(person, index)
     if match is not None and index.records[match].get("invalid"):
         path = network.contact_path(match)
-        reason = f"{person.name} matches {path}, which does not validate; run `reseau check`"
+        reason = _("{name} matches {path}, which does not validate; run `reseau check`").format(
+            name=person.name, path=path
+        )
         report.skipped.append(Skipped(person.line, reason))
         return
     circles, dropped = _known_circles(person, network)

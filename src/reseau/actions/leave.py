@@ -14,6 +14,7 @@ from reseau.actions.references import (
     refuse_unreadable_references,
     rewrite_changes,
 )
+from reseau.files.i18n import _, ngettext
 from reseau.files.model import CONTACT_KEYS, Contact
 from reseau.files.problems import ReseauError
 from reseau.files.store import load_network
@@ -37,7 +38,9 @@ def archive_contact(root: Path, who: str) -> Left:
         slug = find_contact(network, who)
         contact = network.contacts[slug]
         if contact.status == "archived":
-            raise ReseauError(f"{network.contact_path(slug)} is already archived")
+            raise ReseauError(
+                _("{path} is already archived").format(path=network.contact_path(slug))
+            )
         apply_changes(root, [Change(network.contact_path(slug), Contact, _archive)])
         planned = [r for r in references_to(network, slug) if r.relpath.startswith("plans/")]
     return Left(slug, contact.name, planned)
@@ -60,11 +63,14 @@ def remove_contact(root: Path, who: str, *, force: bool = False) -> Left:
         refuse_unreadable_references(network, slug)
         references = references_to(network, slug)
         if references and not force:
-            places = "1 place" if len(references) == 1 else f"{len(references)} places"
             raise ReferencedError(
-                f"{places} in other files name {slug}; nothing was removed. "
-                "Remove them with it (--force), or keep the history: reseau archive "
-                f"{slug}",
+                ngettext(
+                    "{count} place in other files name {slug}; nothing was removed. Remove "
+                    "them with it (--force), or keep the history: reseau archive {slug}",
+                    "{count} places in other files name {slug}; nothing was removed. Remove "
+                    "them with it (--force), or keep the history: reseau archive {slug}",
+                    len(references),
+                ).format(count=len(references), slug=slug),
                 details=[f"{r.relpath}: {r.field}: {r.what}" for r in references],
             )
         changes = rewrite_changes(network, slug, None)

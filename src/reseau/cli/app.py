@@ -115,10 +115,10 @@ def _install_completion(value: str | None) -> None:
         shell = _shell(value, "--install-completion")
         changed = install_completion(shell, script_for(shell), Path.home())
         for relpath in changed:
-            typer.echo(f"wrote ~/{relpath}")
+            typer.echo(_("wrote {path}").format(path=f"~/{relpath}"))
         if not changed:
-            typer.echo(f"{shell} completion is already installed")
-        typer.echo(f"{shell} completes reseau in the next shell you open")
+            typer.echo(_("{shell} completion is already installed").format(shell=shell))
+        typer.echo(_("{shell} completes reseau in the next shell you open").format(shell=shell))
         raise typer.Exit()
 
 
@@ -130,11 +130,11 @@ def _shell(value: str, option: str) -> str:
     if shell in SHELLS:
         return shell
     what = (
-        f"'{value}' is not a shell reseau completes"
+        _("'{value}' is not a shell reseau completes; name one: {shells}")
         if value != AUTO_SHELL
-        else ("cannot tell which shell this is")
+        else _("cannot tell which shell this is; name one: {shells}")
     )
-    raise typer.BadParameter(f"{what}; name one: {', '.join(SHELLS)}", param_hint=option)
+    raise typer.BadParameter(what.format(value=value, shells=", ".join(SHELLS)), param_hint=option)
 
 
 def _show_version(value: bool) -> None:

@@ -10,8 +10,10 @@ from datetime import date
 
 import typer
 
-FIRST_MEETING = "a first meeting has already happened"
-INTERACTION = "log what has happened"
+from reseau.files.i18n import N_, _
+
+FIRST_MEETING = N_("a first meeting has already happened")
+INTERACTION = N_("log what has happened")
 
 
 def date_option(value: str, today: date, option: str, *, past: str | None = None) -> date:
@@ -22,6 +24,6 @@ def date_option(value: str, today: date, option: str, *, past: str | None = None
 
     try:
         day = read_typed_date(value, today)
-        return refuse_future(day, today, past) if past else day
+        return refuse_future(day, today, _(past)) if past else day
     except DateError as exc:
         raise typer.BadParameter(clean(str(exc)), param_hint=option) from None

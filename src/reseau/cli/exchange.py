@@ -12,7 +12,7 @@ import typer
 from reseau.cli.groups import SuggestingGroup
 from reseau.cli.output import say, say_lines, warn
 from reseau.cli.state import state_of
-from reseau.files.i18n import N_, _
+from reseau.files.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from reseau.actions.calendar_import import CalendarReport
@@ -117,38 +117,53 @@ def calendar_report_lines(report: CalendarReport, network: Network) -> list[str]
     from reseau.actions.calendar_import import ALREADY_LOGGED
     from reseau.files.text import clean
 
-    verb = "would log" if report.dry_run else "logged"
+    logged_on = _("would log on {slug} ({name}): {meetings}") if report.dry_run else None
+    logged_on = logged_on or _("logged on {slug} ({name}): {meetings}")
     lines = []
     for slug, items in report.by_contact().items():
         name = clean(network.contacts[slug].name)
-        lines.append(f"{verb} on {clean(slug)} ({name}): {_count(len(items), 'meeting')}")
+        meetings = ngettext("{count} meeting", "{count} meetings", len(items))
+        lines.append(
+            logged_on.format(
+                slug=clean(slug), name=name, meetings=meetings.format(count=len(items))
+            )
+        )
         for item in items:
-            others = f" · with {', '.join(item.with_)}" if item.with_ else ""
+            others = _(" · with {names}").format(names=", ".join(item.with_)) if item.with_ else ""
             lines.append(f"  {_meeting_text(item.meeting)}{others}")
     for slug, meeting in report.already:
-        lines.append(f"skipped  {_meeting_text(meeting)}: {ALREADY_LOGGED} on {clean(slug)}")
-    contacts = len(report.by_contact())
-    would = "would be " if report.dry_run else ""
-    summary = (
-        f"{_count(len(report.logged), 'interaction')} {would}logged on "
-        f"{_count(contacts, 'contact')}"
-    )
-    if report.left_out:
-        reasons = ", ".join(f"{n} {why}" for why, n in sorted(report.left_out.items()))
-        summary += f"; {_count(sum(report.left_out.values()), 'event')} skipped: {reasons}"
-    lines.append(summary + (" (dry run: nothing written)" if report.dry_run else ""))
+        lines.append(
+            _("skipped  {meeting}: {reason} on {slug}").format(
+                meeting=_meeting_text(meeting), reason=_(ALREADY_LOGGED), slug=clean(slug)
+            )
+        )
+    lines.append(_calendar_summary(report))
     return lines
+
+
+def _calendar_summary(report: CalendarReport) -> str:
+    logged, contacts = len(report.logged), len(report.by_contact())
+    interactions = ngettext("{count} interaction", "{count} interactions", logged)
+    on = ngettext("{count} contact", "{count} contacts", contacts)
+    summary = (
+        _("{interactions} would be logged on {contacts}")
+        if report.dry_run
+        else _("{interactions} logged on {contacts}")
+    ).format(interactions=interactions.format(count=logged), contacts=on.format(count=contacts))
+    if report.left_out:
+        reasons = ", ".join(f"{n} {_(why)}" for why, n in sorted(report.left_out.items()))
+        left = sum(report.left_out.values())
+        events = ngettext("{count} event", "{count} events", left).format(count=left)
+        summary += _("; {events} skipped: {reasons}").format(events=events, reasons=reasons)
+    return summary + (_(" (dry run: nothing written)") if report.dry_run else "")
 
 
 def _meeting_text(meeting: Meeting) -> str:
     from reseau.files.text import clean
 
-    how = "video" if meeting.remote else "in person"
-    return f"{meeting.start:%Y-%m-%d %H:%M}  {how}  {clean(meeting.title or '(no title)')}"
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'s' * (number != 1)}"
+    how = _("video") if meeting.remote else _("in person")
+    title = clean(meeting.title) if meeting.title else _("(no title)")
+    return f"{meeting.start:%Y-%m-%d %H:%M}  {how}  {title}"
 
 
 def _import(
@@ -174,19 +189,24 @@ def _import(
         raise typer.Exit(1)
 
 
+# What became of each person imported.
+CREATED, MERGED = N_("created"), N_("merged")
+WOULD_CREATE, WOULD_MERGE = N_("would be created"), N_("would be merged")
+
+
 def report_lines(report: ImportReport, source: str) -> list[str]:
     from reseau.files.text import clean
 
-    verb = "would be " if report.dry_run else ""
     source = clean(source)
     lines = [f"{source}: {clean(w)}" for w in report.warnings]
-    for label, outcomes in (("created", report.created), ("merged", report.merged)):
+    labels = (WOULD_CREATE, WOULD_MERGE) if report.dry_run else (CREATED, MERGED)
+    for label, outcomes in zip(labels, (report.created, report.merged), strict=True):
         for outcome in outcomes:
             notes = [f"+{key}" for key in outcome.added]
-            notes += [f"{clean(item)} left out" for item in outcome.dropped]
+            notes += [_("{item} left out").format(item=clean(item)) for item in outcome.dropped]
             detail = f"  {', '.join(notes)}" if notes else ""
             slug = clean(outcome.slug)
-            lines.append(f"{verb}{label}  {slug}  {source}:{outcome.line}{detail}")
+            lines.append(f"{_(label)}  {slug}  {source}:{outcome.line}{detail}")
     for skipped in report.skipped:
         lines.append(
             _("skipped  {source}:{line}: {value}").format(
@@ -255,7 +275,11 @@ def export_vcard(
     missing = contacts_folder_problem(network.root)
     if missing is not None and any(is_reseau_card(p) for p in vdir.glob("*.vcf")):
         # mirroring "no contacts" would remove every card from every phone
-        raise ReseauError(f"{missing.path}: {missing.message}; nothing was exported")
+        raise ReseauError(
+            _("{path}: {message}; nothing was exported").format(
+                path=missing.path, message=missing.message
+            )
+        )
     cards = {slug: contact_card(slug, contact, private=private) for slug, contact in chosen}
     report = write_vdir(vdir, cards, keep=network.skipped_slugs())
     say(
@@ -267,7 +291,11 @@ def export_vcard(
         )
     )
     for name in report.foreign:
-        warn(f"reseau: {clean(name)} is a card reseau did not write; it was left as it is")
+        warn(
+            _("reseau: {name} is a card reseau did not write; it was left as it is").format(
+                name=clean(name)
+            )
+        )
 
 
 @export_app.command("csv")

@@ -171,7 +171,7 @@ def _report(written: Written, today: date, network: Network) -> None:
             "{value}: last met in person {value2}, balance {value3:+d} over the last 365 days"
         ).format(
             value=clean(contact.name),
-            value2=met or "never",
+            value2=met or _("never"),
             value3=activity.balance(contact, today, elsewhere),
         )
     )

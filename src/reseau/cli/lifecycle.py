@@ -8,10 +8,16 @@ import typer
 
 from reseau.cli.output import say
 from reseau.cli.state import state_of
+from reseau.files.i18n import N_, _, ngettext
 from reseau.files.text import clean
 
 if TYPE_CHECKING:
     from reseau.actions.references import Reference
+
+# How many references a command changed, and in how many files.
+REWROTE = N_("rewrote {references} in {files} ({change}):")
+WOULD_REWRITE = N_("would rewrite {references} in {files} ({change}):")
+REMOVED = N_("removed {references} in {files} ({change}):")
 
 WhoArgument = Annotated[
     str, typer.Argument(help="A slug, a unique prefix of one, or part of a name.")
@@ -35,19 +41,29 @@ def rename(
     state = state_of(ctx)
     done = rename_contact(state.root(), who, name, slug=slug, keep_slug=keep_slug)
     if done.name != done.old_name:
-        say(f"renamed {clean(done.old_name)} to {clean(done.name)}")
+        say(_("renamed {old} to {new}").format(old=clean(done.old_name), new=clean(done.name)))
     if done.moved:
-        say(f"moved contacts/{done.old_slug}.yaml to contacts/{done.slug}.yaml")
-    _say_references(done.references, f"{done.old_slug} -> {done.slug}", "rewrote")
+        say(
+            _("moved {old} to {new}").format(
+                old=f"contacts/{done.old_slug}.yaml", new=f"contacts/{done.slug}.yaml"
+            )
+        )
+    _say_references(done.references, f"{done.old_slug} -> {done.slug}", REWROTE)
 
 
 def _say_references(references: list[Reference], change: str, verb: str) -> None:
     if not references:
         return
     files = len({r.relpath for r in references})
-    noun = "reference" if len(references) == 1 else "references"
-    where = "file" if files == 1 else "files"
-    say(f"{verb} {len(references)} {noun} in {files} {where} ({change}):")
+    counted = ngettext("{count} reference", "{count} references", len(references))
+    where = ngettext("{count} file", "{count} files", files)
+    say(
+        _(verb).format(
+            references=counted.format(count=len(references)),
+            files=where.format(count=files),
+            change=change,
+        )
+    )
     for reference in references:
         say(f"  {reference.relpath}: {reference.field}: {clean(reference.what)}")
 
@@ -71,7 +87,7 @@ def merge(
     from reseau.files.problems import ReseauError
 
     if prefer not in ("keep", "other"):
-        raise ReseauError(f"--prefer takes keep or other, not '{prefer}'")
+        raise ReseauError(_("--prefer takes keep or other, not '{prefer}'").format(prefer=prefer))
     state = state_of(ctx)
     done = merge_contacts(
         state.root(),
@@ -81,22 +97,32 @@ def merge(
         prefer_other=prefer == "other",
         dry_run=dry_run,
     )
-    would, removed = ("would merge", "would be removed") if dry_run else ("merged", "removed")
-    other_path = f"contacts/{done.other}.yaml"
-    say(f"{would} {other_path} into contacts/{done.keep}.yaml; {other_path} {removed}")
+    merged = (
+        _("would merge {other} into {keep}; {other} would be removed")
+        if dry_run
+        else _("merged {other} into {keep}; {other} removed")
+    )
+    say(merged.format(other=f"contacts/{done.other}.yaml", keep=f"contacts/{done.keep}.yaml"))
     if done.brought:
         items = ", ".join(f"{key} {count}" for key, count in done.brought.items())
-        say(f"  brought in: {items}")
+        say(_("  brought in: {items}").format(items=items))
+    kept = (
+        _("  {field}: kept {kept}, not {dropped} (would go to the notes)")
+        if dry_run
+        else _("  {field}: kept {kept}, not {dropped} (written to the notes)")
+    )
     for difference in done.differences:
         say(
-            f"  {difference.field}: kept {clean(str(difference.kept))}, "
-            f"not {clean(str(difference.dropped))} ({'would go' if dry_run else 'written'} "
-            "to the notes)"
+            kept.format(
+                field=difference.field,
+                kept=clean(str(difference.kept)),
+                dropped=clean(str(difference.dropped)),
+            )
         )
-    verb = "would rewrite" if dry_run else "rewrote"
+    verb = WOULD_REWRITE if dry_run else REWROTE
     _say_references(done.references, f"{done.other} -> {done.keep}", verb)
     if dry_run:
-        say("dry run: nothing written")
+        say(_("dry run: nothing written"))
 
 
 def archive(ctx: typer.Context, who: WhoArgument) -> None:
@@ -104,9 +130,17 @@ def archive(ctx: typer.Context, who: WhoArgument) -> None:
     from reseau.actions.leave import archive_contact
 
     done = archive_contact(state_of(ctx).root(), who)
-    say(f"archived {clean(done.name)} (contacts/{done.slug}.yaml): status archived")
+    say(
+        _("archived {name} ({path}): status archived").format(
+            name=clean(done.name), path=f"contacts/{done.slug}.yaml"
+        )
+    )
     for reference in done.references:
-        say(f"  still planned: {reference.relpath}: {reference.field}: {clean(reference.what)}")
+        say(
+            _("  still planned: {path}: {field}: {what}").format(
+                path=reference.relpath, field=reference.field, what=clean(reference.what)
+            )
+        )
 
 
 def remove(
@@ -121,5 +155,9 @@ def remove(
     from reseau.actions.leave import remove_contact
 
     done = remove_contact(state_of(ctx).root(), who, force=force)
-    say(f"removed contacts/{done.slug}.yaml ({clean(done.name)})")
-    _say_references(done.references, done.slug, "removed")
+    say(
+        _("removed {path} ({name})").format(
+            path=f"contacts/{done.slug}.yaml", name=clean(done.name)
+        )
+    )
+    _say_references(done.references, done.slug, REMOVED)

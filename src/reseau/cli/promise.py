@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 from reseau.cli.interactions import DateOption, WhoArgument, parse_date_option
 from reseau.cli.output import say, say_lines
 from reseau.cli.state import state_of
+from reseau.files.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from reseau.actions.log import Written
@@ -95,8 +96,16 @@ def done(
     slug = find_target(network, who)
     closed = close_promise(network.root, network, slug, number, day, kind if log else None)
     _report(closed.written)
-    on_time = "on time" if day <= closed.promise.by else f"late (due {closed.promise.by})"
-    say(f"{_name(closed.written)}: kept {on_time}; {_open_count(closed.written)}")
+    kept = (
+        _("{name}: kept on time; {open}")
+        if day <= closed.promise.by
+        else _("{name}: kept late (due {due}); {open}")
+    )
+    say(
+        kept.format(
+            name=_name(closed.written), due=closed.promise.by, open=_open_count(closed.written)
+        )
+    )
 
 
 def parse_due_option(value: str, today: date) -> date:
@@ -115,7 +124,7 @@ def _report(written: Written) -> None:
 
     from reseau.files.text import clean
 
-    say(f"changed {clean(written.relpath)}:")
+    say(_("changed {path}:").format(path=clean(written.relpath)))
     lines = textwrap.dedent("\n".join(written.lines)).splitlines()
     say_lines(f"  {clean(line)}" for line in lines)
 
@@ -130,4 +139,4 @@ def _open_count(written: Written) -> str:
     from reseau.method.promises import open_promises
 
     count = len(open_promises(written.contact))
-    return f"{count} open promise{'s' * (count != 1)}"
+    return ngettext("{count} open promise", "{count} open promises", count).format(count=count)

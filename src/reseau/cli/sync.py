@@ -6,6 +6,7 @@ import typer
 
 from reseau.cli.output import say, say_lines, warn
 from reseau.cli.state import state_of
+from reseau.files.i18n import _
 
 
 def sync(ctx: typer.Context) -> None:
@@ -16,34 +17,44 @@ def sync(ctx: typer.Context) -> None:
     state = state_of(ctx)
     report = run_sync(state.root())
     for line in report.registered:
-        say(f"registered the merge driver: {clean(line)}")
-    say(f"committed: {clean(report.committed)}" if report.committed else "nothing to commit")
+        say(_("registered the merge driver: {line}").format(line=clean(line)))
+    say(
+        _("committed: {commit}").format(commit=clean(report.committed))
+        if report.committed
+        else _("nothing to commit")
+    )
     if report.remote is None:
-        say("no remote: committed here only (add one: git remote add origin URL)")
+        say(_("no remote: committed here only (add one: git remote add origin URL)"))
         return
     remote = clean(report.remote)
     if report.incoming:
-        say(f"came in from {remote}:")
+        say(_("came in from {remote}:").format(remote=remote))
         say_lines(f"  {clean(line)}" for line in report.incoming)
     if report.outgoing:
-        say(f"went out to {remote}:" if report.pushed else f"to send to {remote}:")
+        went = _("went out to {remote}:") if report.pushed else _("to send to {remote}:")
+        say(went.format(remote=remote))
         say_lines(f"  {clean(line)}" for line in report.outgoing)
     if report.conflicts:
         for line in report.conflicts:
             warn(line)
         warn(
-            "reseau: conflicts left, nothing pushed: fix each line above, `git add` the files, "
-            "`git commit`, then `reseau sync` again"
+            _(
+                "reseau: conflicts left, nothing pushed: fix each line above, `git add` the "
+                "files, `git commit`, then `reseau sync` again"
+            )
         )
         raise typer.Exit(1)
     if report.problems:
         for line in report.problems:
             warn(line)
         warn(
-            "reseau: the merged network does not validate, nothing pushed: fix it, then sync again"
+            _(
+                "reseau: the merged network does not validate, nothing pushed: fix it, then "
+                "sync again"
+            )
         )
         raise typer.Exit(1)
     if report.pushed:
-        say(f"pushed to {remote}")
+        say(_("pushed to {remote}").format(remote=remote))
     elif report.up_to_date:
-        say(f"up to date with {remote}")
+        say(_("up to date with {remote}").format(remote=remote))

@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from reseau.files.folder import CONTACTS_DIR, JOURNAL_FILE, PLANS_DIR, SETTINGS_FILE
+from reseau.files.i18n import _
 from reseau.files.yamlio import parse_bytes
 
 SUBJECT_ACTIONS = 6
@@ -20,7 +21,10 @@ SUBJECT_ACTIONS = 6
 
 @dataclass(slots=True)
 class FileChange:
-    """One file's change: short actions for a commit message, lines for a person to read."""
+    """One file's change: short actions for a commit message, lines for a person to read.
+
+    The actions stay English whatever the language, as the files do: a commit message is
+    part of the shared history. The lines are said in the language in use."""
 
     relpath: str
     actions: list[str] = field(default_factory=list)
@@ -31,9 +35,11 @@ def describe(relpath: str, old: bytes | None, new: bytes | None) -> FileChange:
     change = FileChange(relpath)
     before, after = _data(old, relpath), _data(new, relpath)
     if before is None and after is None and old is not None and new is not None:
-        _say(change, f"edit {relpath}", f"{relpath} changed")
+        _say(change, f"edit {relpath}", _("{path} changed").format(path=relpath))
     elif new is not None and after is None:  # there but unreadable: an edit, never a removal
-        _say(change, f"edit {relpath}", f"{relpath} changed (it does not parse)")
+        _say(
+            change, f"edit {relpath}", _("{path} changed (it does not parse)").format(path=relpath)
+        )
     elif relpath.startswith(f"{CONTACTS_DIR}/"):
         _contact(change, before, after)
     elif relpath.startswith(f"{PLANS_DIR}/"):
@@ -41,11 +47,11 @@ def describe(relpath: str, old: bytes | None, new: bytes | None) -> FileChange:
     elif relpath == JOURNAL_FILE:
         _journal(change, before or {}, after or {})
     elif relpath == SETTINGS_FILE:
-        _say(change, "edit settings", f"{relpath} changed")
+        _say(change, "edit settings", _("{path} changed").format(path=relpath))
     elif relpath in (".gitattributes", ".gitignore"):
-        _say(change, f"git: {relpath}", f"{relpath} changed")
+        _say(change, f"git: {relpath}", _("{path} changed").format(path=relpath))
     if not change.actions:
-        _say(change, f"edit {relpath}", f"{relpath} changed")
+        _say(change, f"edit {relpath}", _("{path} changed").format(path=relpath))
     return change
 
 
@@ -80,10 +86,10 @@ def _contact(
 ) -> None:
     name = _name(after or before, change.relpath)
     if before is None and after is not None:
-        _say(change, f"add {name}", f"new contact: {name}")
+        _say(change, f"add {name}", _("new contact: {name}").format(name=name))
         return
     if after is None:
-        _say(change, f"remove {name}", f"contact removed: {name}")
+        _say(change, f"remove {name}", _("contact removed: {name}").format(name=name))
         return
     old_items = _items(before, "interactions")
     new_items = _items(after, "interactions")
@@ -93,18 +99,28 @@ def _contact(
             _say(change, f"{verb} {name}", f"{name}: {_interaction(item)}")
     for item in old_items:
         if item not in new_items:
-            _say(change, f"edit {name}", f"{name}: removed {_interaction(item)}")
+            _say(
+                change,
+                f"edit {name}",
+                _("{name}: removed {interaction}").format(
+                    name=name, interaction=_interaction(item)
+                ),
+            )
     if before is None:
         return
     if before.get("qualification") != after.get("qualification"):
-        _say(change, f"qualify {name}", f"{name}: qualification changed")
+        _say(change, f"qualify {name}", _("{name}: qualification changed").format(name=name))
     edited = [
         key
         for key in dict.fromkeys([*before, *after])
         if key not in ("interactions", "qualification") and before.get(key) != after.get(key)
     ]
     if edited:
-        _say(change, f"edit {name}", f"{name}: {', '.join(edited)} changed")
+        _say(
+            change,
+            f"edit {name}",
+            _("{name}: {fields} changed").format(name=name, fields=", ".join(edited)),
+        )
 
 
 def _items(data: dict[str, Any] | None, key: str) -> list[dict[str, Any]]:
@@ -121,10 +137,10 @@ def _interaction(item: dict[str, Any]) -> str:
 def _plan(change: FileChange, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
     quarter = PurePosixPath(change.relpath).stem
     if before is None and after is not None:
-        _say(change, f"plan new {quarter}", f"new plan: {quarter}")
+        _say(change, f"plan new {quarter}", _("new plan: {quarter}").format(quarter=quarter))
         return
     if after is None:
-        _say(change, f"remove plan {quarter}", f"plan removed: {quarter}")
+        _say(change, f"remove plan {quarter}", _("plan removed: {quarter}").format(quarter=quarter))
         return
     for section in ("meet", "animate", "reputation"):
         old_items = _items(before, section)
@@ -132,13 +148,31 @@ def _plan(change: FileChange, before: dict[str, Any] | None, after: dict[str, An
             what = item.get("contact") or item.get("what")
             same = [old for old in old_items if (old.get("contact") or old.get("what")) == what]
             if not same:
-                _say(change, f"plan {quarter}", f"{quarter}: new {section} item: {what}")
+                _say(
+                    change,
+                    f"plan {quarter}",
+                    _("{quarter}: new {section} item: {what}").format(
+                        quarter=quarter, section=section, what=what
+                    ),
+                )
             elif item.get("done") and not same[0].get("done"):
-                _say(change, f"plan done {quarter}", f"{quarter}: done: {section} {what}")
+                _say(
+                    change,
+                    f"plan done {quarter}",
+                    _("{quarter}: done: {section} {what}").format(
+                        quarter=quarter, section=section, what=what
+                    ),
+                )
             elif item != same[0]:
-                _say(change, f"plan {quarter}", f"{quarter}: {section} item changed: {what}")
+                _say(
+                    change,
+                    f"plan {quarter}",
+                    _("{quarter}: {section} item changed: {what}").format(
+                        quarter=quarter, section=section, what=what
+                    ),
+                )
     if not change.actions:
-        _say(change, f"plan {quarter}", f"{quarter}: changed")
+        _say(change, f"plan {quarter}", _("{quarter}: changed").format(quarter=quarter))
 
 
 def _journal(change: FileChange, before: dict[str, Any], after: dict[str, Any]) -> None:
@@ -150,5 +184,7 @@ def _journal(change: FileChange, before: dict[str, Any], after: dict[str, Any]) 
             _say(
                 change,
                 f"week --done {when}",
-                f"ritual session {when}" + (f": {note}" if note else ""),
+                (_("ritual session {when}: {note}") if note else _("ritual session {when}")).format(
+                    when=when, note=note
+                ),
             )

@@ -18,16 +18,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from reseau.files.i18n import _
+from reseau.files.i18n import N_, _
 from reseau.formats.importers.records import ImportFileError, clean_text
 
 EARLIEST = datetime(1900, 1, 1)
-ALL_DAY = "all-day"
-CANCELLED = "cancelled"
-NO_START = "no start time"
-TOO_FREQUENT = "repeats more often than daily"
+ALL_DAY = N_("all-day")
+CANCELLED = N_("cancelled")
+NO_START = N_("no start time")
+TOO_FREQUENT = N_("repeats more often than daily")
 _SUB_DAILY = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
-NO_UID = "no UID"
+NO_UID = N_("no UID")
 _MAILTO = re.compile(r"^\s*mailto:", re.I)
 _BLANKS = re.compile(r"\s+")
 _VIDEO_PROPERTIES = (

@@ -199,12 +199,17 @@ def _find_header(rows: Iterator[Row | Skipped], table: TableFormat) -> Row:
             return row
         if not table.preamble:
             break
-    raise ImportFileError(table.missing_header)
+    raise ImportFileError(_(table.missing_header))
 
 
 def _record(row: Row | Skipped, header: list[str], build: Builder) -> ImportedPerson | Skipped:
     if isinstance(row, Skipped):
         return row
     if len(row.fields) != len(header):
-        return Skipped(row.line, f"{len(row.fields)} fields where the header has {len(header)}")
+        return Skipped(
+            row.line,
+            _("{count} fields where the header has {header}").format(
+                count=len(row.fields), header=len(header)
+            ),
+        )
     return build(dict(zip(header, row.fields, strict=True)), row.line)

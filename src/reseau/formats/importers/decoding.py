@@ -25,7 +25,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from reseau.files.i18n import _
+from reseau.files.i18n import _, ngettext
 from reseau.formats.importers.records import ImportFileError
 
 _BOMS = (
@@ -102,9 +102,11 @@ def undefined_warnings(
     for line, byte in undefined:
         lines.setdefault(line + first_line - 1, []).append(f"0x{byte:02x}")
     return [
-        f"line {line}: {'byte' if len(set(found)) == 1 else 'bytes'} "
-        f"{', '.join(dict.fromkeys(found))} {'has' if len(set(found)) == 1 else 'have'} "
-        f"no character in {codec}; read as \ufffd"
+        ngettext(
+            "line {line}: byte {bytes} has no character in {codec}; read as \ufffd",
+            "line {line}: bytes {bytes} have no character in {codec}; read as \ufffd",
+            len(set(found)),
+        ).format(line=line, bytes=", ".join(dict.fromkeys(found)), codec=codec)
         for line, found in lines.items()
     ]
 
@@ -149,4 +151,6 @@ def _sniff(data: bytes) -> str | None:
 def _where(data: bytes, error: UnicodeDecodeError, codec: str, label: str) -> str:
     before = data[: error.start].decode(codec, errors="replace")
     line = len(split_lines(before))
-    return f"line {line}: byte 0x{data[error.start]:02x} is not {label}"
+    return _("line {line}: byte {byte} is not {label}").format(
+        line=line, byte=f"0x{data[error.start]:02x}", label=label
+    )

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
+from reseau.files.i18n import N_, _
 from reseau.formats.importers.csvread import Builder, Record, TableFormat, read_table
 from reseau.formats.importers.records import (
     ImportedPerson,
@@ -49,8 +50,8 @@ _PHONE = re.compile(r"phone \d+ - value")
 _WEBSITE = re.compile(r"website \d+ - value")
 _CITY = re.compile(r"address \d+ - city")
 _MULTI_VALUE = ":::"
-_NO_NAME = "no name: the row has no name, organisation or e-mail address"
-_MISSING_HEADER = (
+_NO_NAME = N_("no name: the row has no name, organisation or e-mail address")
+_MISSING_HEADER = N_(
     "the first row is not a Google Contacts header (Name or First Name and Last Name): "
     "is this a Google CSV export?"
 )
@@ -91,7 +92,7 @@ def _person(columns: _Columns, row: Record, line: int) -> ImportedPerson | Skipp
     company = optional_text(_first(row, "organization 1 - name", "organization name"))
     name = first_present(join_name(row.get("name")), _joined_name(row), company, *emails[:1])
     if name is None:
-        return Skipped(line, _NO_NAME)
+        return Skipped(line, _(_NO_NAME))
     person = ImportedPerson(
         line=line,
         name=name,
@@ -123,7 +124,9 @@ def _read_dates(person: ImportedPerson, row: Record) -> None:
             continue
         day = yearly_text(value)
         if day is None:
-            person.dropped.append(f"{label} '{value}' (not a date)")
+            person.dropped.append(
+                _("{field} '{value}' (not a date)").format(field=label, value=value)
+            )
         elif label == "birthday":
             person.birthday = day
         else:

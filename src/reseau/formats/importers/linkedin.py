@@ -27,6 +27,7 @@ import re
 from datetime import date
 
 from reseau.files.dates import check_range
+from reseau.files.i18n import N_, _
 from reseau.formats.importers.csvread import Builder, Record, TableFormat, read_table
 from reseau.formats.importers.records import (
     ImportedPerson,
@@ -50,8 +51,10 @@ _URLS = ("url", "profile url", "linkedin url", "web page")
 _CONNECTED_ON_COLUMNS = ("connected on", "connected")
 _NAMES = ("first name", "middle name", "last name")
 _READ = frozenset((*_NAMES, *_EMAILS, *_COMPANIES, *_ROLES, *_URLS, *_CONNECTED_ON_COLUMNS))
-_NO_NAME = "no name: First Name and Last Name are empty"
-_MISSING_HEADER = "no header row with First Name and Last Name: is this LinkedIn's Connections.csv?"
+_NO_NAME = N_("no name: First Name and Last Name are empty")
+_MISSING_HEADER = N_(
+    "no header row with First Name and Last Name: is this LinkedIn's Connections.csv?"
+)
 
 
 def read_linkedin(data: bytes, encoding: str | None = None) -> ParseResult:
@@ -78,7 +81,7 @@ def _first(row: Record, names: tuple[str, ...]) -> str:
 def _person(row: Record, line: int) -> ImportedPerson | Skipped:
     name = join_name(row.get("first name"), row.get("middle name"), row.get("last name"))
     if name is None:
-        return Skipped(line, _NO_NAME)
+        return Skipped(line, _(_NO_NAME))
     emails, dropped = clean_emails(row.get(column, "") for column in _EMAILS)
     since, connected_on = _connected_on(_first(row, _CONNECTED_ON_COLUMNS))
     return ImportedPerson(
@@ -100,7 +103,7 @@ def _connected_on(value: str) -> tuple[date | None, list[str]]:
         return None, []
     parsed = parse_connected_on(text)
     if parsed is None:
-        return None, [f"Connected On '{text}' (not a date)"]
+        return None, [_("{field} '{value}' (not a date)").format(field="Connected On", value=text)]
     return parsed, []
 
 

@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from reseau.files.i18n import _
+
 
 @dataclass(slots=True)
 class ImportedPerson:
@@ -136,7 +138,7 @@ def clean_emails(values: Iterable[str]) -> tuple[list[str], list[str]]:
             seen.add(email.lower())
             emails.append(email)
         else:
-            dropped.append(f"e-mail '{email}' (not an address)")
+            dropped.append(_("e-mail '{email}' (not an address)").format(email=email))
     return emails, dropped
 
 

@@ -64,7 +64,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reseau.files.dates import DateError, parse_date
-from reseau.files.i18n import _
+from reseau.files.i18n import N_, _
 from reseau.files.model import MAX_DAYS, STATUSES
 from reseau.formats.importers.decoding import (
     codec_name,
@@ -113,9 +113,9 @@ _ASCII_PROBE = "BEGIN:VCARD\r\n;:=,\\ "
 _SHOWN_LINES = 5
 _DROPPED = {"PHOTO": "photo", "LOGO": "logo", "KEY": "key", "SOUND": "sound"}
 
-_UNCLOSED_AT_NEXT = "card never closed: no END:VCARD before the next BEGIN:VCARD"
-_UNCLOSED_AT_END = "card never closed: no END:VCARD before the end of the file (cut off?)"
-_NO_NAME = "no name: the card has no FN, N, ORG or e-mail address"
+_UNCLOSED_AT_NEXT = N_("card never closed: no END:VCARD before the next BEGIN:VCARD")
+_UNCLOSED_AT_END = N_("card never closed: no END:VCARD before the end of the file (cut off?)")
+_NO_NAME = N_("no name: the card has no FN, N, ORG or e-mail address")
 
 
 @dataclass(slots=True)
@@ -247,11 +247,14 @@ class _Values:
             (line, byte), *others = sorted(set(self._not_utf8))
             also = sorted({other for other, _where in others} - {line})
             shown = ", ".join(str(other) for other in also[:_SHOWN_LINES])
-            more = f" and {len(also) - _SHOWN_LINES} more" if len(also) > _SHOWN_LINES else ""
-            lines = f", as are lines {shown}{more}" if also else ""
+            hidden = len(also) - _SHOWN_LINES
+            more = _(" and {count} more").format(count=hidden) if hidden > 0 else ""
+            lines = _(", as are lines {lines}{more}").format(lines=shown, more=more) if also else ""
             found.append(
-                f"line {line}: byte 0x{byte:02x} is not UTF-8; read as {FALLBACK_ENCODING}"
-                f"{lines} (--encoding to change)"
+                _(
+                    "line {line}: byte {byte} is not UTF-8; read as {encoding}{lines} "
+                    "(--encoding to change)"
+                ).format(line=line, byte=f"0x{byte:02x}", encoding=FALLBACK_ENCODING, lines=lines)
             )
         return found + undefined_warnings(sorted(self._undefined), self._undefined_in)
 
@@ -296,7 +299,7 @@ def _cards(lines: Iterable[tuple[int, str]]) -> Iterator[_Card | Skipped]:
     for number, text in lines:
         if _BEGIN.fullmatch(text):
             if card is not None:
-                yield Skipped(card.line, _UNCLOSED_AT_NEXT)
+                yield Skipped(card.line, _(_UNCLOSED_AT_NEXT))
             card = _Card(number)
         elif _END.fullmatch(text):
             if card is not None:
@@ -305,7 +308,7 @@ def _cards(lines: Iterable[tuple[int, str]]) -> Iterator[_Card | Skipped]:
         elif card is not None:
             card.lines.append((number, text))
     if card is not None:
-        yield Skipped(card.line, _UNCLOSED_AT_END)
+        yield Skipped(card.line, _(_UNCLOSED_AT_END))
 
 
 def _head(text: str) -> str:
@@ -347,7 +350,7 @@ def _person(line: int, card: _Properties, values: _Values) -> ImportedPerson | S
     company = texts.first_component("ORG", 0)
     name = first_present(join_name(texts.first("FN")), _name_from_n(texts), company, *emails[:1])
     if name is None:
-        return Skipped(line, _NO_NAME)
+        return Skipped(line, _(_NO_NAME))
     person = ImportedPerson(
         line=line,
         name=name,
@@ -379,7 +382,9 @@ def _read_dates(person: ImportedPerson, card: _Properties, texts: _Texts) -> Non
     if bday:
         person.birthday = yearly_text(bday)
         if person.birthday is None:
-            person.dropped.append(f"BDAY '{bday}' (not a date)")
+            person.dropped.append(
+                _("{field} '{value}' (not a date)").format(field="BDAY", value=bday)
+            )
     found = [("anniversary", value) for name in _ANNIVERSARIES for value in texts.values(name)]
     labels = {prop.group: texts.decoded(prop) for prop in card.all("X-ABLABEL") if prop.group}
     for prop in card.all("X-ABDATE"):
@@ -390,7 +395,9 @@ def _read_dates(person: ImportedPerson, card: _Properties, texts: _Texts) -> Non
         day = yearly_text(value) if value else None
         if day is None:
             if value:
-                person.dropped.append(f"{label} '{value}' (not a date)")
+                person.dropped.append(
+                    _("{field} '{value}' (not a date)").format(field=label, value=value)
+                )
             continue
         person.dates.setdefault(label, day)
 
@@ -409,18 +416,30 @@ def _read_reseau_properties(person: ImportedPerson, texts: _Texts) -> None:
     if status in STATUSES:
         person.status = status
     elif status:
-        person.dropped.append(f"X-RESEAU-STATUS '{status}' (not {', '.join(STATUSES)})")
+        person.dropped.append(
+            _("{field} '{value}' (not {choices})").format(
+                field="X-RESEAU-STATUS", value=status, choices=", ".join(STATUSES)
+            )
+        )
     since = optional_text(texts.first("X-RESEAU-SINCE"))
     if since:
         try:
             person.since = parse_date(since)
         except DateError as error:
-            person.dropped.append(f"X-RESEAU-SINCE '{since}' ({error})")
+            person.dropped.append(
+                _("{field} '{value}' ({error})").format(
+                    field="X-RESEAU-SINCE", value=since, error=error
+                )
+            )
     cadence = optional_text(texts.first("X-RESEAU-CADENCE-DAYS"))
     if cadence and cadence.isascii() and cadence.isdigit() and 1 <= int(cadence) <= MAX_DAYS:
         person.cadence_days = int(cadence)
     elif cadence:
-        person.dropped.append(f"X-RESEAU-CADENCE-DAYS '{cadence}' (not 1 to {MAX_DAYS} days)")
+        person.dropped.append(
+            _("{field} '{value}' (not 1 to {most} days)").format(
+                field="X-RESEAU-CADENCE-DAYS", value=cadence, most=MAX_DAYS
+            )
+        )
 
 
 def _name_from_n(texts: _Texts) -> str | None:
