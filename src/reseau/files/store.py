@@ -22,6 +22,7 @@ from reseau.files.folder import (
     PLANS_DIR,
     SETTINGS_FILE,
 )
+from reseau.files.i18n import _, ngettext
 from reseau.files.model import Contact, Journal, Plan, Settings
 from reseau.files.problems import Problem, Severity
 from reseau.files.text import is_decodable, shown_name
@@ -78,23 +79,31 @@ def load_warnings(network: Network, *, skipped: bool = True) -> list[str]:
     warnings = []
     if not HAS_C_LOADER:
         warnings.append(
-            "reseau: PyYAML has no libyaml here, so reading is several times slower; "
-            "reinstall PyYAML with libyaml (pip install --force-reinstall pyyaml)"
+            _(
+                "reseau: PyYAML has no libyaml here, so reading is several times slower; "
+                "reinstall PyYAML with libyaml (pip install --force-reinstall pyyaml)"
+            )
         )
     if skipped and network.skipped:
         warnings.append(skipped_warning(network))
     if network.changed_since_crash:
+        changed = ", ".join(network.changed_since_crash)
         warnings.append(
-            f"reseau: an interrupted operation was not finished, because "
-            f"{', '.join(network.changed_since_crash)} changed since; run `reseau check`"
+            _(
+                "reseau: an interrupted operation was not finished, because {changed} "
+                "changed since; run `reseau check`"
+            ).format(changed=changed)
         )
     return warnings
 
 
 def skipped_warning(network: Network) -> str:
     count = len(network.skipped)
-    noun = "file" if count == 1 else "files"
-    return f"reseau: skipped {count} invalid {noun}; run `reseau check`"
+    return ngettext(
+        "reseau: skipped {count} invalid file; run `reseau check`",
+        "reseau: skipped {count} invalid files; run `reseau check`",
+        count,
+    ).format(count=count)
 
 
 def contact_files(root: Path) -> list[Path]:
