@@ -248,3 +248,30 @@ def test_a_file_changed_just_now_is_not_trusted(run: Runner, sample: Path, tmp_p
     after = output(run, sample, "list", "--json")
     assert after == output(run, fresh_copy(sample, tmp_path), "list", "--json")
     assert not (sample / CACHE_DIR / "list.marshal").exists() or after[0].count("dormant")
+
+
+def test_another_babel_computes_the_french_output_again(
+    run: Runner, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Babel writes the French dates and numbers (its CLDR data changes with its version):
+    an upgrade of it is a change of the code the output comes from."""
+    import babel.dates  # noqa: F401  (imported already: the folder below only moves the stamp)
+
+    import reseau.files.store
+
+    age(sample)
+    first = output(run, sample, "--lang", "fr", "list")
+    reads: list[Path] = []
+    real = reseau.files.store.load_network
+
+    def counted(root: Path, **options: bool | None) -> object:
+        reads.append(root)
+        return real(root, **options)
+
+    monkeypatch.setattr(reseau.files.store, "load_network", counted)
+    upgraded = tmp_path / "site" / "babel"
+    upgraded.mkdir(parents=True)
+    (upgraded / "__init__.py").write_text("__version__ = '99.0'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(upgraded.parent))
+    assert output(run, sample, "--lang", "fr", "list") == first
+    assert len(reads) == 1

@@ -34,7 +34,8 @@ FORMAT = 1
 RACY_SECONDS = 2.0
 WATCHED = ("reseau.yaml", "journal.yaml")
 WATCHED_FOLDERS = ("contacts", "plans")
-LIBRARIES = ("yaml", "pydantic", "vobject", "dateutil")  # what outputs are read and written with
+# what outputs are read, written and formatted with (Babel: the French dates and numbers)
+LIBRARIES = ("yaml", "pydantic", "vobject", "dateutil", "babel")
 LEFTOVER_SECONDS = 60.0
 _LEFTOVER = re.compile(r"^\..+\.marshal\.[a-z0-9_]{8}\.tmp$")
 
