@@ -247,3 +247,24 @@ def test_what_show_says_of_a_kind_or_tone_the_command_line_takes() -> None:
     assert kinds["meeting"] == "rencontre" and tones["positive"] == "positif"
     assert all(meant_value(label, KINDS) == kind for kind, label in kinds.items())
     assert all(meant_value(label, TONES) == tone for tone, label in tones.items())
+
+
+def test_the_plan_states_in_french_keep_their_colours(sample: Path) -> None:
+    from datetime import date
+
+    from reseau.cli.palette import Screen, Style
+    from reseau.cli.plan import _progress_lines
+    from reseau.files.quarters import Quarter
+    from reseau.files.store import load_network
+    from reseau.method.plans import find_plan, plan_progress
+
+    network = load_network(sample)
+    today = date(2026, 11, 30)
+    progress = plan_progress(find_plan(network, Quarter.of(today)), network.contacts, today)
+    i18n.set_language("fr")
+    try:
+        lines = "\n".join(_progress_lines(progress, network, Screen(None, Style(enabled=True))))
+    finally:
+        i18n.set_language("en")
+    assert "\x1b[31men retard\x1b[0m" in lines and "\x1b[32mfait\x1b[0m" in lines
+    assert "\x1b[33mcette semaine\x1b[0m" in lines

@@ -133,7 +133,8 @@ def _painted(column: Column, row: int, text: str, padded: str) -> str:
     if column.paint is None:
         return padded
     value = column.cells[row] if column.values is None else column.values[row]
-    return padded.replace(text, column.paint(text, value), 1)
+    word = text.strip()  # a cell padded by its command (plan's states) is painted, not its spaces
+    return padded.replace(word, column.paint(word, value), 1) if word else padded
 
 
 def wrap(text: str, size: int) -> list[str]:
