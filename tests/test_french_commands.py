@@ -170,3 +170,33 @@ def test_edit_speaks_french(run: Runner, network: Path, tmp_path: Path) -> None:
             del os.environ["EDITOR"]
         assert code == 0, shown
         assert not _english_left(shown, texts, ["edit", "chloe"]), shown
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["reseau", "sta"], "stats\tLa santé du réseau au regard des dix recommandations."),
+        (["reseau", "promise", "d"], "done\tMarquer une promesse comme tenue ;"),
+        (["reseau", "log", "paul", "x", "--to"], "--tone\tpositive, neutral ou negative."),
+    ],
+)
+def test_completion_describes_in_the_environment_language(
+    sample: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    words: list[str],
+    expected: str,
+) -> None:
+    from reseau.cli.completion import answer_from_environment
+
+    monkeypatch.setenv("RESEAU_DIR", str(sample))
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    i18n.set_language(i18n.from_environment({"LANG": "fr_FR.UTF-8"}))
+    i18n.reset_misses()
+    monkeypatch.setenv("_RESEAU_COMPLETE", "fish")
+    monkeypatch.setenv("COMP_CWORD", str(len(words) - 1))
+    monkeypatch.setattr(sys, "argv", words)
+    assert answer_from_environment() == 0
+    offered = capsys.readouterr().out.splitlines()
+    assert any(line.startswith(expected) for line in offered), offered
+    assert not i18n.misses(), sorted(i18n.misses())

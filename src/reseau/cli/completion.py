@@ -228,7 +228,7 @@ def _commands(position: Position) -> Iterator[tuple[str, str]]:
     if not position.path:
         from reseau.cli.commands import COMMANDS
 
-        yield from ((name, entry.summary) for name, entry in COMMANDS.items())
+        yield from ((name, _(entry.summary)) for name, entry in COMMANDS.items())
         return
     for name, command in getattr(position.command, "commands", {}).items():
         yield name, command.short_help or first_sentence(command.help or "")
