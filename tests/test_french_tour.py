@@ -268,3 +268,11 @@ def test_the_plan_states_in_french_keep_their_colours(sample: Path) -> None:
         i18n.set_language("en")
     assert "\x1b[31men retard\x1b[0m" in lines and "\x1b[32mfait\x1b[0m" in lines
     assert "\x1b[33mcette semaine\x1b[0m" in lines
+
+
+def test_an_error_in_french_has_french_punctuation(run: Runner, sample: Path) -> None:
+    result = run("--lang", "fr", "show", "nobody-at-all", cwd=sample)
+    assert result.code == 1
+    assert result.err.startswith("reseau : "), result.err
+    english = run("show", "nobody-at-all", cwd=sample)
+    assert english.err.startswith("reseau: "), english.err

@@ -186,5 +186,8 @@ def _argument_name(arguments: list[str], position: int) -> tuple[str, str]:
 def _report(exc: ReseauError) -> None:
     from reseau.files.text import clean
 
-    lines = [f"reseau: {exc.message}", *(f"  {line}" for line in exc.details)]
+    lines = [
+        _("reseau: {message}").format(message=exc.message),
+        *(f"  {line}" for line in exc.details),
+    ]
     sys.stderr.write("".join(clean(line) + "\n" for line in lines))
