@@ -312,3 +312,21 @@ def test_every_sign_in_every_place_reads_the_same(sign: str) -> None:
 def test_the_quick_screen_finds_every_text_problem(text: str) -> None:
     """The bytes screen that spares most files the character searches misses none."""
     assert text_problems(text, "x.yaml", text.encode("utf-8")) == text_problems(text, "x.yaml")
+
+
+def test_without_a_stderr_to_silence_the_strict_path_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A process started with its stderr closed: rapidyaml's errors could land in any file
+    that took descriptor 2, so the fast parser stands aside."""
+    import os
+
+    def closed(fd: int) -> int:
+        raise OSError(9, "Bad file descriptor")
+
+    text = "name: Ada\ntags: [a, b]\n"
+    assert fastyaml.read(text.encode(), text) is not None
+    monkeypatch.setattr(os, "dup", closed)
+    assert fastyaml.read(text.encode(), text) is None
+    loaded = parse_bytes(text.encode(), "x.yaml", fast=True)
+    assert loaded.data == {"name": "Ada", "tags": ["a", "b"]}

@@ -171,7 +171,10 @@ class _Parser:
         rapidyaml writes its errors to the process's stderr: they go nowhere, since the strict
         path then reads the file and says what is wrong in its own words.
         """
-        saved = os.dup(2)
+        try:
+            saved = os.dup(2)
+        except OSError:  # no stderr to silence (closed): where would rapidyaml write?
+            return None
         try:
             os.dup2(self.devnull, 2)
             return self._json(raw)
