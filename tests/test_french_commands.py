@@ -200,3 +200,28 @@ def test_completion_describes_in_the_environment_language(
     offered = capsys.readouterr().out.splitlines()
     assert any(line.startswith(expected) for line in offered), offered
     assert not i18n.misses(), sorted(i18n.misses())
+
+
+@pytest.mark.parametrize("how", ["environment", "reseau.yaml"])
+def test_the_merge_driver_speaks_the_network_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    """git runs the driver without --lang, at the top of the repository."""
+    from reseau.cli.mergedriver import run as run_driver
+
+    if how == "environment":
+        monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    else:
+        (tmp_path / "reseau.yaml").write_text("language: fr\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    base = "name: Marie Dupont\ncompany: Acme\n"
+    names = []
+    for name, text in (("base", base), ("ours", base.replace("Acme", "Acme SA")),
+                       ("theirs", base.replace("Acme", "Acme Corp"))):  # fmt: skip
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        names.append(str(tmp_path / name))
+    i18n.reset_misses()
+    assert run_driver([*names, "contacts/marie-dupont.yaml"]) == 1
+    said = capsys.readouterr().err
+    assert "reseau : contacts/marie-dupont.yaml : company a changé des deux côtés" in said
+    assert not i18n.misses(), sorted(i18n.misses())
