@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from conftest import Runner
 from reseau.files.dates import (
     FIRST_DAY,
+    FRENCH_WEEKDAYS,
     LAST_DAY,
     DateError,
     DateOutOfRange,
@@ -251,6 +252,20 @@ MONDAY = date(2026, 11, 30)
         ("friday", date(2026, 11, 27)),
         ("fri", date(2026, 11, 27)),
         ("tuesday", date(2026, 11, 24)),
+        ("aujourd'hui", MONDAY),
+        ("aujourd\u2019hui", MONDAY),
+        ("Hier", date(2026, 11, 29)),
+        ("avant-hier", date(2026, 11, 28)),
+        ("il y a 3 jours", date(2026, 11, 27)),
+        ("il y a 1 jour", date(2026, 11, 29)),
+        ("il y a 2 semaines", date(2026, 11, 16)),
+        ("-3j", date(2026, 11, 27)),
+        ("-1s", date(2026, 11, 23)),
+        ("lundi", MONDAY),
+        ("dimanche", date(2026, 11, 29)),
+        ("vendredi", date(2026, 11, 27)),
+        ("ven", date(2026, 11, 27)),
+        ("mardi", date(2026, 11, 24)),
     ],
 )
 def test_typed_date_forms(text: str, expected: date) -> None:
@@ -273,6 +288,10 @@ def test_typed_date_forms(text: str, expected: date) -> None:
         "3d",
         "11-30",
         "fr",
+        "demain",
+        "dans 3 jours",
+        "il y a 3",
+        "vendredi dernier",
     ],
 )
 def test_other_typed_forms_are_refused_with_the_accepted_ones(text: str) -> None:
@@ -289,6 +308,13 @@ def test_a_typed_iso_date_keeps_its_precise_error() -> None:
 def test_days_ago_past_the_range_is_out_of_range() -> None:
     with pytest.raises(DateOutOfRange):
         read_typed_date("99999 days ago", MONDAY)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)), st.sampled_from(WEEKDAYS))
+def test_a_french_weekday_is_the_same_day_as_its_english_name(today: date, name: str) -> None:
+    french = FRENCH_WEEKDAYS[WEEKDAYS.index(name)]
+    assert read_typed_date(french, today) == read_typed_date(name, today)
+    assert read_typed_date(french[:3], today) == read_typed_date(name, today)
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)), st.sampled_from(WEEKDAYS))

@@ -42,6 +42,8 @@ def _text(root: Path) -> str:
         ("2026-12-08", date(2026, 12, 8)),
         ("today", TODAY),
         ("tomorrow", date(2026, 12, 1)),
+        ("demain", date(2026, 12, 1)),
+        ("vendredi", date(2026, 12, 4)),
         ("monday", TODAY),
         ("Friday", date(2026, 12, 4)),
         ("sunday", date(2026, 12, 6)),

@@ -136,11 +136,11 @@ def pick_promise(contact: Contact, slug: str, number: int | None) -> OpenPromise
 def parse_due(text: str, today: date) -> date:
     """When a promise is due, typed as any date option is (`2026-12-08`, `today`, `3 days
     ago`), except that a weekday names the next such day, today included, and `tomorrow`
-    is understood: a due date looks ahead where a logged one looks back."""
+    (`demain`) is understood: a due date looks ahead where a logged one looks back."""
     from reseau.files.dates import check_range, read_typed_date, shift, weekday_of
 
     word = " ".join(text.strip().lower().split())
-    if word == "tomorrow":
+    if word in ("tomorrow", "demain"):
         return check_range(shift(today, 1))
     weekday = weekday_of(word)
     if weekday is not None:

@@ -20,7 +20,15 @@ LAST_DAY = date(LAST_YEAR, 12, 31)
 RANGE = f"reseau takes dates from {FIRST_DAY} to {LAST_DAY}"
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _AGO = re.compile(r"([0-9]{1,5}) *(d|days?|w|weeks?) +ago")
-_MINUS = re.compile(r"-([0-9]{1,5}) *(d|w)")
+_IL_Y_A = re.compile(r"il y a ([0-9]{1,5}) *(j|jours?|s|semaines?)")
+_MINUS = re.compile(r"-([0-9]{1,5}) *(d|w|j|s)")
+# The French words are read in every language, as the English ones are: a French user
+# types `--date hier` whatever the terminal's locale, and no word means two dates.
+_WORDS_BACK = {
+    "today": 0, "aujourd'hui": 0, "aujourd\u2019hui": 0, "aujourdhui": 0,
+    "yesterday": 1, "hier": 1, "avant-hier": 2,
+}  # fmt: skip
+FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 TYPED_FORMS = N_(
     "YYYY-MM-DD, today, yesterday, 3 days ago, -3d, 2 weeks ago, or a weekday (friday)"
 )
@@ -84,8 +92,9 @@ def read_typed_date(text: str, today: date) -> date:
 
     `today`, `yesterday`; `3 days ago`, `2 weeks ago`, `-3d`, `-2w`; a weekday name or its
     first three letters, meaning the latest such day, today included (`monday` on a Monday is
-    today); else ISO `YYYY-MM-DD`. Nothing else is guessed: `01/02` is refused, since it
-    reads differently on each side of the Atlantic.
+    today); the French words too (`aujourd'hui`, `hier`, `avant-hier`, `il y a 3 jours`,
+    `il y a 2 semaines`, `-3j`, `-2s`, `lundi`, `ven`); else ISO `YYYY-MM-DD`. Nothing else
+    is guessed: `01/02` is refused, since it reads differently on each side of the Atlantic.
     """
     word = " ".join(text.strip().lower().split())
     days = _days_back(word)
@@ -102,23 +111,22 @@ def read_typed_date(text: str, today: date) -> date:
 
 
 def _days_back(word: str) -> int | None:
-    if word == "today":
-        return 0
-    if word == "yesterday":
-        return 1
-    match = _AGO.fullmatch(word) or _MINUS.fullmatch(word)
+    if word in _WORDS_BACK:
+        return _WORDS_BACK[word]
+    match = _AGO.fullmatch(word) or _IL_Y_A.fullmatch(word) or _MINUS.fullmatch(word)
     if match is None:
         return None
     count = int(match[1])
-    return count * 7 if match[2].startswith("w") else count
+    return count * 7 if match[2][0] in "ws" else count
 
 
 def weekday_of(word: str) -> int | None:
-    """0 for `monday` or `mon`, ..., 6 for `sunday`; None for anything else."""
+    """0 for `monday`, `mon`, `lundi` or `lun`, ..., 6 for `sunday` or `dimanche`; None for
+    anything else."""
     from reseau.files.model import WEEKDAYS  # the model reads its dates through this module
 
-    for index, name in enumerate(WEEKDAYS):
-        if word == name or word == name[:3]:
+    for index, names in enumerate(zip(WEEKDAYS, FRENCH_WEEKDAYS, strict=True)):
+        if any(word in (name, name[:3]) for name in names):
             return index
     return None
 
