@@ -38,6 +38,7 @@ TOUR: list[tuple[list[str], str | None]] = [
     (["show", "chloe"], None),
     (["stale"], None),
     (["qualify", "--missing"], None),
+    (["list", "--held-by", "paul"], None),
     (["plan"], None),
     (["plan", "done", "7"], None),
     (["plan", "done", "1"], None),
@@ -130,6 +131,7 @@ TEAM_TOUR: list[list[str]] = [
     ["handover", "paul", "lea"],
     ["handover", "lea", "lea"],
     ["list", "--held-by", "nadia"],
+    ["check"],
 ]
 MEMBERS = """
 members:
@@ -152,6 +154,8 @@ def team_network(run: Runner, tour_network: Path) -> Path:
         ["log", "marie-dupont", "Déjeuner", "--kind", "meal", "--as", "camille"],
     ):
         assert run(*args, cwd=tour_network).code == 0
+    thomas = tour_network / "contacts/thomas-bernard.yaml"  # a `by` no member has: check says so
+    thomas.write_text(thomas.read_text(encoding="utf-8").replace("by: paul", "by: pual"), "utf-8")
     return tour_network
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from reseau.checks.base import Where, did_you_mean, has_settings
 from reseau.files.folder import JOURNAL_FILE
+from reseau.files.i18n import _
 from reseau.files.problems import Problem
 from reseau.files.store import Network
 from reseau.files.validation import Loc
@@ -43,7 +44,8 @@ def _member(
     if value in members:
         return
     if not members:
-        message = f"'{value}' is not a member: reseau.yaml lists no members"
+        message = _("'{value}' is not a member: reseau.yaml lists no members").format(value=value)
     else:
-        message = f"'{value}' is not a member of reseau.yaml{did_you_mean(value, members)}"
+        message = _("'{value}' is not a member of reseau.yaml").format(value=value)
+        message += did_you_mean(value, members)
     yield where.problem(relpath, loc, message, "unknown-member")

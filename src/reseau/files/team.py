@@ -80,6 +80,9 @@ def require_member(
 def known_member(given: str, members: Mapping[str, Any], source: str) -> str:
     if given in members:
         return given
+    if not members:
+        message = _("{source}: '{given}' is not a member: reseau.yaml lists no members")
+        raise MemberError(message.format(source=source, given=given))
     close = suggest(given, list(members))
     if close:
         hint = _("; did you mean '{close}'?").format(close=close)
