@@ -17,6 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import Runner
 from reseau.files import fastyaml
 from reseau.files.yamlio import MAX_DEPTH, parse_bytes, parse_text, text_problems
 
@@ -330,3 +331,53 @@ def test_without_a_stderr_to_silence_the_strict_path_reads(
     assert fastyaml.read(text.encode(), text) is None
     loaded = parse_bytes(text.encode(), "x.yaml", fast=True)
     assert loaded.data == {"name": "Ada", "tags": ["a", "b"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name: Yan\nnotes: |\n  Free text.\n  More.",
+        "name: Yan\nnotes: >\n  Free text,\n  folded.",
+        "name: Yan\nnotes: |  # mine\n  Free text.",
+        "name: Yan\nlinks:\n  - |\n    https://example.org",
+        "name: Yan\nextra:\n  a: |\n    x",
+    ],
+)
+def test_a_last_block_without_a_final_line_break_reads_the_same(text: str) -> None:
+    """Files saved without a line break at their end (many editors' default): rapidyaml
+    ends such a block with one, libyaml does not."""
+    agree(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "company:  & Co\n",
+        "company:   &Co\n",
+        "role:  !\n",
+        "role:   ! x\n",
+        "tags: [a,  & b]\n",
+        "tags:\n  -  *x\n",
+        "tags:\n  -   & x\n",
+    ],
+)
+def test_an_anchor_or_tag_after_several_spaces_is_found(text: str) -> None:
+    """`company:  & Co`: libyaml reads an anchor (and refuses it) wherever a value starts,
+    however many spaces come before it."""
+    agree(text.encode("utf-8"))
+
+
+def test_check_finds_an_anchor_after_two_spaces(run: Runner, sample: Path) -> None:
+    (sample / "contacts" / "zed.yaml").write_text("name: Zed\ncompany:  & Co\n", "utf-8")
+    result = run("--dir", str(sample), "check")
+    assert result.code == 1
+    assert "contacts/zed.yaml:2:" in result.out + result.err
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["note: | -\n", "note: |  -\n  text\n", "note: > -1\n", "note: > ---\n", "- |- x\n"],
+)
+def test_a_block_header_with_more_on_its_line_is_found(text: str) -> None:
+    """`note: | -`: libyaml refuses what follows the indicators; rapidyaml reads an empty text."""
+    agree(text.encode("utf-8"))

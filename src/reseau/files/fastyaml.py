@@ -7,8 +7,9 @@ the cost. The two parsers read YAML differently in places (rapidyaml follows YAM
 types its scalars as it writes them out), so this reader answers only for a file it is sure
 of, and `None` for any other, which the strict path (see yamlio) then reads:
 
-- before parsing, the bytes must hold none of what the strict path refuses or reads its own
-  way: anchors, aliases, tags, merge keys (`<<`), directives and document markers (`%`,
+- before parsing, the bytes must end with a line break (rapidyaml ends a last block scalar
+  with one where there is none) and hold none of what the strict path refuses or reads its
+  own way: anchors, aliases, tags, merge keys (`<<`), directives and document markers (`%`,
   `---` and `...` at a line's start), explicit keys (`?`), tabs, carriage returns, escapes
   (a backslash), a byte order mark past the first byte, and NEL, LS, PS;
 - after parsing, the JSON must hold no value whose source it cannot tell: a float (rapidyaml
@@ -41,6 +42,7 @@ _REFUSED_BYTES = (b"\t", b"\r", b"\\")
 _REFUSED_CHARACTERS = ("\ufeff", "\u2028", "\u2029")  # a byte order mark past the start; LS, PS
 _SIGNS = b"&*!"  # anchors, aliases, tags: when followed by text, or a tag after a space
 _NOT_AFTER_SIGN = frozenset(b" \n,[]{}")
+_SPACE = ord(" ")
 _EXPLICIT_KEY = re.compile(rb"(?:^|[\s\[{,])\?(?:\s|$)", re.MULTILINE)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _DEEP_BLOCK = b"\n" + b"  " * MAX_BLOCK_DEPTH  # JSON is written two spaces a level deeper
@@ -49,6 +51,9 @@ _UNSURE = frozenset({"~", "Null", "NULL", ".nan", ".inf", "-.inf", "+.inf"})
 # where libyaml refuses a plain scalar that rapidyaml reads (`a: @x`, `[:x]`, `a: ]`)
 _UNSURE_START = frozenset("]}%@`:?&*!|>,#[{")
 _COLON_IN_FLOW = re.compile(rb":[\]},]")
+# a block scalar's header with more than its indicators and a comment (`note: | -`), which
+# libyaml refuses and rapidyaml may read as an empty text
+_LONG_BLOCK_HEADER = re.compile(rb"(?:^ *|[:?-] +)[|>][-+0-9]* +[^\s#]", re.MULTILINE)
 _BOOL_TEXT = {True: "true", False: "false"}
 
 
@@ -87,6 +92,8 @@ def available() -> bool:
 
 
 def _plain_enough(raw: bytes, text: str) -> bool:
+    if not raw.endswith(b"\n"):  # rapidyaml ends a last block scalar with one, libyaml does not
+        return False
     if any(refused in raw for refused in _REFUSED_BYTES):
         return False
     if any(refused in text for refused in _REFUSED_CHARACTERS):
@@ -100,6 +107,8 @@ def _plain_enough(raw: bytes, text: str) -> bool:
     if b"?" in raw and _EXPLICIT_KEY.search(raw):
         return False
     if _indentation_indicator(raw):
+        return False
+    if (b"|" in raw or b">" in raw) and _LONG_BLOCK_HEADER.search(raw):
         return False
     depth = _flow_depth(raw)
     if depth and _COLON_IN_FLOW.search(raw):  # `[x:]`: libyaml refuses it
@@ -120,16 +129,18 @@ def _may_hold_anchor_or_tag(raw: bytes) -> bool:
 
 
 def _starts_value(raw: bytes, at: int) -> bool:
-    """Whether a value could start at `at`: after `: `, `- `, `, `, `[`, `{`, or indentation."""
-    before = raw[max(0, at - 2) : at]
-    if not before or before[-1:] in (b"\n", b"[", b"{", b","):
+    """Whether a value could start at `at`: after `:`, `-`, `?` and spaces (however many:
+    `company:  & Co` holds an anchor), after `,`, `[`, `{`, or at a line's start or
+    indentation; not after a word and a space ("Forge & Fonderie")."""
+    start = at
+    while start and raw[start - 1] == _SPACE:
+        start -= 1
+    if not start:
         return True
-    if before[-1:] != b" ":
-        return False
-    if before[:1] in (b":", b"-", b",", b"[", b"{", b"?", b" ", b"\n") or len(before) == 1:
-        line_start = raw.rfind(b"\n", 0, at) + 1
-        return before[:1] != b" " or not raw[line_start:at].strip()
-    return False
+    previous = raw[start - 1 : start]
+    if previous in (b"\n", b"[", b"{", b","):
+        return True
+    return start < at and previous in (b":", b"-", b"?")
 
 
 def _indentation_indicator(raw: bytes) -> bool:
