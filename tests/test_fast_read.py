@@ -381,3 +381,33 @@ def test_check_finds_an_anchor_after_two_spaces(run: Runner, sample: Path) -> No
 def test_a_block_header_with_more_on_its_line_is_found(text: str) -> None:
     """`note: | -`: libyaml refuses what follows the indicators; rapidyaml reads an empty text."""
     agree(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name: Yan\ntags: [a, b:\n  c]\n",
+        "name: Yan\ntags: [a,\n  b]\n",
+        "name: Yan\nextra: {a: x,\n  b: y}\n",
+        "name: Yan\nextra: {a: [x,\n  y]}\n",
+    ],
+)
+def test_a_flow_list_over_several_lines_is_read_strictly(text: str) -> None:
+    """`tags: [a, b:` with its `]` on the next line: libyaml refuses the colon at the line's
+    end, rapidyaml reads a pair; any flow collection left open at a line's end goes to the
+    strict path."""
+    raw = text.encode("utf-8")
+    assert fastyaml.read(raw, text) is None
+    agree(raw)
+
+
+def test_check_finds_a_colon_ending_a_line_in_a_flow_list(run: Runner, sample: Path) -> None:
+    (sample / "contacts" / "zed.yaml").write_text("name: Zed\ntags: [a, b:\n  c]\n", "utf-8")
+    result = run("--dir", str(sample), "check")
+    assert result.code == 1
+    assert "contacts/zed.yaml:" in result.out + result.err
+
+
+def test_brackets_balanced_on_their_line_stay_fast() -> None:
+    text = "name: Yan\ntags: [a, b]\nnotes: see [1] and {x}\n"
+    assert fastyaml.read(text.encode("utf-8"), text) is not None

@@ -10,7 +10,8 @@ of, and `None` for any other, which the strict path (see yamlio) then reads:
 - before parsing, the bytes must end with a line break (rapidyaml ends a last block scalar
   with one where there is none) and hold none of what the strict path refuses or reads its
   own way: anchors, aliases, tags, merge keys (`<<`), directives and document markers (`%`,
-  `---` and `...` at a line's start), explicit keys (`?`), tabs, carriage returns, escapes
+  `---` and `...` at a line's start), explicit keys (`?`), a flow list or mapping written
+  over several lines, tabs, carriage returns, escapes
   (a backslash), a byte order mark past the first byte, and NEL, LS, PS;
 - after parsing, the JSON must hold no value whose source it cannot tell: a float (rapidyaml
   may rewrite `1.` as `1.0`), `~`, `Null`, `NULL`, infinities and NaN (rapidyaml rewrites
@@ -45,6 +46,7 @@ _NOT_AFTER_SIGN = frozenset(b" \n,[]{}")
 _SPACE = ord(" ")
 _EXPLICIT_KEY = re.compile(rb"(?:^|[\s\[{,])\?(?:\s|$)", re.MULTILINE)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_NOT_BRACKETS_OR_LINES = bytes(b for b in range(256) if b not in b"[]{}\n")
 _DEEP_BLOCK = b"\n" + b"  " * MAX_BLOCK_DEPTH  # JSON is written two spaces a level deeper
 # texts that rapidyaml writes for several spellings of a scalar, or for one it retyped
 _UNSURE = frozenset({"~", "Null", "NULL", ".nan", ".inf", "-.inf", "+.inf"})
@@ -113,7 +115,19 @@ def _plain_enough(raw: bytes, text: str) -> bool:
     depth = _flow_depth(raw)
     if depth and _COLON_IN_FLOW.search(raw):  # `[x:]`: libyaml refuses it
         return False
+    if depth and _flow_spans_lines(raw):
+        return False
     return depth <= MAX_FLOW_DEPTH
+
+
+def _flow_spans_lines(raw: bytes) -> bool:
+    """A `[` or `{` left open at a line's end (a flow list written over several lines), or
+    closing one opened above: the parsers differ on what may end such a line (`[a, b:` with
+    its `]` below), so the file is read strictly. Brackets in text count too."""
+    for line in raw.translate(None, _NOT_BRACKETS_OR_LINES).split(b"\n"):
+        if line and line.count(b"[") + line.count(b"{") != line.count(b"]") + line.count(b"}"):
+            return True
+    return False
 
 
 def _may_hold_anchor_or_tag(raw: bytes) -> bool:
