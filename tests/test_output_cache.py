@@ -77,6 +77,17 @@ def same_size_rewrite(root: Path) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
 
 
+def rewrite_keeping_the_times(root: Path) -> None:
+    """`cp -p` over the file: the same size and inode, the old modification time put back;
+    only the change time moves."""
+    path = root / "contacts" / "thomas-bernard.yaml"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Thomas Bernard", "Thomas Bernaud"), encoding="utf-8")
+    assert path.stat().st_size == stat.st_size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
 def add_a_contact(root: Path) -> None:
     (root / "contacts" / "zz-new.yaml").write_text(
         "name: Zoé Neuve\ncircles: [clients]\nsince: 2026-11-20\n", encoding="utf-8"
@@ -138,6 +149,18 @@ def test_any_change_is_seen(
     assert (after.code, after.out, after.err) == (fresh.code, fresh.out, fresh.err)
     if args[0] == "stats" or change not in (change_the_settings, change_the_journal):
         assert (after.out, after.err) != (before.out, before.err) or change is same_size_rewrite
+
+
+@pytest.mark.parametrize("args", [("list", "--json"), ("export", "vcard")])
+def test_a_rewrite_that_puts_the_times_back_is_seen(
+    run: Runner, sample: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    age(sample)
+    before = output(run, sample, *args)
+    rewrite_keeping_the_times(sample)  # after the ageing: every stamp but the change time
+    after = output(run, sample, *args)
+    assert after != before
+    assert after == output(run, fresh_copy(sample, tmp_path), *args)
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@
 The key is everything the output depends on: this version of reseau and a digest of its
 source, the libraries it reads and writes with, today, how the output is rendered, and a
 snapshot of the folder in which every file is named with its modification time (to the
-nanosecond), size and inode. A changed, added, removed or renamed file changes the snapshot,
-and the output is computed again. A file modified less than two seconds ago makes the
+nanosecond), size, inode and change time. A changed, added, removed or renamed file changes
+the snapshot, and the output is computed again. A file modified less than two seconds ago makes the
 snapshot untrustworthy (its next change could keep the same timestamp), and nothing is
 cached then.
 
@@ -88,14 +88,19 @@ def snapshot(root: Path) -> bytes | None:
         stamps = _stamps(str(root))
     except OSError:
         return None
+    # The window is the modification time's: a change moves the change time to the clock's
+    # present as well, so the key sees it; only two changes within one tick of the clock
+    # could share every stamp, and a fresh modification time is what marks that risk.
     newest = max((stamp[1] for stamp in stamps), default=0)
     if time.time_ns() - newest < RACY_SECONDS * 1e9:
         return None
     return hashlib.blake2b(marshal.dumps(stamps), digest_size=20).digest()
 
 
-def _stamps(root: str) -> list[tuple[str, int, int, int]]:
-    """(path, modification time in ns, size, inode) of every watched file, sorted by path."""
+def _stamps(root: str) -> list[tuple[str, int, int, int, int]]:
+    """(path, modification time in ns, size, inode, change time in ns) of every watched file,
+    sorted by path. The change time catches a rewrite that put the modification time back
+    (`cp -p`, `touch -r`, an unpacked archive), which the other four may all survive."""
     stamps = []
     for name in WATCHED:
         try:
@@ -104,22 +109,23 @@ def _stamps(root: str) -> list[tuple[str, int, int, int]]:
             if os.path.islink(os.path.join(root, name)):
                 raise
             continue
-        stamps.append((name, stat.st_mtime_ns, stat.st_size, stat.st_ino))
+        stamps.append((name, stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns))
     for folder in WATCHED_FOLDERS:
         try:
             entries = os.scandir(os.path.join(root, folder))
         except FileNotFoundError:
-            stamps.append((folder, -1, -1, -1))  # missing: a warning; a file instead: an error
+            stamps.append((folder, -1, -1, -1, -1))  # missing: a warning; a file: an error
             continue
         except NotADirectoryError:
-            stamps.append((folder, -2, -2, -2))
+            stamps.append((folder, -2, -2, -2, -2))
             continue
         with entries:
             for entry in entries:
                 if entry.name.endswith(".yaml"):
                     stat = entry.stat()
-                    stamp = (f"{folder}/{entry.name}", stat.st_mtime_ns, stat.st_size, stat.st_ino)
-                    stamps.append(stamp)
+                    relpath = f"{folder}/{entry.name}"
+                    times = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
+                    stamps.append((relpath, *times))
     stamps.sort()
     return stamps
 
