@@ -39,3 +39,34 @@ def test_json_keeps_the_warning_english(run: Runner, sample: Path) -> None:
     _break(sample, 1)
     result = run("--dir", str(sample), "--lang", "fr", "list", "--json")
     assert result.err == "reseau: skipped 1 invalid file; run `reseau check`\n"
+
+
+# One broken file for each kind of problem the read path words itself.
+BROKEN = {
+    "zz-list.yaml": "name: [broken\n",
+    "zz-colon.yaml": "name: A\nnote: a: b\n",
+    "zz-indent.yaml": "name: A\n  role: x\n company: y\n",
+    "zz-tab.yaml": "name: A\nrole:\tx\n",
+    "zz-dup.yaml": "name: A\nname: B\n",
+    "zz-anchor.yaml": "name: &n A\n",
+    "zz-tag.yaml": "name: !x A\n",
+    "zz-top.yaml": "- a\n",
+    "zz-empty.yaml": "",
+    "zz-date.yaml": "name: A\nsince: 2026-13-01\n",
+    "zz-range.yaml": "name: A\nsince: 3026-01-01\n",
+    "zz-control.yaml": "name: A\x07\n",
+}
+
+
+def test_check_words_every_read_problem_in_french(run: Runner, empty_network: Path) -> None:
+    for name, text in BROKEN.items():
+        (empty_network / "contacts" / name).write_text(text, encoding="utf-8")
+    (empty_network / "contacts" / "zz-latin.yaml").write_bytes(b"name: M\xfcller\n")
+    i18n.reset_misses()
+    result = run("--dir", str(empty_network), "--lang", "fr", "check")
+    assert result.code == 1
+    assert i18n.misses() == set()
+    lines = [line for line in result.out.splitlines() if line.startswith("contacts/zz-")]
+    assert len(lines) >= len(BROKEN), result.out
+    for english in ("is not", "not allowed", "invalid YAML", "expected", "remove it", "write "):
+        assert not [line for line in lines if english in line], (english, result.out)

@@ -17,7 +17,6 @@ FIRST_YEAR = 1900
 LAST_YEAR = 2999
 FIRST_DAY = date(FIRST_YEAR, 1, 1)
 LAST_DAY = date(LAST_YEAR, 12, 31)
-RANGE = f"reseau takes dates from {FIRST_DAY} to {LAST_DAY}"
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _AGO = re.compile(r"([0-9]{1,5}) *(d|days?|w|weeks?) +ago")
 _IL_Y_A = re.compile(r"il y a ([0-9]{1,5}) *(j|jours?|s|semaines?)")
@@ -62,20 +61,26 @@ def _why_not(text: str) -> DateError:
         return DateError(_("'{text}' is not a date; write YYYY-MM-DD").format(text=text))
     year, month = int(match[1]), int(match[2])
     if not 1 <= month <= 12:
-        return DateError(_not_a_date(text, "month value is outside expected range"))
+        return DateError(_not_a_date(text, _("month value is outside expected range")))
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        return DateOutOfRange(f"'{text}' is out of range: {RANGE}")
-    return DateError(_not_a_date(text, "day value is outside expected range"))
+        return DateOutOfRange(_out_of_range(text))
+    return DateError(_not_a_date(text, _("day value is outside expected range")))
 
 
 def _not_a_date(text: str, reason: str) -> str:
-    return f"'{text}' is not a date ({reason}); write YYYY-MM-DD"
+    return _("'{text}' is not a date ({reason}); write YYYY-MM-DD").format(text=text, reason=reason)
+
+
+def _out_of_range(text: str) -> str:
+    return _("'{text}' is out of range: reseau takes dates from {first} to {last}").format(
+        text=text, first=FIRST_DAY, last=LAST_DAY
+    )
 
 
 def check_range(value: date) -> date:
     """The date itself, when it falls within the years reseau accepts."""
     if not FIRST_DAY <= value <= LAST_DAY:
-        raise DateOutOfRange(f"'{value.isoformat()}' is out of range: {RANGE}")
+        raise DateOutOfRange(_out_of_range(value.isoformat()))
     return value
 
 

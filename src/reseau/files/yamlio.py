@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from reseau.files import fastyaml
+from reseau.files.i18n import N_, _
 from reseau.files.problems import Problem
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -40,70 +41,87 @@ _C0_NAMES = (
 )
 _CONTROL_NAMES = dict(enumerate(_C0_NAMES.split(" "))) | {0x7F: "DEL"}
 _EXPLANATIONS = (
-    ("mapping values are not allowed", "a ': ' inside a value; put the value in quotes"),
+    ("mapping values are not allowed", N_("a ': ' inside a value; put the value in quotes")),
     (
         "could not find expected ':'",
-        "a line that is neither 'key: value' nor a list item; add the ':', or quote the value "
-        "and join it to its key's line",
+        N_(
+            "a line that is neither 'key: value' nor a list item; add the ':', or quote the value "
+            "and join it to its key's line"
+        ),
     ),
     (
         "did not find expected key",
-        "this line is not indented like the keys around it; align it with its siblings",
+        N_("this line is not indented like the keys around it; align it with its siblings"),
     ),
     (
         "expected <block end>",
-        "this line is not indented like the lines around it; align it with its siblings",
+        N_("this line is not indented like the lines around it; align it with its siblings"),
     ),
     (
         "did not find expected '-' indicator",
-        "a list item out of line; start each item with '- ' at the same column",
+        N_("a list item out of line; start each item with '- ' at the same column"),
     ),
     (
         "end of stream",
-        "the file ends inside a quoted value, a [ ] or a { }; close the quote or the bracket",
+        N_("the file ends inside a quoted value, a [ ] or a {{ }}; close the quote or the bracket"),
     ),
     (
         "unknown escape character",
-        "an unknown escape after a backslash in double quotes; write \\\\ for a backslash, "
-        "or use single quotes",
+        N_(
+            "an unknown escape after a backslash in double quotes; write \\\\ for a backslash, "
+            "or use single quotes"
+        ),
     ),
     (
         "expected ',' or ']'",
-        "a [ ] list that is not closed, or an item holding ': ' or ' #'; close it or quote "
-        "the item",
+        N_(
+            "a [ ] list that is not closed, or an item holding ': ' or ' #'; close it or quote "
+            "the item"
+        ),
     ),
     (
         "expected ',' or '}'",
-        "a { } mapping that is not closed, or a value holding ': ' or ','; close it or quote it",
+        N_(
+            "a {{ }} mapping that is not closed, or a value holding ': ' or ','; close it or "
+            "quote it"
+        ),
     ),
     (
         "cannot start any token",
-        "a value starts with a character YAML keeps for itself (` @ % or a tab); put it in quotes",
+        N_(
+            "a value starts with a character YAML keeps for itself (` @ % or a tab); put it in "
+            "quotes"
+        ),
     ),
     (
         "comment or a line break",
-        "something follows a closing quote or bracket on this line; remove it, or quote the "
-        "whole value",
+        N_(
+            "something follows a closing quote or bracket on this line; remove it, or quote the "
+            "whole value"
+        ),
     ),
     (
         "expected node content",
-        "a value is missing after '-', ':' or ','; write the value or remove the sign",
+        N_("a value is missing after '-', ':' or ','; write the value or remove the sign"),
     ),
-    ("alphabetic or numeric character", "a value that starts with & or *; put it in quotes"),
-    ("block scalar", "a | or > block is badly formed; write the text on the next lines, indented"),
-    ("directive", "a line starting with '%'; put the value in quotes"),
-    ("simple key", "a key that runs over a line or past 1024 characters; shorten or quote it"),
-    ("<document start>", "text before the first key that YAML cannot read; remove it"),
+    ("alphabetic or numeric character", N_("a value that starts with & or *; put it in quotes")),
+    (
+        "block scalar",
+        N_("a | or > block is badly formed; write the text on the next lines, indented"),
+    ),
+    ("directive", N_("a line starting with '%'; put the value in quotes")),
+    ("simple key", N_("a key that runs over a line or past 1024 characters; shorten or quote it")),
+    ("<document start>", N_("text before the first key that YAML cannot read; remove it")),
 )
 _OPENED = (
-    ("flow sequence", "the '[' opened"),
-    ("flow mapping", "the '{' opened"),
-    ("quoted scalar", "the quote opened"),
-    ("block sequence", "the list began"),
-    ("block collection", "the list began"),
-    ("block mapping", "the mapping began"),
-    ("simple key", "the key began"),
-    ("block scalar", "the block began"),
+    ("flow sequence", N_("the '[' opened")),
+    ("flow mapping", N_("the '{{' opened")),
+    ("quoted scalar", N_("the quote opened")),
+    ("block sequence", N_("the list began")),
+    ("block collection", N_("the list began")),
+    ("block mapping", N_("the mapping began")),
+    ("simple key", N_("the key began")),
+    ("block scalar", N_("the block began")),
 )
 _BaseLoader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 HAS_C_LOADER = _BaseLoader is not yaml.BaseLoader
@@ -146,7 +164,8 @@ def read_file(path: Path, relpath: str, *, fast: bool = False) -> Loaded:
     try:
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode):
-            return _refused(relpath, "not a regular file; reseau reads only files", "not-a-file")
+            refused = _("not a regular file; reseau reads only files")
+            return _refused(relpath, refused, "not-a-file")
         if status.st_size > MAX_FILE_BYTES:
             return _refused(relpath, _too_large(status.st_size), "too-large")
         with open(path, "rb") as handle:
@@ -159,12 +178,12 @@ def read_file(path: Path, relpath: str, *, fast: bool = False) -> Loaded:
 def _unreadable(path: Path, exc: OSError) -> str:
     if path.is_symlink():
         if exc.errno == errno.ELOOP:
-            return "a symbolic link loop; remove the link or point it at a file"
+            return _("a symbolic link loop; remove the link or point it at a file")
         if isinstance(exc, FileNotFoundError):
-            return "a symbolic link to a missing file; remove the link or restore its target"
+            return _("a symbolic link to a missing file; remove the link or restore its target")
     if isinstance(exc, PermissionError):
-        return "cannot be read (permission denied); make it readable (chmod u+r)"
-    return f"cannot read: {exc.strerror}"
+        return _("cannot be read (permission denied); make it readable (chmod u+r)")
+    return _("cannot read: {reason}").format(reason=exc.strerror)
 
 
 def _refused(relpath: str, message: str, code: str) -> Loaded:
@@ -172,7 +191,7 @@ def _refused(relpath: str, message: str, code: str) -> Loaded:
 
 
 def _too_large(size: int) -> str:
-    return f"file is {size / 1024 / 1024:.1f} MiB; the limit is 1 MiB"
+    return _("file is {size:.1f} MiB; the limit is 1 MiB").format(size=size / 1024 / 1024)
 
 
 def parse_bytes(raw: bytes, relpath: str, *, fast: bool = False) -> Loaded:
@@ -211,7 +230,7 @@ def parse_text(text: str, relpath: str, *, raw: bytes | None = None, fast: bool 
     try:
         node = compose(text)
     except RecursionError:
-        message = f"nested deeper than {MAX_DEPTH} levels"
+        message = _("nested deeper than {depth} levels").format(depth=MAX_DEPTH)
         loaded.problems = [*found, _problem(relpath, 1, message, "too-deep")]
         return loaded
     except yaml.YAMLError as exc:
@@ -221,8 +240,10 @@ def parse_text(text: str, relpath: str, *, raw: bytes | None = None, fast: bool 
         loaded.problems = [*found, *([] if problem.line in lines else [problem])]
         return loaded
     if not isinstance(node, yaml.MappingNode):
-        kind = "an empty file" if node is None else _kind(node)
-        message = f"expected a mapping (key: value lines) at the top, found {kind}"
+        kind = _("an empty file") if node is None else _kind(node)
+        message = _("expected a mapping (key: value lines) at the top, found {kind}").format(
+            kind=kind
+        )
         loaded.problems.append(_problem(relpath, _line(node), message, "not-a-mapping"))
         return loaded
     builder = _Builder(relpath)
@@ -295,18 +316,24 @@ class _Builder:
         kind = type(node)
         if kind is yaml.ScalarNode:
             if node.tag is not _STR and node.tag != _STR:
-                self._add(node, f"tags are not allowed ({node.tag}); remove it", "tag")
+                self._add(
+                    node, _("tags are not allowed ({tag}); remove it").format(tag=node.tag), "tag"
+                )
             value = node.value
             if value in _NULLS and not node.style:  # type: ignore[attr-defined]
                 return None
             return intern(value) if len(value) < 24 else value
         if node.tag not in (_SEQ, _MAP):
-            self._add(node, f"tags are not allowed ({node.tag}); remove it", "tag")
+            self._add(
+                node, _("tags are not allowed ({tag}); remove it").format(tag=node.tag), "tag"
+            )
         if depth >= MAX_DEPTH:
-            self._add(node, f"nested deeper than {MAX_DEPTH} levels", "too-deep")
+            self._add(
+                node, _("nested deeper than {depth} levels").format(depth=MAX_DEPTH), "too-deep"
+            )
             return None
         if id(node) in self.seen:  # a collection met twice is an alias the scan did not stop
-            message = "anchors and aliases (&, *) are not allowed; write the value out"
+            message = _("anchors and aliases (&, *) are not allowed; write the value out")
             self._add(node, message, "anchor")
             return None
         self.seen.add(id(node))
@@ -320,16 +347,18 @@ class _Builder:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self._add(key_node, "a key must be plain text", "complex-key")
+                self._add(key_node, _("a key must be plain text"), "complex-key")
                 continue
             key = key_node.value
             if key == "<<" and key_node.style in (None, ""):
                 self._add(
-                    key_node, "merge keys (<<) are not allowed; write the keys out", "merge-key"
+                    key_node, _("merge keys (<<) are not allowed; write the keys out"), "merge-key"
                 )
                 continue
             if key in first_line:
-                message = f"duplicate key '{key}' (first at line {first_line[key]})"
+                message = _("duplicate key '{key}' (first at line {first})").format(
+                    key=key, first=first_line[key]
+                )
                 self._add(key_node, message, "duplicate-key")
                 continue
             first_line[key] = key_node.start_mark.line + 1
@@ -361,16 +390,16 @@ def _scan_events(text: str, relpath: str) -> Iterator[Problem]:
     depth, anchored = 0, -1
     for event in yaml.parse(text, Loader=Loader):
         if getattr(event, "tag", None):
-            message = f"tags are not allowed ({event.tag}); remove it"  # type: ignore[attr-defined]
+            message = _("tags are not allowed ({tag}); remove it").format(tag=event.tag)  # type: ignore[attr-defined]
             yield _problem(relpath, _event_line(event), message, "tag")
         if getattr(event, "anchor", None) and _event_line(event) != anchored:
             anchored = _event_line(event)
-            message = "anchors and aliases (&, *) are not allowed; write the value out"
+            message = _("anchors and aliases (&, *) are not allowed; write the value out")
             yield _problem(relpath, anchored, message, "anchor")
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                message = f"nested deeper than {MAX_DEPTH} levels"
+                message = _("nested deeper than {depth} levels").format(depth=MAX_DEPTH)
                 yield _problem(relpath, _event_line(event), message, "too-deep")
                 return
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -389,7 +418,7 @@ def _line_break_problems(text: str, relpath: str) -> list[Problem]:
     if match is None:
         return []
     line = len(_ANY_BREAK.findall(text, 0, match.start())) + 1
-    message = (
+    message = _(
         "lines end with CR alone or NEL (U+0085); save the file with LF (or CRLF) line endings"
     )
     return [_problem(relpath, line, message, "line-breaks")]
@@ -410,7 +439,9 @@ def _conflict_problems(text: str, relpath: str) -> list[Problem]:
 def _decode_problem(raw: bytes, exc: UnicodeDecodeError, relpath: str) -> Problem:
     line = raw.count(b"\n", 0, exc.start) + 1
     byte = raw[exc.start]
-    message = f"not UTF-8: byte 0x{byte:02x} cannot be read; save the file as UTF-8"
+    message = _("not UTF-8: byte 0x{byte:02x} cannot be read; save the file as UTF-8").format(
+        byte=byte
+    )
     return _problem(relpath, line, message, "encoding")
 
 
@@ -424,12 +455,14 @@ def _character_problems(text: str, relpath: str) -> list[Problem]:
     for match in _UNREADABLE.finditer(text, found.start()):
         if len(problems) == _MAX_CHARACTER_PROBLEMS:
             more = len(_UNREADABLE.findall(text, match.start()))
-            message = f"... and {more:,} more such characters in this file"
+            message = _("... and {more:,} more such characters in this file").format(more=more)
             line, column = _line_and_column(text, match.start())
             problems.append(_problem(relpath, line, message, "more-characters", column))
             break
         line, column = _line_and_column(text, match.start())
-        message = f"{_character_name(match.group())} is not allowed in YAML; remove it"
+        message = _("{character} is not allowed in YAML; remove it").format(
+            character=_character_name(match.group())
+        )
         problems.append(_problem(relpath, line, message, "character", column))
     return problems
 
@@ -451,15 +484,18 @@ def _yaml_problem(exc: yaml.YAMLError, relpath: str, text: str) -> Problem:
     lines = text.splitlines()
     problem = str(getattr(exc, "problem", None) or exc)
     if "expected a single document" in str(exc):
-        message = "a file holds one YAML document; remove the '---' and what follows"
+        message = _("a file holds one YAML document; remove the '---' and what follows")
         return _problem(relpath, line, message, "documents", column)
     if "'\\t'" in problem or (0 < line <= len(lines) and "\t" in lines[line - 1]):
-        return _problem(relpath, line, "a tab character; indent with spaces", "syntax", column)
-    message = f"invalid YAML: {_explain(problem)}"
+        tab = _("a tab character; indent with spaces")
+        return _problem(relpath, line, tab, "syntax", column)
+    message = _("invalid YAML: {explanation}").format(explanation=_explain(problem))
     context = getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)
     if context and context_mark is not None and context_mark.line + 1 != line:
-        message += f" ({_opened(context)} at line {context_mark.line + 1})"
+        message += _(" ({opened} at line {line})").format(
+            opened=_opened(context), line=context_mark.line + 1
+        )
     return _problem(relpath, line, message, "syntax", column)
 
 
@@ -467,8 +503,8 @@ def _opened(context: str) -> str:
     """What the parser was reading when it failed, as the user wrote it."""
     for words, what in _OPENED:
         if words in context:
-            return what
-    return "it began"
+            return _(what).format()  # formatted, as every message, so `{{` is `{`
+    return _("it began")
 
 
 def _where(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
@@ -487,14 +523,16 @@ def _explain(problem: str) -> str:
     lowered = problem.lower()
     for words, explanation in _EXPLANATIONS:
         if words in lowered:
-            return explanation
-    return f"{problem}; check the quotes, colons and indentation of this line"
+            return _(explanation).format()  # formatted, as every message, so `{{` is `{`
+    return _("{problem}; check the quotes, colons and indentation of this line").format(
+        problem=problem
+    )
 
 
 def _kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return "a single value"
+        return _("a list")
+    return _("a single value")
 
 
 def _line(node: yaml.Node | None) -> int:
