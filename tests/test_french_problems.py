@@ -70,3 +70,19 @@ def test_check_words_every_read_problem_in_french(run: Runner, empty_network: Pa
     assert len(lines) >= len(BROKEN), result.out
     for english in ("is not", "not allowed", "invalid YAML", "expected", "remove it", "write "):
         assert not [line for line in lines if english in line], (english, result.out)
+
+
+def test_check_words_duplicates_and_git_conflicts_in_french(
+    run: Runner, empty_network: Path
+) -> None:
+    contacts = empty_network / "contacts"
+    (contacts / "ann.yaml").write_text("name: Ann Lee\nemails: [ann@example.org]\n", "utf-8")
+    (contacts / "ann-2.yaml").write_text("name: Ann Lee\nemails: [ann@example.org]\n", "utf-8")
+    (contacts / "bob.yaml").write_text(
+        "name: Bob\n<<<<<<< ours\ncompany: A\n=======\ncompany: B\n>>>>>>> theirs\n", "utf-8"
+    )
+    i18n.reset_misses()
+    result = run("--dir", str(empty_network), "--lang", "fr", "check")
+    assert i18n.misses() == set()
+    assert "e-mail ann@example.org, comme contacts/ann.yaml : la même personne ?" in result.out
+    assert "modifié des deux côtés ('A' ici, 'B' là-bas)" in result.out

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from reseau.checks.base import Where
+from reseau.files.i18n import N_, _
 from reseau.files.model import Contact
 from reseau.files.problems import Problem, Severity
 from reseau.files.slugs import same_name_key
@@ -48,13 +49,13 @@ def name_key(name: str) -> str:
 def _keys(contact: Contact) -> Iterator[tuple[str, str, tuple[str, int]]]:
     """(what, key, where in the file) for each identifying value of the contact."""
     for index, email in enumerate(contact.emails):
-        yield "e-mail", email_key(email), ("emails", index)
+        yield N_("e-mail"), email_key(email), ("emails", index)
     for index, phone in enumerate(contact.phones):
         key = phone_key(phone)
         if key is not None:
-            yield "phone", key, ("phones", index)
+            yield N_("phone"), key, ("phones", index)
     for index, link in enumerate(contact.links):
-        yield "profile", link_key(link), ("links", index)
+        yield N_("profile"), link_key(link), ("links", index)
 
 
 def check_duplicates(network: Network, where: Where) -> Iterator[Problem]:
@@ -66,7 +67,8 @@ def check_duplicates(network: Network, where: Where) -> Iterator[Problem]:
             if first != slug and (first, slug) not in reported:
                 reported.add((first, slug))
                 value = getattr(contact, loc[0])[loc[1]]
-                yield _problem(network, where, first, slug, loc, f"{what} {value}")
+                why = _("{what} {value}").format(what=_(what), value=value)
+                yield _problem(network, where, first, slug, loc, why)
     yield from _same_names(network, where, reported)
 
 
@@ -82,7 +84,7 @@ def _same_names(
                 if (first, slug) in reported or _told_apart(network, first, slug):
                     continue
                 reported.add((first, slug))
-                yield _problem(network, where, first, slug, ("name",), "the same name")
+                yield _problem(network, where, first, slug, ("name",), _("the same name"))
                 break
 
 
@@ -100,8 +102,9 @@ def _problem(
     return where.problem(
         network.contact_path(slug),
         loc,
-        f"{why} as {network.contact_path(first)}: the same person? "
-        f"`reseau merge {first} {slug}` makes them one",
+        _("{why} as {path}: the same person? `reseau merge {first} {slug}` makes them one").format(
+            why=why, path=network.contact_path(first), first=first, slug=slug
+        ),
         "duplicate",
         Severity.WARNING,
     )

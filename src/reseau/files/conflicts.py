@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from reseau.files.i18n import N_, _
 from reseau.files.problems import Problem
 
 _MISSING: Any = object()
-_GENERIC = (
+_GENERIC = N_(
     "git conflict: both sides changed these lines; merge them by hand, keeping what each side "
     "added, and remove the markers"
 )
@@ -42,14 +43,14 @@ def conflict_problems(text: str, relpath: str) -> list[Problem]:
         if marker == "<":
             block, after = _block(lines, index)
             if block is None:
-                problems.append(_problem(relpath, index + 1, "", _GENERIC))
+                problems.append(_problem(relpath, index + 1, "", _(_GENERIC)))
                 index += 1
                 continue
             problems.extend(_describe(lines, block, relpath))
             index = after
         else:
             if marker:
-                problems.append(_problem(relpath, index + 1, "", _GENERIC))
+                problems.append(_problem(relpath, index + 1, "", _(_GENERIC)))
             index += 1
     return problems
 
@@ -84,18 +85,20 @@ def _describe(lines: list[str], block: Block, relpath: str) -> list[Problem]:
     ours, theirs = _fragment(block.ours), _fragment(block.theirs)
     line = block.start + 1
     if ours is None or theirs is None:
-        return [_problem(relpath, line, "", _GENERIC)]
+        return [_problem(relpath, line, "", _(_GENERIC))]
     prefix = _context(lines, block)
     found = list(_differences(ours, theirs, []))
     if not found:
-        return [_problem(relpath, line, "", _GENERIC)]
+        return [_problem(relpath, line, "", _(_GENERIC))]
     return [
         _problem(
             relpath,
             line,
             _field_name([*prefix, *path]),
-            f"changed on both sides ({_shown(here)} here, {_shown(there)} there): "
-            "keep the right one and remove the markers",
+            _(
+                "changed on both sides ({here} here, {there} there): "
+                "keep the right one and remove the markers"
+            ).format(here=_shown(here), there=_shown(there)),
         )
         for path, here, there in found
     ]
