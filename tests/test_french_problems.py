@@ -86,3 +86,14 @@ def test_check_words_duplicates_and_git_conflicts_in_french(
     assert i18n.misses() == set()
     assert "e-mail ann@example.org, comme contacts/ann.yaml : la même personne ?" in result.out
     assert "modifié des deux côtés ('A' ici, 'B' là-bas)" in result.out
+
+
+def test_a_warning_and_the_merge_driver_advice_in_french(run: Runner, empty_network: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(empty_network)], check=True)
+    i18n.reset_misses()
+    result = run("--dir", str(empty_network), "--lang", "fr", "check")
+    assert i18n.misses() == set()
+    assert "reseau.yaml: avertissement : " in result.out
+    assert "pilote de fusion" in result.out

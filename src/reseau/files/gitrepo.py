@@ -116,16 +116,20 @@ def missing_attributes(root: Path) -> list[str]:
 def driver_problem(repository: Repository) -> str | None:
     """Why git would not run reseau's merge driver here, or None when it would."""
     if missing_attributes(repository.root):
-        return f"{ATTRIBUTES_FILE} does not send the network's files to reseau's merge driver"
+        return _("{attributes} does not send the network's files to reseau's merge driver").format(
+            attributes=ATTRIBUTES_FILE
+        )
     command = repository.config(f"merge.{DRIVER}.driver")
     if command is None:
-        return "this clone has no reseau merge driver in its git config"
+        return _("this clone has no reseau merge driver in its git config")
     try:
         program = shlex.split(command)[0]
     except (ValueError, IndexError):
-        return "the registered merge driver is not a command"
+        return _("the registered merge driver is not a command")
     if "/" in program and not Path(program).exists():
-        return f"the registered merge driver runs {program}, which is gone"
+        return _("the registered merge driver runs {program}, which is gone").format(
+            program=program
+        )
     return None
 
 

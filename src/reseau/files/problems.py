@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from reseau.files.i18n import _
+
 # Problems found by reading the text, character by character: their column is part of where
 # they are (`path:line:col:`), as a parser or an editor gives it.
 _AT_A_CHARACTER = frozenset({"syntax", "character", "documents"})
@@ -40,7 +42,7 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         if self.line and self.column and self.code in _AT_A_CHARACTER:
             where += f":{self.column}"
-        prefix = "" if self.is_error else "warning: "
+        prefix = "" if self.is_error else _("warning: ")
         what = f"{self.field}: {prefix}{self.message}" if self.field else f"{prefix}{self.message}"
         return f"{where}: {what}"
 
@@ -88,8 +90,11 @@ def format_capped(problems: list[Problem], limit: int = SHOWN_OF_A_KIND) -> list
 def _more(problems: list[Problem]) -> str:
     first = problems[0]
     where = f"{first.path}:{first.line}" if first.line else first.path
-    noun = "warnings" if all(not p.is_error for p in problems) else "problems"
-    return f"{where}: ... and {len(problems):,} more {noun} like these ({first.code})"
+    if all(not p.is_error for p in problems):
+        more = _("... and {count:,} more warnings like these ({code})")
+    else:
+        more = _("... and {count:,} more problems like these ({code})")
+    return f"{where}: " + more.format(count=len(problems), code=first.code)
 
 
 def count_errors(problems: list[Problem]) -> int:
