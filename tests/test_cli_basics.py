@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -153,3 +154,30 @@ def test_without_libyaml_reads_still_work_and_say_it_is_slower(
         result = run("--dir", str(sample), command)
         assert result.code == 0, result.err
         assert "PyYAML has no libyaml here" in result.err
+
+
+def test_an_output_that_cannot_show_the_text_is_said_plainly(sample: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "RESEAU_TODAY": "2026-11-30"}
+    result = subprocess.run(
+        [sys.executable, "-m", "reseau", "--dir", str(sample), "list"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr and b"internal error" not in result.stderr
+    assert b"reseau: the output's encoding (ascii) cannot show this text" in result.stderr
+
+
+def test_a_full_disk_under_the_output_is_said_plainly(sample: Path) -> None:
+    with open("/dev/full", "w") as full:  # Linux's device where every write finds no space
+        result = subprocess.run(
+            [sys.executable, "-m", "reseau", "--dir", str(sample), "list"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert "internal error" not in result.stderr
+    assert result.stderr.startswith("reseau: cannot write the output: No space left on device")

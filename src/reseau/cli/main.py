@@ -45,6 +45,10 @@ def _run(arguments: list[str]) -> None:
     except Exception as exc:  # the boundary: whatever happened, no traceback unless asked
         if debug:
             raise
+        output_problem = _output_problem(exc)
+        if output_problem is not None:
+            _say_plainly(output_problem)
+            sys.exit(1)
         from reseau.files.text import clean
 
         what = clean(f"{type(exc).__name__}: {exc}")
@@ -52,6 +56,32 @@ def _run(arguments: list[str]) -> None:
             _("reseau: internal error ({what}); run with --debug for details\n").format(what=what)
         )
         sys.exit(1)
+
+
+def _output_problem(exc: Exception) -> str | None:
+    """What went wrong writing the output itself, in words (not an internal error): a
+    terminal or pipe whose encoding cannot show the text, or a full disk under `> file`."""
+    import errno
+
+    if isinstance(exc, UnicodeEncodeError):
+        encoding = getattr(sys.stdout, "encoding", None) or "?"
+        return _(
+            "reseau: the output's encoding ({encoding}) cannot show this text; use a UTF-8 "
+            "locale (LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8\n"
+        ).format(encoding=encoding)
+    if isinstance(exc, OSError) and exc.filename is None and exc.errno in (errno.ENOSPC, errno.EIO):
+        return _("reseau: cannot write the output: {reason}\n").format(reason=exc.strerror)
+    return None
+
+
+def _say_plainly(message: str) -> None:
+    """`message` on stderr in whatever encoding it takes, characters it lacks replaced."""
+    encoding = getattr(sys.stderr, "encoding", None) or "ascii"
+    try:
+        sys.stderr.write(message.encode(encoding, "replace").decode(encoding))
+        sys.stderr.flush()
+    except (OSError, LookupError):
+        pass
 
 
 def _wrote_top_level_help(arguments: list[str]) -> bool:
