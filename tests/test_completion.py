@@ -17,6 +17,22 @@ BIN = Path(sys.executable).parent
 needs_bash = pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
 
 
+def in_shell(sample: Path, shell: list[str], code: str) -> list[str]:
+    """The lines a shell prints running `code`, with the venv's reseau on its PATH and the
+    sample network as its folder."""
+    env = {
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "RESEAU_DIR": str(sample),
+        "RESEAU_TODAY": TODAY,
+        "HOME": str(sample),
+        "LANG": "C.UTF-8",
+    }
+    result = subprocess.run(
+        [*shell, "-c", code], env=env, capture_output=True, text=True, check=True, cwd=sample
+    )
+    return result.stdout.splitlines()
+
+
 def bash_offers(run: Runner, sample: Path, *words: str) -> list[str]:
     """What the generated bash completion puts in COMPREPLY for `reseau WORDS`, the last
     word being the one completed."""
@@ -28,31 +44,7 @@ def bash_offers(run: Runner, sample: Path, *words: str) -> list[str]:
         + f"COMP_WORDS=({line}); COMP_CWORD={len(words)}; _reseau_completion\n"
         + 'printf "%s\\n" "${COMPREPLY[@]}"\n'
     )
-    env = {
-        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-        "RESEAU_DIR": str(sample),
-        "RESEAU_TODAY": TODAY,
-        "HOME": str(sample),
-    }
-    result = subprocess.run(
-        ["bash", "--norc", "--noprofile", "-c", code],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=sample,
-    )
-    return [line for line in result.stdout.splitlines() if line]
-
-
-def shell_env(sample: Path) -> dict[str, str]:
-    return {
-        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-        "RESEAU_DIR": str(sample),
-        "RESEAU_TODAY": TODAY,
-        "HOME": str(sample),
-        "LANG": "C.UTF-8",
-    }
+    return [line for line in in_shell(sample, ["bash", "--norc", "--noprofile"], code) if line]
 
 
 def fish_offers(run: Runner, sample: Path, line: str) -> list[str]:
@@ -60,15 +52,7 @@ def fish_offers(run: Runner, sample: Path, line: str) -> list[str]:
     script = sample / "reseau.fish"
     script.write_text(run("--show-completion", "fish").out)
     code = f"source {shlex.quote(str(script))}; complete -C {shlex.quote(line)}"
-    result = subprocess.run(
-        ["fish", "--no-config", "-c", code],
-        env=shell_env(sample),
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=sample,
-    )
-    return result.stdout.splitlines()
+    return in_shell(sample, ["fish", "--no-config"], code)
 
 
 def zsh_offers(run: Runner, sample: Path, *words: str) -> list[str]:
@@ -86,15 +70,7 @@ def zsh_offers(run: Runner, sample: Path, *words: str) -> list[str]:
         f"source {shlex.quote(str(script))}\n"
         f"words=({quoted}); CURRENT={len(words) + 1}; _reseau\n"
     )
-    result = subprocess.run(
-        ["zsh", "-f", "-c", code],
-        env=shell_env(sample),
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=sample,
-    )
-    return result.stdout.splitlines()
+    return in_shell(sample, ["zsh", "-f"], code)
 
 
 needs_fish = pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")

@@ -8,26 +8,11 @@ from typing import Any
 import pytest
 
 from conftest import Runner, assert_golden
-from reseau.cli.app import COMMANDS, build_command
 from reseau.files import i18n
 from test_french_tour import _english_left
+from test_help import command_paths
 
-
-def _walk() -> list[tuple[str, Any]]:
-    """Every command and subcommand, found in the command table and below each group."""
-    found: list[tuple[str, Any]] = [("", None)]
-
-    def walk(path: str, command: Any) -> None:
-        found.append((path, command))
-        for name, sub in getattr(command, "commands", {}).items():
-            walk(f"{path} {name}", sub)
-
-    for name in COMMANDS:
-        walk(name, build_command(name))
-    return found
-
-
-PATHS = [path for path, _ in _walk()]
+PATHS = ["", *(path for path, _ in command_paths())]  # "": `reseau --help` itself
 # Typed as they are in every language: the command names, the date words the options take,
 # the plan's sections; and one word French shares with English.
 TYPED = sorted(
