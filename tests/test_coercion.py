@@ -20,6 +20,7 @@ VALUES: dict[str | None, tuple[Any, ...]] = {
     "text": ("x", "", "Élodie Fournier", "a\x00b", "\udcff", b"bytes", Text("sub"), 3),
     "texts": (("a", "b"), ["a"], (), ("a", b"b"), (Text("t"),), ("x", 3)),
     "flag": (True, False, "true", "0", "maybe", 1),
+    "integer": (5, 0, -3, 10**30, True, "7", "x", 2.0, 2.5, b"3"),
     None: ("1", "x", "2026-11-30"),
 }
 
@@ -54,7 +55,8 @@ PARAMETERS = parameters()
 def test_most_parameters_are_read_the_light_way() -> None:
     shapes = [coercion.plain_shape(p.type_descriptor) for _path, p, _command in PARAMETERS]
     assert shapes.count("text") > 50 and shapes.count("texts") > 5 and shapes.count("flag") > 20
-    assert None in shapes  # numbers and paths keep Typer's conversion
+    assert shapes.count("integer") >= 3
+    assert None in shapes  # paths and choices keep Typer's conversion
 
 
 @pytest.mark.parametrize(("path", "param", "command"), PARAMETERS, ids=[p[0] for p in PARAMETERS])

@@ -1,4 +1,5 @@
-"""list, stats and export vcard remember their output: any change is seen, nothing is hidden."""
+"""list, stats, show, check and export vcard remember their output: any change is seen,
+nothing is hidden."""
 
 from __future__ import annotations
 
@@ -20,14 +21,20 @@ COMMANDS = [
     ("stats", "--json"),
     ("export", "vcard"),
     ("export", "vcard", "--private", "--status", "active"),
+    ("show", "thomas-bernard"),
+    ("show", "thomas", "--json"),
+    ("check",),
+    ("check", "--json"),
 ]
+SEEN_BY = [("list", "--json"), ("stats", "--json"), ("export", "vcard"), ("check",)]
 
 
 def age(root: Path) -> None:
     """Every file older than the racy window, as after a normal pause."""
     past = time.time() - 10 * RACY_SECONDS
     for path in [root / "reseau.yaml", root / "journal.yaml", *root.glob("*/*.yaml")]:
-        os.utime(path, (past, past))
+        if path.exists():  # a new network has no journal yet
+            os.utime(path, (past, past))
 
 
 def output(run: Runner, root: Path, *args: str) -> tuple[str, str]:
@@ -39,10 +46,11 @@ def output(run: Runner, root: Path, *args: str) -> tuple[str, str]:
 def refuse_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     import reseau.files.store
 
-    def refuse(root: Path, **options: object) -> None:
+    def refuse(root: Path, *args: object, **options: object) -> None:
         raise AssertionError("the folder was read again")
 
     monkeypatch.setattr(reseau.files.store, "load_network", refuse)
+    monkeypatch.setattr(reseau.files.store, "load_around", refuse)
 
 
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
@@ -150,7 +158,7 @@ def remove_the_contacts_folder(root: Path) -> None:
         remove_the_contacts_folder,
     ],
 )
-@pytest.mark.parametrize("args", [("list", "--json"), ("stats", "--json"), ("export", "vcard")])
+@pytest.mark.parametrize("args", [*SEEN_BY, ("show", "thomas-bernard", "--json")])
 def test_any_change_is_seen(
     run: Runner, sample: Path, tmp_path: Path, change: object, args: tuple[str, ...]
 ) -> None:
@@ -162,11 +170,17 @@ def test_any_change_is_seen(
     after = run("--dir", str(sample), *args)
     fresh = run("--dir", str(fresh_copy(sample, tmp_path)), *args)
     assert (after.code, after.out, after.err) == (fresh.code, fresh.out, fresh.err)
-    if args[0] == "stats" or change not in (change_the_settings, change_the_journal):
-        assert (after.out, after.err) != (before.out, before.err) or change is same_size_rewrite
+    quiet = (same_size_rewrite, change_the_journal)  # what the change makes no difference to
+    unseen = {
+        "stats": (same_size_rewrite,),
+        "check": (*quiet, change_a_contact, rename_a_contact, change_the_settings),
+        "show": (*quiet, add_a_contact, change_the_settings),
+    }.get(args[0], (*quiet, change_the_settings))
+    if change not in unseen:
+        assert (after.out, after.err) != (before.out, before.err)
 
 
-@pytest.mark.parametrize("args", [("list", "--json"), ("export", "vcard")])
+@pytest.mark.parametrize("args", [("list", "--json"), ("export", "vcard"), ("show", "thomas")])
 def test_a_rewrite_that_puts_the_times_back_is_seen(
     run: Runner, sample: Path, tmp_path: Path, args: tuple[str, ...]
 ) -> None:
@@ -297,3 +311,34 @@ def test_another_babel_computes_the_french_output_again(
     monkeypatch.syspath_prepend(str(upgraded.parent))
     assert output(run, sample, "--lang", "fr", "list") == first
     assert len(reads) == 1
+
+
+def test_check_finds_a_problem_in_a_contact_it_remembered_as_valid(
+    run: Runner, sample: Path
+) -> None:
+    age(sample)
+    assert run("--dir", str(sample), "check").code == 0
+    path = sample / "contacts" / "thomas-bernard.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("since:", "sinse:"), encoding="utf-8")
+    age(sample)
+    after = run("--dir", str(sample), "check")
+    assert after.code == 1
+    assert "contacts/thomas-bernard.yaml:" in after.out and "sinse" in after.out
+
+
+def test_check_looks_at_the_git_config_every_time(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The merge driver lives in the clone's git config, outside the folder's files: check
+    asks git on every run, remembered folder or not."""
+    from gitnet import git
+
+    target = tmp_path / "net"
+    assert run("init", str(target)).code == 0
+    age(target)
+    assert "merge driver" not in output(run, target, "check")[0]
+    refuse_reading(monkeypatch)
+    git(target, "config", "--unset", "merge.reseau.driver")
+    assert "this clone has no reseau merge driver" in output(run, target, "check")[0]
+    git(target, "config", "merge.reseau.driver", "reseau merge-driver %O %A %B %P")
+    assert "merge driver" not in output(run, target, "check")[0]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reseau.checks import contacts, duplicates, git, plans, settings, team
 from reseau.checks.base import Where
 from reseau.files.problems import Problem, sort_problems
 from reseau.files.store import Network
 
-RULES = (
+# What the folder's files alone decide: `check` may remember these while no file changes.
+FOLDER_RULES = (
     settings.check_scoring,
     settings.check_language,
     contacts.check_slugs,
@@ -17,15 +20,25 @@ RULES = (
     duplicates.check_duplicates,
     contacts.check_dunbar,
     plans.check_plans,
-    git.check_merge_driver,
     team.check_members,
 )
 
 
 def check_network(network: Network) -> list[Problem]:
     """The problems of every file (those found while loading, then the cross-file rules)."""
+    return sort_problems(folder_problems(network) + repository_problems(network.root))
+
+
+def folder_problems(network: Network) -> list[Problem]:
+    """The problems the folder's files decide: found while loading, then across files."""
     where = Where(network.root)
     found = list(network.problems)
-    for rule in RULES:
+    for rule in FOLDER_RULES:
         found.extend(rule(network, where))
-    return sort_problems(found)
+    return found
+
+
+def repository_problems(root: Path) -> list[Problem]:
+    """The problems of the git repository around the folder (its config, its attributes),
+    which no file of the folder shows: looked for on every run."""
+    return list(git.check_merge_driver(root))

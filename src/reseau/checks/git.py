@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
-from reseau.checks.base import Where
 from reseau.files.folder import SETTINGS_FILE
 from reseau.files.gitrepo import driver_problem, open_repository
 from reseau.files.i18n import _
 from reseau.files.problems import Problem, Severity
-from reseau.files.store import Network
 
 
-def check_merge_driver(network: Network, where: Where) -> Iterator[Problem]:
+def check_merge_driver(root: Path) -> Iterator[Problem]:
     """Without the driver, two devices' logs on one contact conflict at the first pull."""
-    repository = open_repository(network.root)
+    repository = open_repository(root)
     if repository is None:
         return
     problem = driver_problem(repository)

@@ -4,10 +4,11 @@ Typer converts each parameter's value through a Pydantic TypeAdapter, built the 
 the parameter is read, whether it was given or not: importing Pydantic and building one
 adapter per parameter cost more than the rest of a `reseau log`. For a text parameter
 (`str`, or `list[str]` for a repeated option) the adapter hands a `str` back unchanged, the
-very object, and for a flag a `bool`; `PlainValue` does the same and passes anything else
-(bytes, a `str` subclass, text for a flag) to Typer's own conversion, built only then. A
-parameter with a parser, a path, a file, a number or a set of choices keeps Typer's
-conversion from the start. tests/test_coercion.py compares both on every parameter.
+very object, for a flag a `bool` and for a number an `int` within its bounds; `PlainValue`
+does the same and passes anything else (bytes, a `str` subclass, text for a flag, a number
+out of bounds) to Typer's own conversion, built only then. A parameter with a parser, a
+path, a file or a set of choices keeps Typer's conversion from the start.
+tests/test_coercion.py compares both on every parameter.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 import typer.core
 from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
 
-_TEXT, _TEXTS, _FLAG = "text", "texts", "flag"
+_TEXT, _TEXTS, _FLAG, _INTEGER = "text", "texts", "flag", "integer"
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,18 @@ class PlainValue(RuntimeParam):
         if self.shape == _TEXTS and isinstance(value, list | tuple):
             if all(type(item) is str for item in value):
                 return list(value)
-        elif (self.shape == _TEXT and type(value) is str) or (
-            self.shape == _FLAG and type(value) is bool
+        elif (
+            (self.shape == _TEXT and type(value) is str)
+            or (self.shape == _FLAG and type(value) is bool)
+            or (self.shape == _INTEGER and type(value) is int and self._within(value))
         ):
             return value
         return build_runtime_param(self.descriptor)._coerce_value(value, param=param, ctx=ctx)
+
+    def _within(self, value: int) -> bool:
+        """Inside the option's bounds: outside, Typer's conversion refuses or clamps it."""
+        low, high = self.descriptor.parameter_info.min, self.descriptor.parameter_info.max
+        return (low is None or value >= low) and (high is None or value <= high)
 
 
 def runtime_param(descriptor: TypeDescriptor) -> RuntimeParam:
@@ -48,7 +56,8 @@ def runtime_param(descriptor: TypeDescriptor) -> RuntimeParam:
 
 
 def plain_shape(descriptor: TypeDescriptor) -> str | None:
-    """`text` for `str`, `texts` for `list[str]`, `flag` for `bool`; None for any other."""
+    """`text` for `str`, `texts` for `list[str]`, `flag` for `bool`, `integer` for `int`
+    (click has read the digits and checked any bounds by then); None for any other."""
     if descriptor.parameter_info.parser is not None:
         return None
     if descriptor.is_file or descriptor.is_path or descriptor.is_choice:
@@ -58,6 +67,8 @@ def plain_shape(descriptor: TypeDescriptor) -> str | None:
         return _TEXT
     if annotation is bool:
         return _FLAG
+    if annotation is int:
+        return _INTEGER
     if descriptor.is_list and getattr(annotation, "__args__", None) == (str,):
         return _TEXTS
     return None

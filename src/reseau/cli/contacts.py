@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reseau.cli.output import emit_json, say, say_lines, warn
+from reseau.cli.output import say, warn
 from reseau.cli.state import State, state_of
 from reseau.files.i18n import _
 
@@ -160,35 +160,45 @@ def show(
 ) -> None:
     """One contact, with what reseau computes about them."""
     from reseau.cli.palette import Screen
-    from reseau.cli.views import card_fitted, contact_card, contact_detail
+    from reseau.cli.remembered import remembered
 
     state = state_of(ctx)
-    network, slug = _around(state, who)
-    detail = contact_detail(network, slug, state.today)
-    if as_json:
-        emit_json(detail)
-        return
-    say_lines(card_fitted(contact_card(detail), Screen.stdout()))
+    screen = None if as_json else Screen.stdout()
+    parts = (who, as_json, screen and (screen.width, screen.style.enabled))
+
+    def compute() -> tuple[str, list[str]]:
+        from reseau.cli.render import to_json
+        from reseau.cli.views import card_fitted, contact_card, contact_detail
+
+        network, slug, warnings = _around(state, who)
+        detail = contact_detail(network, slug, state.today)
+        if screen is None:
+            return to_json(detail) + "\n", warnings
+        return "".join(line + "\n" for line in card_fitted(contact_card(detail), screen)), warnings
+
+    sys.stdout.write(remembered(state, "show", parts, compute, said=True))
 
 
-def _around(state: State, who: str) -> tuple[Network, str]:
-    """WHO and what `show` computes from: when the file names say who, only the contacts
-    linked to them are read (see load_around); otherwise the whole folder."""
+def _around(state: State, who: str) -> tuple[Network, str, list[str]]:
+    """WHO, what `show` computes from, and the read's warnings (said here): when the file
+    names say who, only the contacts linked to them are read (see load_around); otherwise
+    the whole folder."""
     from reseau.actions.log import by_file_name
-    from reseau.files.store import load_around, load_warnings
+    from reseau.files.store import load_around, load_network, load_warnings
+    from reseau.files.text import clean
     from reseau.files.who import InvalidContactError, find_contact
 
     root = state.root()
     slug = by_file_name(root, who)
-    if slug is None:
-        network = state.network()
-        return network, find_contact(network, who)
-    network = load_around(root, slug)
-    for line in load_warnings(network):
+    network = load_network(root) if slug is None else load_around(root, slug)
+    warnings = [clean(line, multiline=True) for line in load_warnings(network)]
+    for line in warnings:
         warn(line)
+    if slug is None:
+        return network, find_contact(network, who), warnings
     if slug not in network.contacts:
         raise InvalidContactError(network, slug)
-    return network, slug
+    return network, slug, warnings
 
 
 def _tier(value: str | None) -> str | None:

@@ -26,6 +26,28 @@ def remembered_output(
     """What `produce` makes of the network, from the cache when nothing it depends on has
     changed; `parts` are the options and rendering it depends on besides the folder, today
     and the code. The read's warnings go to stderr either way."""
+
+    def compute() -> tuple[str, list[str]]:
+        from reseau.files.store import load_network, load_warnings
+
+        network = load_network(state.root())
+        warnings = load_warnings(network)
+        _say_warnings(warnings)
+        return produce(network), warnings
+
+    return remembered(state, name, parts, compute, said=True)
+
+
+def remembered(
+    state: State,
+    name: str,
+    parts: tuple[object, ...],
+    compute: Callable[[], tuple[str, list[str]]],
+    *,
+    said: bool = False,
+) -> str:
+    """The text `compute` returns with its warnings, from the cache when nothing it depends
+    on has changed; the warnings go to stderr either way (`said`: `compute` says them)."""
     from reseau.files.cache import recall, remember, result_key
 
     root = state.root()
@@ -35,12 +57,9 @@ def remembered_output(
         text, warnings = stored
         _say_warnings(warnings)
         return text
-    from reseau.files.store import load_network, load_warnings
-
-    network = load_network(root)
-    warnings = load_warnings(network)
-    _say_warnings(warnings)
-    text = produce(network)
+    text, warnings = compute()
+    if not said:
+        _say_warnings(warnings)
     remember(root, name, key, (text, warnings))
     return text
 

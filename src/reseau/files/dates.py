@@ -27,6 +27,7 @@ _WORDS_BACK = {
     "today": 0, "aujourd'hui": 0, "aujourd\u2019hui": 0, "aujourdhui": 0,
     "yesterday": 1, "hier": 1, "avant-hier": 2,
 }  # fmt: skip
+ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 TYPED_FORMS = N_(
     "YYYY-MM-DD, today, yesterday, 3 days ago, -3d, 2 weeks ago, or a weekday (friday)"
@@ -128,9 +129,7 @@ def _days_back(word: str) -> int | None:
 def weekday_of(word: str) -> int | None:
     """0 for `monday`, `mon`, `lundi` or `lun`, ..., 6 for `sunday` or `dimanche`; None for
     anything else."""
-    from reseau.files.model import WEEKDAYS  # the model reads its dates through this module
-
-    for index, names in enumerate(zip(WEEKDAYS, FRENCH_WEEKDAYS, strict=True)):
+    for index, names in enumerate(zip(ENGLISH_WEEKDAYS, FRENCH_WEEKDAYS, strict=True)):
         if any(word in (name, name[:3]) for name in names):
             return index
     return None

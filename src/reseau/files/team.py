@@ -17,7 +17,6 @@ from typing import Any
 from reseau.files.folder import SETTINGS_FILE
 from reseau.files.i18n import _
 from reseau.files.problems import ReseauError
-from reseau.files.validation import suggest
 from reseau.files.yamlio import read_file
 
 
@@ -83,6 +82,8 @@ def known_member(given: str, members: Mapping[str, Any], source: str) -> str:
     if not members:
         message = _("{source}: '{given}' is not a member: reseau.yaml lists no members")
         raise MemberError(message.format(source=source, given=given))
+    from reseau.files.validation import suggest  # it loads the model: on this error alone
+
     close = suggest(given, list(members))
     if close:
         hint = _("; did you mean '{close}'?").format(close=close)
