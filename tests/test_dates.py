@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import Runner
 from reseau.files.dates import (
+    ENGLISH_WEEKDAYS,
     FIRST_DAY,
     FRENCH_WEEKDAYS,
     LAST_DAY,
@@ -308,6 +309,10 @@ def test_a_typed_iso_date_keeps_its_precise_error() -> None:
 def test_days_ago_past_the_range_is_out_of_range() -> None:
     with pytest.raises(DateOutOfRange):
         read_typed_date("99999 days ago", MONDAY)
+
+
+def test_the_typed_weekdays_are_the_files_weekdays() -> None:
+    assert ENGLISH_WEEKDAYS == WEEKDAYS  # `ritual: weekday:` and `--date friday` say one day
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)), st.sampled_from(WEEKDAYS))

@@ -342,3 +342,16 @@ def test_check_looks_at_the_git_config_every_time(
     assert "this clone has no reseau merge driver" in output(run, target, "check")[0]
     git(target, "config", "merge.reseau.driver", "reseau merge-driver %O %A %B %P")
     assert "merge driver" not in output(run, target, "check")[0]
+
+
+def test_a_contacts_folder_link_to_nowhere_is_checked_again(run: Runner, sample: Path) -> None:
+    """A missing contacts/ is a warning, a link to a folder that is gone (a USB stick not
+    plugged in) an error: the same absence to a stat, never the same remembered check."""
+    shutil.rmtree(sample / "contacts")
+    age(sample)
+    missing = run("--dir", str(sample), "check")
+    assert "contacts: warning: the folder is missing" in missing.out
+    (sample / "contacts").symlink_to(sample / "gone")
+    linked = run("--dir", str(sample), "check")
+    assert "contacts: is not a folder" in linked.out
+    assert linked.code == 1

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from conftest import Runner
 from reseau.actions.qualify import Answers, check_answers, merged, parse_influence, qualify_contact
-from reseau.checks import check_network
+from reseau.checks.rules import check_network
 from reseau.cli.questionnaire import interview
 from reseau.files.model import Contact, Qualification, Settings
 from reseau.files.problems import ReseauError

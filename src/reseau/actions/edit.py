@@ -66,7 +66,7 @@ def check_editable(path: Path, relpath: str) -> None:
 
 def contact_problems(root: Path, relpath: str) -> list[Problem]:
     """What is wrong with one contact file: the read path, the model, the cross-file rules."""
-    from reseau.checks import check_network
+    from reseau.checks.rules import check_network
     from reseau.files.store import load_network
 
     if not (root / relpath).is_file():

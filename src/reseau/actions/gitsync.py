@@ -195,7 +195,7 @@ def _described(repository: Repository, old: str, new: str) -> list[str]:
 
 
 def _check(root: Path) -> list[str]:
-    from reseau.checks import check_network
+    from reseau.checks.rules import check_network
     from reseau.files.store import load_network
 
     return [p.format() for p in check_network(load_network(root)) if p.is_error]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeGuard
 
@@ -19,7 +20,7 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
 ) -> None:
     """Validate every file; print every problem as path:line: field: message."""
-    from reseau.checks.git import check_merge_driver
+    from reseau.checks.git import check_merge_driver  # asked of git on every run
     from reseau.files.problems import count_errors, format_capped, sort_problems
     from reseau.files.text import clean
 
@@ -49,7 +50,11 @@ def _folder_check(root: Path) -> tuple[list[Problem], list[str], int]:
     from reseau.files.cache import recall, remember, result_key
     from reseau.files.problems import Problem, Severity
 
-    key = result_key(root, "check")
+    key = (
+        None
+        if os.environ.get("RESEAU_NO_CACHE", "") not in ("", "0")
+        else result_key(root, "check")
+    )
     stored = recall(root, "check", key)
     if not _is_stored(stored):
         stored = _check_folder(root)
@@ -63,7 +68,7 @@ def _folder_check(root: Path) -> tuple[list[Problem], list[str], int]:
 
 
 def _check_folder(root: Path) -> Stored:
-    from reseau.checks import folder_problems
+    from reseau.checks.rules import folder_problems
     from reseau.files.store import load_network, load_warnings
 
     network = load_network(root)

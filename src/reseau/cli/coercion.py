@@ -4,11 +4,11 @@ Typer converts each parameter's value through a Pydantic TypeAdapter, built the 
 the parameter is read, whether it was given or not: importing Pydantic and building one
 adapter per parameter cost more than the rest of a `reseau log`. For a text parameter
 (`str`, or `list[str]` for a repeated option) the adapter hands a `str` back unchanged, the
-very object, for a flag a `bool` and for a number an `int` within its bounds; `PlainValue`
-does the same and passes anything else (bytes, a `str` subclass, text for a flag, a number
-out of bounds) to Typer's own conversion, built only then. A parameter with a parser, a
-path, a file or a set of choices keeps Typer's conversion from the start.
-tests/test_coercion.py compares both on every parameter.
+very object, for a flag a `bool` and for a number's default an `int` within its bounds;
+`PlainValue` does the same and passes anything else (bytes, a `str` subclass, text for a
+flag or a number, a number out of bounds) to Typer's own conversion, built only then. A
+parameter with a parser, a path, a file or a set of choices keeps Typer's conversion from
+the start. tests/test_coercion.py compares both on every parameter.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def runtime_param(descriptor: TypeDescriptor) -> RuntimeParam:
 
 def plain_shape(descriptor: TypeDescriptor) -> str | None:
     """`text` for `str`, `texts` for `list[str]`, `flag` for `bool`, `integer` for `int`
-    (click has read the digits and checked any bounds by then); None for any other."""
+    (its default passes as it is; digits typed on the command line arrive as text and go
+    to Typer's conversion); None for any other."""
     if descriptor.parameter_info.parser is not None:
         return None
     if descriptor.is_file or descriptor.is_path or descriptor.is_choice:

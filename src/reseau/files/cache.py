@@ -114,6 +114,8 @@ def _stamps(root: str) -> list[tuple[str, int, int, int, int]]:
         try:
             entries = os.scandir(os.path.join(root, folder))
         except FileNotFoundError:
+            if os.path.islink(os.path.join(root, folder)):
+                raise  # a dangling link is an error, where a missing folder is a warning
             stamps.append((folder, -1, -1, -1, -1))  # missing: a warning; a file: an error
             continue
         except NotADirectoryError:
