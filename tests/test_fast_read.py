@@ -252,11 +252,29 @@ def test_the_sample_network_is_read_fast() -> None:
         ("a: [\n", "a parse error"),
         ("- a\n", "a list at the top"),
         ("a:" + " [" * 12 + "]" * 12 + "\n", "a deep flow nesting"),
+        ("a:\n  'b\n  c': d\n", "a quoted key over two lines"),
+        ("a:\n- 'b\n  c': d\n", "a quoted key in a list item over two lines"),
+        ("a: b\nc: 'd\n e': f\n", "a quoted value over two lines, then `: `"),
+        ('c: "d\n  e": f\n', "a double-quoted value over two lines, then `: `"),
+        ("a:\n  b\n  c: d\n", "a plain key over two lines"),
+        ("a:\n  'b\n\n  c': d\n", "a quoted key over a blank line"),
+        ("a:\n  b c: 1\n  'b\n   c': 2\n", "a key over two lines, the same key on one line"),
+        ("dates:\n  'work anniversary': 03-01\n", "a quoted key with a space"),
     ],
 )
 def test_what_the_fast_parser_gives_up(text: str, why: str) -> None:
     raw = text.encode("utf-8")
     assert fastyaml.read(raw, text) is None, why
+    agree(raw)
+
+
+def test_a_plain_key_with_a_space_stays_fast() -> None:
+    text = "dates:\n  work anniversary: 03-01\ninfluence:\n  Pays de la Loire: high\n"
+    raw = text.encode("utf-8")
+    assert fastyaml.read(raw, text) == {
+        "dates": {"work anniversary": "03-01"},
+        "influence": {"Pays de la Loire": "high"},
+    }
     agree(raw)
 
 

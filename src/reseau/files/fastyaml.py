@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from sys import intern
 from typing import Any
 
@@ -57,6 +58,7 @@ _COLON_IN_FLOW = re.compile(rb":[\]},]")
 # libyaml refuses and rapidyaml may read as an empty text
 _LONG_BLOCK_HEADER = re.compile(rb"(?:^ *|[:?-] +)[|>][-+0-9]* +[^\s#]", re.MULTILINE)
 _BOOL_TEXT = {True: "true", False: "false"}
+_SPACED_KEYS: list[str] = []  # the keys with a space of the file being decoded
 
 
 class _Unsure(Exception):
@@ -74,11 +76,27 @@ def read(raw: bytes, text: str) -> dict[str, Any] | None:
     out = _as_json(raw)
     if out is None or _DEEP_BLOCK in out:
         return None
+    _SPACED_KEYS.clear()
     try:
         data = _decode(out.decode("utf-8"))
     except (ValueError, _Unsure, RecursionError):
         return None
+    if _SPACED_KEYS and not _keys_on_their_line(raw, _SPACED_KEYS):
+        return None
     return data if type(data) is dict else None
+
+
+def _keys_on_their_line(raw: bytes, keys: list[str]) -> bool:
+    """Whether each key with a space was written plain on one line (`work anniversary: `,
+    `{work anniversary: 03-01}`),
+    as many times as it is a key: a key joined from two lines is not there as it reads, and
+    a quoted one is read strictly (both are rare)."""
+    for key, count in Counter(keys).items():
+        where = rb"(?:^ *(?:- +)*|[{,] *)"  # a line's key, or one in a one-line flow mapping
+        written = re.compile(where + re.escape(key.encode()) + rb":(?: |$)", re.MULTILINE)
+        if len(written.findall(raw)) < count:
+            return False
+    return True
 
 
 def available() -> bool:
@@ -232,12 +250,16 @@ def _as_json(raw: bytes) -> bytes | None:
 
 def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object as the strict path's dict: a duplicate key or an unsure text given up,
+    and the keys holding a space noted (rapidyaml joins a key written over two lines, `'a`
+    then `  b': c`, which libyaml refuses, into one with a space);
     `true` and `false` as text, texts interned (a network repeats its kinds, slugs, dates
     and phrases thousands of times: one copy each)."""
     mapping = {}
     for key, value in pairs:
-        if not key or key in _UNSURE or key[:1] in _UNSURE_START:  # `: x`, rewritten keys
-            raise _Unsure(key)
+        if not key or key in _UNSURE or key[:1] in _UNSURE_START or "\n" in key:
+            raise _Unsure(key)  # `: x`, rewritten keys, a key over a blank line
+        if " " in key:
+            _SPACED_KEYS.append(key)  # written over two lines? see _keys_on_their_line
         kind = type(value)
         if kind is str:
             if value in _UNSURE or value[:1] in _UNSURE_START:
