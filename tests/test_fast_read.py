@@ -113,6 +113,9 @@ def values(draw: st.DrawFn, indent: int, depth: int, scalar: Any) -> list[str]:
     """The lines of a value after `key:` (its first line is the rest of the key's line)."""
     choice = draw(st.integers(0, 5 if depth < 3 else 2))
     pad = " " * indent
+    if scalar is SCALAR and draw(st.integers(0, 7)) == 0:  # a quoted text over two lines
+        quote, after = draw(st.sampled_from(["'", '"'])), draw(st.sampled_from(["", ": z", " #"]))
+        return [f" {quote}x", f"{pad}  y{quote}{after}"]
     if choice <= 1:
         return [" " + draw(scalar) + draw(COMMENT)]
     if choice == 2:
@@ -141,6 +144,10 @@ def mapping(draw: st.DrawFn, indent: int, depth: int, scalar: Any) -> list[str]:
         keys += draw(st.lists(st.sampled_from([*keys, "~", "<<", "inf", "? x"]), max_size=1))
     for key in keys:
         key = key if key.strip() == key and key else quoted(key, "'")
+        if scalar is SCALAR and draw(st.integers(0, 7)) == 0:  # a key over two lines
+            quote = draw(st.sampled_from(["'", '"', ""]))
+            lines.append(f"{' ' * indent}{quote}{key}")
+            key = f"  {key}{quote}"
         first, *rest = draw(values(indent, depth, scalar))
         lines.append(" " * indent + key + ":" + first)
         lines += rest
