@@ -149,8 +149,8 @@ def _clean_leftovers(root: Path) -> None:
     """Remove what a crashed write left: only files named as this module names them."""
     for folder in (root, root / "contacts", root / "plans"):
         with contextlib.suppress(OSError), os.scandir(folder) as entries:
-            for entry in entries:
-                if _LEFTOVER.match(entry.name):
+            for entry in entries:  # ten thousand contacts: a prefix test before the pattern
+                if entry.name.startswith(".") and _LEFTOVER.match(entry.name):
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
 
