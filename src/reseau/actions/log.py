@@ -17,7 +17,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from reseau.files.folder import CONTACTS_DIR
 from reseau.files.i18n import _
 from reseau.files.model import (
     CONTACT_KEYS,
@@ -28,7 +27,7 @@ from reseau.files.model import (
     Contact,
 )
 from reseau.files.problems import ReseauError
-from reseau.files.store import Network, contact_files
+from reseau.files.store import Network
 from reseau.files.text import clean
 from reseau.files.who import find_any_contact, find_contact
 from reseau.files.writer import Change, update_many
@@ -115,21 +114,6 @@ def has_control_characters(text: str) -> bool:
 def find_target(network: Network, who: str) -> str:
     """WHO's slug, including contacts whose file does not validate (so that it is reported)."""
     return find_any_contact(network, who)
-
-
-def by_file_name(root: Path, who: str) -> str | None:
-    """WHO's slug from the file names alone (an exact slug, a unique prefix), else None.
-
-    This is what resolution would find first anyway; it spares reading every contact when a
-    command touches only one, so `log` costs the same with 10 contacts or 10,000.
-    """
-    wanted = who.strip().lower()
-    if not wanted or "/" in wanted or wanted.startswith("."):
-        return None
-    if (root / CONTACTS_DIR / f"{wanted}.yaml").is_file():
-        return wanted
-    prefixed = [path.stem for path in contact_files(root) if path.stem.startswith(wanted)]
-    return prefixed[0] if len(prefixed) == 1 else None
 
 
 def split_names(names: Sequence[str]) -> list[str]:

@@ -183,10 +183,9 @@ def _around(state: State, who: str) -> tuple[Network, str, list[str]]:
     """WHO, what `show` computes from, and the read's warnings (said here): when the file
     names say who, only the contacts linked to them are read (see load_around); otherwise
     the whole folder."""
-    from reseau.actions.log import by_file_name
     from reseau.files.store import load_around, load_network, load_warnings
     from reseau.files.text import clean
-    from reseau.files.who import InvalidContactError, find_contact
+    from reseau.files.who import InvalidContactError, by_file_name, find_contact
 
     root = state.root()
     slug = by_file_name(root, who)

@@ -112,14 +112,9 @@ def _promise_edit(next_step: str | None, by: str | None, today: date, made: date
 
 def _targets(state: State, who: str, names: list[str]) -> tuple[Network, str, tuple[str, ...]]:
     """WHO and the --with contacts; the whole folder is read only when file names do not say."""
-    from reseau.actions.log import (
-        by_file_name,
-        distinct_others,
-        find_target,
-        resolve_others,
-        split_names,
-    )
+    from reseau.actions.log import distinct_others, find_target, resolve_others, split_names
     from reseau.files.store import Network
+    from reseau.files.who import by_file_name
 
     root = state.root()
     slug = by_file_name(root, who)

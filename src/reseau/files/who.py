@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from reseau.files.folder import CONTACTS_DIR
 from reseau.files.i18n import _
 from reseau.files.problems import ReseauError, format_capped
 from reseau.files.slugs import resolve
-from reseau.files.store import Network
+from reseau.files.store import Network, contact_files
 from reseau.files.validation import suggest
 
 
@@ -64,3 +67,18 @@ def _names_with_invalid(network: Network) -> dict[str, str]:
         name = data.get("name")
         names[slug] = name if isinstance(name, str) and name.strip() else slug
     return names
+
+
+def by_file_name(root: Path, who: str) -> str | None:
+    """WHO's slug from the file names alone (an exact slug, a unique prefix), else None.
+
+    This is what resolution would find first anyway; it spares reading every contact when a
+    command touches only one, so `log` costs the same with 10 contacts or 10,000.
+    """
+    wanted = who.strip().lower()
+    if not wanted or "/" in wanted or wanted.startswith("."):
+        return None
+    if (root / CONTACTS_DIR / f"{wanted}.yaml").is_file():
+        return wanted
+    prefixed = [path.stem for path in contact_files(root) if path.stem.startswith(wanted)]
+    return prefixed[0] if len(prefixed) == 1 else None
