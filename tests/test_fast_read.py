@@ -229,12 +229,17 @@ def test_a_file_another_tool_wrote_reads_the_same_fast_or_strict(
 
 
 def test_the_sample_network_is_read_fast() -> None:
-    """The fast parser is no dead code: ordinary files are its to read."""
+    """The fast parser is no dead code: ordinary files are its to read (all but the one
+    whose `dates:` has a name with a space, which the strict path reads)."""
     paths = sorted(ROOT.glob("contacts/*.yaml")) + sorted(ROOT.glob("plans/*.yaml"))
-    assert paths
+    strict = {ROOT / "contacts" / "paul-bernard.yaml"}  # `dates: {work anniversary: ...}`
+    assert paths and strict <= set(paths)
     for path in paths:
         raw = path.read_bytes()
         fast = fastyaml.read(raw, raw.decode("utf-8"))
+        if path in strict:
+            assert fast is None, path
+            continue
         assert fast is not None, path
         assert fast == parse_text(raw.decode("utf-8"), path.name, fast=False).data
 
@@ -265,7 +270,6 @@ def test_the_sample_network_is_read_fast() -> None:
         ('c: "d\n  e": f\n', "a double-quoted value over two lines, then `: `"),
         ("a:\n  b\n  c: d\n", "a plain key over two lines"),
         ("a:\n  'b\n\n  c': d\n", "a quoted key over a blank line"),
-        ("a:\n  b c: 1\n  'b\n   c': 2\n", "a key over two lines, the same key on one line"),
         ("dates:\n  'work anniversary': 03-01\n", "a quoted key with a space"),
     ],
 )
@@ -275,13 +279,22 @@ def test_what_the_fast_parser_gives_up(text: str, why: str) -> None:
     agree(raw)
 
 
-def test_a_plain_key_with_a_space_stays_fast() -> None:
-    text = "dates:\n  work anniversary: 03-01\ninfluence:\n  Pays de la Loire: high\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dates:\n  work anniversary: 03-01\n",
+        "dates: {work anniversary: 03-01}\n",
+        "influence:\n  Pays de la Loire: high\n",
+        # a decoy: the key written on one line inside a note, then over two lines as a key
+        "note: |\n  work anniversary: yes\na:\n  'work\n    anniversary': x\n",
+        "note: \"x, work anniversary: y\"\na:\n  'work\n    anniversary': z\n",
+    ],
+)
+def test_a_key_with_a_space_is_read_strictly(text: str) -> None:
+    """The JSON cannot tell a key written on one line from one rapidyaml joined from two,
+    which libyaml refuses: such a file takes the strict path, valid or not."""
     raw = text.encode("utf-8")
-    assert fastyaml.read(raw, text) == {
-        "dates": {"work anniversary": "03-01"},
-        "influence": {"Pays de la Loire": "high"},
-    }
+    assert fastyaml.read(raw, text) is None
     agree(raw)
 
 

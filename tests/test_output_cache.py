@@ -355,3 +355,82 @@ def test_a_contacts_folder_link_to_nowhere_is_checked_again(run: Runner, sample:
     linked = run("--dir", str(sample), "check")
     assert "contacts: is not a folder" in linked.out
     assert linked.code == 1
+
+
+def _thomas(root: Path) -> Path:
+    return root / "contacts" / "thomas-bernard.yaml"
+
+
+def _rewrite(path: Path, old: str, new: str, *, keep_times: bool = False) -> None:
+    stat = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    if keep_times:  # same size, same inode, the old modification time: only ctime moves
+        assert path.stat().st_size == stat.st_size
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def edit_in_a_problem(root: Path) -> None:
+    _rewrite(_thomas(root), "status: active", "status: actif")
+
+
+def same_size_problem(root: Path) -> None:
+    _rewrite(_thomas(root), "efficiency: 3", "efficiency: 9")
+    stat = _thomas(root).stat()
+    os.utime(_thomas(root), ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+
+
+def problem_with_the_times_put_back(root: Path) -> None:
+    _rewrite(_thomas(root), "efficiency: 3", "efficiency: 9", keep_times=True)
+
+
+def rename_to_no_slug(root: Path) -> None:
+    _thomas(root).rename(root / "contacts" / "Thomas_B.yaml")
+
+
+def add_a_broken_contact(root: Path) -> None:
+    (root / "contacts" / "zz-new.yaml").write_text("name: [open\n", encoding="utf-8")
+
+
+def remove_a_planned_contact(root: Path) -> None:
+    _thomas(root).unlink()  # the quarter's plan names thomas-bernard
+
+
+def break_the_settings(root: Path) -> None:
+    with open(root / "reseau.yaml", "a", encoding="utf-8") as handle:
+        handle.write("nmae: x\n")
+
+
+def break_the_journal(root: Path) -> None:
+    with open(root / "journal.yaml", "a", encoding="utf-8") as handle:
+        handle.write("  - {date: 2026-02-30, minutes: 30}\n")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        edit_in_a_problem,
+        same_size_problem,
+        problem_with_the_times_put_back,
+        rename_to_no_slug,
+        add_a_broken_contact,
+        remove_a_planned_contact,
+        break_the_settings,
+        break_the_journal,
+    ],
+)
+def test_a_remembered_check_finds_a_problem_made_in_any_way(
+    run: Runner, sample: Path, tmp_path: Path, change: object
+) -> None:
+    """Each way a file can change, each making a problem: the clean check that was
+    remembered never answers for the folder after it."""
+    assert callable(change)
+    age(sample)
+    clean = run("--dir", str(sample), "check", "--json")
+    assert (clean.code, clean.out) == (0, "[]\n")
+    change(sample)
+    if change is not problem_with_the_times_put_back:  # ageing would move the times again
+        age(sample)
+    after = run("--dir", str(sample), "check", "--json")
+    fresh = run("--dir", str(fresh_copy(sample, tmp_path)), "check", "--json")
+    assert after.code == 1 and '"severity": "error"' in after.out
+    assert (after.code, after.out, after.err) == (fresh.code, fresh.out, fresh.err)

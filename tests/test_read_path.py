@@ -9,7 +9,7 @@ import pytest
 
 from reseau.files.model import Contact
 from reseau.files.validation import validate
-from reseau.files.yamlio import MAX_FILE_BYTES, parse_bytes, parse_text
+from reseau.files.yamlio import MAX_FILE_BYTES, Loaded, parse_bytes, parse_text
 
 
 def problems_of(text: str) -> list[tuple[int, str]]:
@@ -197,3 +197,16 @@ def test_a_large_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
         handle.truncate(MAX_FILE_BYTES * 50)
     (problem,) = read_file(big, "contacts/big.yaml").problems
     assert (problem.code, problem.message) == ("too-large", "file is 50.0 MiB; the limit is 1 MiB")
+
+
+def test_data_libyaml_cannot_read_gets_libyamls_problem_not_a_crash() -> None:
+    """Should a faster reader ever hand over data for a file libyaml refuses, the model's
+    errors are not placed on a tree that cannot be built: the file's YAML problem is said."""
+    text = "name: Ana\ndates:\n  'work\n    anniversary': 03-01\n"
+    loaded = Loaded("contacts/ana.yaml", text, {"name": "Ana", "dates": {"x": []}})
+    value, problems = validate(Contact, loaded)
+    assert value is None
+    assert [p.format() for p in problems] == [
+        p.format() for p in parse_text(text, "contacts/ana.yaml").problems
+    ]
+    assert problems and "invalid YAML" in problems[0].message

@@ -15,8 +15,9 @@ of, and `None` for any other, which the strict path (see yamlio) then reads:
   (a backslash), a byte order mark past the first byte, and NEL, LS, PS;
 - after parsing, the JSON must hold no value whose source it cannot tell: a float (rapidyaml
   may rewrite `1.` as `1.0`), `~`, `Null`, `NULL`, infinities and NaN (rapidyaml rewrites
-  `nan` as `.nan`), a plain `true` or `false` inside a list; a duplicate key, or a nesting
-  deeper than the strict path allows, is given up too;
+  `nan` as `.nan`), a plain `true` or `false` inside a list; a duplicate key, a key holding
+  a space or a line break (rapidyaml joins a key written over two lines, which libyaml
+  refuses), or a nesting deeper than the strict path allows, is given up too;
 - what is left is exact: a JSON string is the scalar's text, a JSON number is the digits as
   written (kept as text), `null` is a plain `null` or nothing, and a plain `true` or `false`
   (the only spellings rapidyaml writes as JSON booleans) becomes its text again.
@@ -30,7 +31,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections import Counter
 from sys import intern
 from typing import Any
 
@@ -58,7 +58,6 @@ _COLON_IN_FLOW = re.compile(rb":[\]},]")
 # libyaml refuses and rapidyaml may read as an empty text
 _LONG_BLOCK_HEADER = re.compile(rb"(?:^ *|[:?-] +)[|>][-+0-9]* +[^\s#]", re.MULTILINE)
 _BOOL_TEXT = {True: "true", False: "false"}
-_SPACED_KEYS: list[str] = []  # the keys with a space of the file being decoded
 
 
 class _Unsure(Exception):
@@ -76,27 +75,11 @@ def read(raw: bytes, text: str) -> dict[str, Any] | None:
     out = _as_json(raw)
     if out is None or _DEEP_BLOCK in out:
         return None
-    _SPACED_KEYS.clear()
     try:
         data = _decode(out.decode("utf-8"))
     except (ValueError, _Unsure, RecursionError):
         return None
-    if _SPACED_KEYS and not _keys_on_their_line(raw, _SPACED_KEYS):
-        return None
     return data if type(data) is dict else None
-
-
-def _keys_on_their_line(raw: bytes, keys: list[str]) -> bool:
-    """Whether each key with a space was written plain on one line (`work anniversary: `,
-    `{work anniversary: 03-01}`),
-    as many times as it is a key: a key joined from two lines is not there as it reads, and
-    a quoted one is read strictly (both are rare)."""
-    for key, count in Counter(keys).items():
-        where = rb"(?:^ *(?:- +)*|[{,] *)"  # a line's key, or one in a one-line flow mapping
-        written = re.compile(where + re.escape(key.encode()) + rb":(?: |$)", re.MULTILINE)
-        if len(written.findall(raw)) < count:
-            return False
-    return True
 
 
 def available() -> bool:
@@ -250,16 +233,15 @@ def _as_json(raw: bytes) -> bytes | None:
 
 def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object as the strict path's dict: a duplicate key or an unsure text given up,
-    and the keys holding a space noted (rapidyaml joins a key written over two lines, `'a`
-    then `  b': c`, which libyaml refuses, into one with a space);
+    and a key holding a space or a line break (rapidyaml joins a key written over two lines,
+    `'a` then `  b': c`, which libyaml refuses, into one; whether a key with a space was
+    written on one line cannot be told from the JSON, so every such file is read strictly);
     `true` and `false` as text, texts interned (a network repeats its kinds, slugs, dates
     and phrases thousands of times: one copy each)."""
     mapping = {}
     for key, value in pairs:
-        if not key or key in _UNSURE or key[:1] in _UNSURE_START or "\n" in key:
-            raise _Unsure(key)  # `: x`, rewritten keys, a key over a blank line
-        if " " in key:
-            _SPACED_KEYS.append(key)  # written over two lines? see _keys_on_their_line
+        if not key or key in _UNSURE or key[:1] in _UNSURE_START or " " in key or "\n" in key:
+            raise _Unsure(key)  # `: x`, rewritten keys, a key that may have spanned lines
         kind = type(value)
         if kind is str:
             if value in _UNSURE or value[:1] in _UNSURE_START:

@@ -18,7 +18,7 @@ from reseau.files.codec import share_fields_sets
 from reseau.files.i18n import _
 from reseau.files.problems import Problem
 from reseau.files.vocabulary import meant_value
-from reseau.files.yamlio import Loaded, compose, is_null
+from reseau.files.yamlio import Loaded, compose, is_null, parse_text
 
 M = TypeVar("M", bound=BaseModel)
 _UNKNOWN_KEY = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
@@ -35,7 +35,13 @@ def validate(model: type[M], loaded: Loaded) -> tuple[M | None, list[Problem]]:
     try:
         value = model.model_validate(loaded.data)
     except ValidationError as exc:
-        root = compose(loaded.text)
+        try:
+            root = compose(loaded.text)
+        except yaml.YAMLError:  # data no strict read gave: libyaml's problem is the one to say
+            strict = parse_text(loaded.text, loaded.path)
+            if strict.problems:
+                return None, [*loaded.problems, *strict.problems]
+            root = None
         found = [_to_problem(model, error, loaded.path, root) for error in exc.errors()]
         return None, [*loaded.problems, *found]
     if loaded.problems:
