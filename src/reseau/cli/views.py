@@ -189,24 +189,31 @@ def _tier_column(tiers: list[str], style: Style) -> Column:
 
 
 def _last_met_column(days: list[date | None], today: date, style: Style) -> Column:
-    return Column(
-        "last met",
-        _("last met"),
-        [_iso(day) or _("never") for day in days],
-        compact=[ago(day, today) for day in days],
-        compact_header=pgettext("compact header", "last met"),
-        paint=style.never,
-        values=_never_values(days),
-    )
+    header = pgettext("compact header", "last met")
+    return _days_column("last met", _("last met"), header, days, today, style)
 
 
 def _last_touch_column(days: list[date | None], today: date, style: Style, drop: int) -> Column:
+    header = pgettext("compact header", "last touch")
+    return _days_column("last touch", _("last touch"), header, days, today, style, drop)
+
+
+def _days_column(
+    key: str,
+    label: str,
+    compact_header: str,
+    days: list[date | None],
+    today: date,
+    style: Style,
+    drop: int = 0,
+) -> Column:
+    """A date per contact, or `never`: the ISO date when wide, how long ago when compact."""
     return Column(
-        "last touch",
-        _("last touch"),
+        key,
+        label,
         [_iso(day) or _("never") for day in days],
         compact=[ago(day, today) for day in days],
-        compact_header=pgettext("compact header", "last touch"),
+        compact_header=compact_header,
         drop=drop,
         paint=style.never,
         values=_never_values(days),

@@ -40,6 +40,11 @@ LEFTOVER_SECONDS = 60.0
 _LEFTOVER = re.compile(r"^\..+\.marshal\.[a-z0-9_]{8}\.tmp$")
 
 
+def turned_off() -> bool:
+    """RESEAU_NO_CACHE=1: every file read the strict way, and nothing remembered for it."""
+    return os.environ.get("RESEAU_NO_CACHE", "") not in ("", "0")
+
+
 def version_key() -> str:
     """The code an output comes from: reseau's source, the libraries that shape what it
     prints, Python, and the language with its catalog."""

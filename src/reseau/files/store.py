@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from reseau.files.cache import turned_off
 from reseau.files.codec import Unsupported, codec_for
 from reseau.files.filecache import FileCache, names, read_references, references, stamp_of
 from reseau.files.filecache import Stamp as FileStamp
@@ -170,7 +171,7 @@ def load_network(root: Path, *, cached: bool | None = None) -> Network:
 
         finish_interrupted(root)
     if cached is None:
-        cached = os.environ.get("RESEAU_NO_CACHE", "") in ("", "0")
+        cached = not turned_off()
     network = Network(root)
     _note_unfinished(network)
     with _collector_paused():  # the cache too: a collection per thousand tuples it loads
