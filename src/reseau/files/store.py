@@ -176,26 +176,28 @@ def load_network(root: Path, *, cached: bool | None = None) -> Network:
     _note_unfinished(network)
     with _collector_paused():  # the cache too: a collection per thousand tuples it loads
         cache = FileCache.open(root) if cached else None
-        network.settings = _load_one(network, root / SETTINGS_FILE, Settings) or Settings()
+        network.settings = _load_one(network, SETTINGS_FILE, Settings) or Settings()
         missing = contacts_folder_problem(root)
         if missing is not None:
             network.problems.append(missing)
             if missing.is_error:
                 network.skipped.append(CONTACTS_DIR)
-        contacts, misnamed = _yaml_files(root / CONTACTS_DIR)
+        # Paths as text: ten thousand Path objects cost more than reading the cache's entries.
+        stems, misnamed = _yaml_stems(root / CONTACTS_DIR)
         _misnamed(network, CONTACTS_DIR, misnamed)
-        for path in contacts:
-            contact = _load_one(network, path, Contact, cache, fast=True)
+        for stem in stems:
+            relpath = f"{CONTACTS_DIR}/{stem}.yaml"
+            contact = _load_one(network, relpath, Contact, cache, fast=True)
             if contact is not None:
-                network.contacts[path.stem] = contact
-        plans, misnamed = _yaml_files(root / PLANS_DIR)
+                network.contacts[stem] = contact
+        stems, misnamed = _yaml_stems(root / PLANS_DIR)
         _misnamed(network, PLANS_DIR, misnamed)
-        for path in plans:
-            plan = _load_one(network, path, Plan, cache, fast=True)
+        for stem in stems:
+            plan = _load_one(network, f"{PLANS_DIR}/{stem}.yaml", Plan, cache, fast=True)
             if plan is not None:
-                network.plans[path.stem] = plan
+                network.plans[stem] = plan
         if (root / JOURNAL_FILE).exists():
-            network.journal = _load_one(network, root / JOURNAL_FILE, Journal) or Journal()
+            network.journal = _load_one(network, JOURNAL_FILE, Journal) or Journal()
     if cache is not None:
         cache.forget_unseen()
         cache.save()
@@ -235,10 +237,10 @@ def load_around(root: Path, slug: str) -> Network:
         return load_network(root)
     network = Network(root)
     with _collector_paused():
-        network.settings = _load_one(network, root / SETTINGS_FILE, Settings) or Settings()
+        network.settings = _load_one(network, SETTINGS_FILE, Settings) or Settings()
         _misnamed(network, CONTACTS_DIR, misnamed)
         found: dict[str, Contact] = {}
-        target = _load_one(network, root / network.contact_path(slug), Contact)
+        target = _load_one(network, network.contact_path(slug), Contact)
         named = _references(target) if target is not None else set()
         if named is None:
             return load_network(root)
@@ -250,11 +252,11 @@ def load_around(root: Path, slug: str) -> Network:
             entry = known.get(f"{CONTACTS_DIR}/{name}")
             if entry is not None and entry[0] == _stamp(os.path.join(where, name)):
                 if names(entry[1], slug) or stem in named:
-                    contact = _load_one(network, folder / name, Contact)
+                    contact = _load_one(network, f"{CONTACTS_DIR}/{name}", Contact)
                     if contact is not None:
                         found[stem] = contact
                 continue
-            contact = _load_one(network, folder / name, Contact)
+            contact = _load_one(network, f"{CONTACTS_DIR}/{name}", Contact)
             if contact is None:
                 continue
             refs = _references(contact)
@@ -307,20 +309,21 @@ def refresh_contacts(network: Network, before: dict[str, Stamp]) -> None:
         network.skipped = [p for p in network.skipped if p != relpath]
         network.problems = [p for p in network.problems if p.path != relpath]
         if slug in now:
-            contact = _load_one(network, network.root / relpath, Contact)
+            contact = _load_one(network, relpath, Contact)
             if contact is not None:
                 network.contacts[slug] = contact
 
 
 def _load_one(
     network: Network,
-    path: Path,
+    relpath: str,
     model: type[M],
     cache: FileCache | None = None,
     *,
     fast: bool = False,
 ) -> M | None:
-    relpath = path.relative_to(network.root).as_posix()
+    """The file at `relpath` (inside the network's folder, with `/`) as `model`."""
+    path = os.path.join(network.root, relpath)
     stamp = _stamp(path) if cache is not None else None
     if cache is not None and stamp is not None:
         remembered = cache.recall(relpath, stamp, model)

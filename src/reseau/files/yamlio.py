@@ -159,7 +159,7 @@ class Loaded:
     bom: bool = False
 
 
-def read_file(path: Path, relpath: str, *, fast: bool = False) -> Loaded:
+def read_file(path: Path | str, relpath: str, *, fast: bool = False) -> Loaded:
     """The file's size and kind are checked before a byte is read; `fast`: see parse_text."""
     try:
         status = os.stat(path)
@@ -175,8 +175,8 @@ def read_file(path: Path, relpath: str, *, fast: bool = False) -> Loaded:
     return parse_bytes(raw, relpath, fast=fast)
 
 
-def _unreadable(path: Path, exc: OSError) -> str:
-    if path.is_symlink():
+def _unreadable(path: Path | str, exc: OSError) -> str:
+    if os.path.islink(path):
         if exc.errno == errno.ELOOP:
             return _("a symbolic link loop; remove the link or point it at a file")
         if isinstance(exc, FileNotFoundError):
