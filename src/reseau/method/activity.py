@@ -39,9 +39,11 @@ def seen_elsewhere(contacts: Mapping[str, Contact]) -> dict[str, list[Seen]]:
     found: dict[str, list[Seen]] = defaultdict(list)
     for author, contact in contacts.items():
         for interaction in contact.interactions:
-            if not interaction.with_:
+            people = interaction.with_
+            if not people:
                 continue
-            for named in dict.fromkeys(interaction.with_):
+            # one name is the common case: no dict built to drop its repeats
+            for named in people if len(people) == 1 else dict.fromkeys(people):
                 if named != author:
                     found[named].append((author, interaction))
     return dict(found)
@@ -86,17 +88,31 @@ def latest_dates(contacts: Mapping[str, Contact], today: date | None = None) -> 
     touched: dict[str, date] = {}
     met: dict[str, date] = {}
     for author, contact in contacts.items():
+        # The file's own latest dates are kept in locals, and merged once: most
+        # interactions name nobody else, and then cost no lookup at all.
+        own = own_met = None
         for interaction in contact.interactions:
             day = interaction.date
             if today is not None and day > today:
                 continue
             in_person = interaction.is_in_person
-            for slug in (author, *interaction.with_) if interaction.with_ else (author,):
+            if own is None or own < day:
+                own = day
+            if in_person and (own_met is None or own_met < day):
+                own_met = day
+            for slug in interaction.with_:
                 if slug not in touched or touched[slug] < day:
                     touched[slug] = day
                 if in_person and (slug not in met or met[slug] < day):
                     met[slug] = day
+        _merge_latest(touched, author, own)
+        _merge_latest(met, author, own_met)
     return {slug: Latest(touched.get(slug), met.get(slug)) for slug in contacts}
+
+
+def _merge_latest(latest: dict[str, date], slug: str, day: date | None) -> None:
+    if day is not None and (slug not in latest or latest[slug] < day):
+        latest[slug] = day
 
 
 def days_since_met(contact: Contact, today: date, elsewhere: Elsewhere = ()) -> int | None:
