@@ -9,6 +9,7 @@ must be given up.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -449,3 +450,19 @@ def test_check_finds_a_colon_ending_a_line_in_a_flow_list(run: Runner, sample: P
 def test_brackets_balanced_on_their_line_stay_fast() -> None:
     text = "name: Yan\ntags: [a, b]\nnotes: see [1] and {x}\n"
     assert fastyaml.read(text.encode("utf-8"), text) is not None
+
+
+# The screens as first written, as regular expressions: the scans that replaced them (for
+# speed) must find the same.
+EXPLICIT_KEY = re.compile(rb"(?:^|[\s\[{,])\?(?:\s|$)", re.MULTILINE)
+LONG_BLOCK_HEADER = re.compile(rb"(?:^ *|[:?-] +)[|>][-+0-9]* +[^\s#]", re.MULTILINE)
+
+
+SCREENED = [bytes([byte]) for byte in b" \n?|>:-+1#a[,\t{"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(raw=st.lists(st.sampled_from(SCREENED), max_size=12).map(b"".join))
+def test_the_screens_scan_finds_what_their_patterns_found(raw: bytes) -> None:
+    assert fastyaml._explicit_key(raw) == bool(EXPLICIT_KEY.search(raw))
+    assert fastyaml._long_block_header(raw) == bool(LONG_BLOCK_HEADER.search(raw))

@@ -45,7 +45,9 @@ _REFUSED_CHARACTERS = ("\ufeff", "\u2028", "\u2029")  # a byte order mark past t
 _SIGNS = b"&*!"  # anchors, aliases, tags: when followed by text, or a tag after a space
 _NOT_AFTER_SIGN = frozenset(b" \n,[]{}")
 _SPACE = ord(" ")
-_EXPLICIT_KEY = re.compile(rb"(?:^|[\s\[{,])\?(?:\s|$)", re.MULTILINE)
+_NEWLINE = ord("\n")
+_WHITESPACE = frozenset(b" \t\n\r\x0b\x0c")  # what `\s` matches in a bytes pattern
+_BEFORE_EXPLICIT_KEY = _WHITESPACE | frozenset(b"[{,")
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _NOT_BRACKETS_OR_LINES = bytes(b for b in range(256) if b not in b"[]{}\n")
 _DEEP_BLOCK = b"\n" + b"  " * MAX_BLOCK_DEPTH  # JSON is written two spaces a level deeper
@@ -54,10 +56,13 @@ _UNSURE = frozenset({"~", "Null", "NULL", ".nan", ".inf", "-.inf", "+.inf"})
 # where libyaml refuses a plain scalar that rapidyaml reads (`a: @x`, `[:x]`, `a: ]`)
 _UNSURE_START = frozenset("]}%@`:?&*!|>,#[{")
 _COLON_IN_FLOW = re.compile(rb":[\]},]")
-# a block scalar's header with more than its indicators and a comment (`note: | -`), which
-# libyaml refuses and rapidyaml may read as an empty text
-_LONG_BLOCK_HEADER = re.compile(rb"(?:^ *|[:?-] +)[|>][-+0-9]* +[^\s#]", re.MULTILINE)
+# after a block scalar's indicator, more than its indicators and a comment (`note: | -`),
+# which libyaml refuses and rapidyaml may read as an empty text
+_AFTER_BLOCK_INDICATOR = re.compile(rb"[-+0-9]* +[^\s#]")
+_BEFORE_BLOCK_SPACES = frozenset(b":?-")
 _BOOL_TEXT = {True: "true", False: "false"}
+_SURE_KEYS: set[str] = set()  # keys `_screen_key` let through
+_SURE_KEYS_KEPT = 4096  # a file of unheard-of keys does not make the set grow past this
 
 
 class _Unsure(Exception):
@@ -107,11 +112,11 @@ def _plain_enough(raw: bytes, text: str) -> bool:
         return False
     if any(sign in raw for sign in (b"&", b"*", b"!")) and _may_hold_anchor_or_tag(raw):
         return False
-    if b"?" in raw and _EXPLICIT_KEY.search(raw):
+    if b"?" in raw and _explicit_key(raw):
         return False
     if _indentation_indicator(raw):
         return False
-    if (b"|" in raw or b">" in raw) and _LONG_BLOCK_HEADER.search(raw):
+    if _long_block_header(raw):
         return False
     depth = _flow_depth(raw)
     if depth and _COLON_IN_FLOW.search(raw):  # `[x:]`: libyaml refuses it
@@ -125,7 +130,8 @@ def _flow_spans_lines(raw: bytes) -> bool:
     """A `[` or `{` left open at a line's end (a flow list written over several lines), or
     closing one opened above: the parsers differ on what may end such a line (`[a, b:` with
     its `]` below), so the file is read strictly. Brackets in text count too."""
-    for line in raw.translate(None, _NOT_BRACKETS_OR_LINES).split(b"\n"):
+    # Lines alike are looked at once: most lines hold no bracket, the rest one `[]` or so.
+    for line in set(raw.translate(None, _NOT_BRACKETS_OR_LINES).split(b"\n")):
         if line and line.count(b"[") + line.count(b"{") != line.count(b"]") + line.count(b"}"):
             return True
     return False
@@ -156,6 +162,46 @@ def _starts_value(raw: bytes, at: int) -> bool:
     if previous in (b"\n", b"[", b"{", b","):
         return True
     return start < at and previous in (b":", b"-", b"?")
+
+
+# The two scans below look at each `?`, `|` and `>` where a regular expression would try
+# every position of the file: a pattern that starts with a choice has no byte to search for
+# first, and took longer than parsing the file.
+
+
+def _explicit_key(raw: bytes) -> bool:
+    """A `?` alone, as an explicit key writes it: after a line's start, a space, `[`, `{` or
+    `,`, and before a space, a line break or the end."""
+    at = raw.find(b"?")
+    while at != -1:
+        after = at + 1
+        if (not at or raw[at - 1] in _BEFORE_EXPLICIT_KEY) and (
+            after == len(raw) or raw[after] in _WHITESPACE
+        ):
+            return True
+        at = raw.find(b"?", after)
+    return False
+
+
+def _long_block_header(raw: bytes) -> bool:
+    """A block scalar's indicator (`|` or `>`, at a line's start or indentation, or after
+    `:`, `?` or `-` and spaces) followed by more than its indicators and a comment."""
+    for sign in b"|>":
+        at = raw.find(sign)
+        while at != -1:
+            if _AFTER_BLOCK_INDICATOR.match(raw, at + 1) and _block_indicator_place(raw, at):
+                return True
+            at = raw.find(sign, at + 1)
+    return False
+
+
+def _block_indicator_place(raw: bytes, at: int) -> bool:
+    start = at
+    while start and raw[start - 1] == _SPACE:
+        start -= 1
+    if not start or raw[start - 1] == _NEWLINE:
+        return True
+    return start < at and raw[start - 1] in _BEFORE_BLOCK_SPACES
 
 
 def _indentation_indicator(raw: bytes) -> bool:
@@ -240,8 +286,8 @@ def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     and phrases thousands of times: one copy each)."""
     mapping = {}
     for key, value in pairs:
-        if not key or key in _UNSURE or key[:1] in _UNSURE_START or " " in key or "\n" in key:
-            raise _Unsure(key)  # `: x`, rewritten keys, a key that may have spanned lines
+        if key not in _SURE_KEYS:
+            _screen_key(key)
         kind = type(value)
         if kind is str:
             if value in _UNSURE or value[:1] in _UNSURE_START:
@@ -255,6 +301,14 @@ def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(mapping) != len(pairs):
         raise _Unsure("a duplicate key")
     return mapping
+
+
+def _screen_key(key: str) -> None:
+    """Give a key up, or remember it as sure: a network's files share a few dozen keys."""
+    if not key or key in _UNSURE or key[:1] in _UNSURE_START or " " in key or "\n" in key:
+        raise _Unsure(key)  # `: x`, rewritten keys, a key that may have spanned lines
+    if len(_SURE_KEYS) < _SURE_KEYS_KEPT:
+        _SURE_KEYS.add(key)
 
 
 def _items(values: list[Any]) -> list[Any]:

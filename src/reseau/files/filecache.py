@@ -295,7 +295,8 @@ def _collect(fields: Any, found: set[str], in_list: bool) -> None:
             if in_list:
                 found.add(item)
         elif kind is list or kind is tuple:
-            _collect(item, found, kind is list)
+            if item:  # most lists are empty (an interaction's `with`): no call for them
+                _collect(item, found, kind is list)
         elif kind is dict:
             _collect(item.values(), found, False)
 
