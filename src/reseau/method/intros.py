@@ -93,20 +93,26 @@ class Acquaintances:
     event with others present), and the gatherings each person was part of.
 
     A pair is acquainted when the two share a gathering. Storing the gatherings, not their
-    pairs, keeps this linear: one meeting with 3,000 names would be 4.5 million pairs.
+    pairs, keeps this linear: one meeting with 3,000 names would be 4.5 million pairs. Each
+    is a tuple and each person's gatherings a list (a set costs hundreds of bytes, and a
+    network of 50,000 people holds hundreds of thousands of gatherings); a question builds
+    the one set it needs.
     """
 
     def __init__(self) -> None:
-        self._groups: list[frozenset[str]] = []
-        self._of: defaultdict[str, set[int]] = defaultdict(set)
+        self._groups: list[tuple[str, ...]] = []
+        self._of: defaultdict[str, list[int]] = defaultdict(list)
+        self._sets: dict[str, set[int]] = {}
 
     def add(self, people: Iterable[str]) -> None:
-        group = frozenset(people)
+        group = tuple(dict.fromkeys(people))
         if len(group) < 2:
             return
+        number = len(self._groups)
         self._groups.append(group)
         for slug in group:
-            self._of[slug].add(len(self._groups) - 1)
+            self._of[slug].append(number)
+            self._sets.pop(slug, None)
 
     def __len__(self) -> int:
         """How many gatherings: what this holds, whatever their sizes."""
@@ -116,7 +122,14 @@ class Acquaintances:
         if not isinstance(pair, frozenset) or len(pair) != 2:
             return False
         first, second = pair
-        return not self._of.get(first, set()).isdisjoint(self._of.get(second, ()))
+        return not self._set_of(first).isdisjoint(self._set_of(second))
+
+    def _set_of(self, slug: str) -> set[int]:
+        """The person's gatherings as a set, made on the first question about them."""
+        found = self._sets.get(slug)
+        if found is None:
+            found = self._sets[slug] = set(self._of.get(slug, ()))
+        return found
 
     def pairs(self) -> set[Pair]:
         """Every acquainted pair (quadratic in a gathering's size: for small networks)."""
@@ -135,7 +148,7 @@ def known_pairs(contacts: dict[str, Contact], today: date | None = None) -> Acqu
             if today is not None and interaction.date > today:
                 continue
             if _brings_together(interaction):
-                known.add({slug, *interaction.with_})
+                known.add((slug, *interaction.with_))
     return known
 
 
