@@ -203,7 +203,8 @@ def test_a_killed_week_leaves_a_temporary_file_that_a_later_run_removes(
 ) -> None:
     from faults import run_killed
 
-    killed = run_killed(warm, 1, "--today", "2026-12-01", "week")  # before fsyncing the cache
+    # the file cache is warm: the first write is the week's output, killed before its fsync
+    killed = run_killed(warm, 1, "--today", "2026-12-01", "week", cache=True)
     assert killed.returncode == 9, killed.stderr
     (leftover,) = _cache_leftovers(warm)
     assert leftover.startswith(".week.marshal.")

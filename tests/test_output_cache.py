@@ -85,6 +85,38 @@ def test_a_second_run_prints_the_same_without_reading_the_folder(
     assert output(run, sample, *args) == first
 
 
+def count_every_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The reads of the network from now on, whole (`load_network`) or around one contact."""
+    import reseau.files.store
+
+    reads: list[str] = []
+    for name in ("load_network", "load_around"):
+        real = getattr(reseau.files.store, name)
+
+        def counted(*args: object, _real: object = real, **options: object) -> object:
+            reads.append(str(args[0]))
+            return _real(*args, **options)  # type: ignore[operator]
+
+        monkeypatch.setattr(reseau.files.store, name, counted)
+    return reads
+
+
+@pytest.mark.parametrize("args", [*COMMANDS, ("week",), ("week", "--json")])
+def test_no_cache_computes_the_output_again_and_keeps_none(
+    run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """RESEAU_NO_CACHE=1: an output remembered before is not used, and none is stored."""
+    age(sample)
+    first = output(run, sample, *args)
+    remembered = {path.name: path.stat().st_mtime_ns for path in (sample / CACHE_DIR).iterdir()}
+    monkeypatch.setenv("RESEAU_NO_CACHE", "1")
+    reads = count_every_read(monkeypatch)
+    assert output(run, sample, *args) == first
+    assert reads, "the remembered output was used"
+    now = {path.name: path.stat().st_mtime_ns for path in (sample / CACHE_DIR).iterdir()}
+    assert now == remembered
+
+
 def change_a_contact(root: Path) -> None:
     path = root / "contacts" / "thomas-bernard.yaml"
     text = path.read_text(encoding="utf-8")

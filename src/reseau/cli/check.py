@@ -46,10 +46,10 @@ def _folder_check(root: Path) -> tuple[list[Problem], list[str], int]:
     """What the folder's files say (their problems, the read's warnings, how many contact
     and plan files were checked), remembered while no file of the folder changes: the key is
     the one of every remembered output (files.cache), so a problem is never hidden by it."""
-    from reseau.files.cache import recall, remember, result_key, turned_off
+    from reseau.files.cache import recall, remember, result_key
     from reseau.files.problems import Problem, Severity
 
-    key = None if turned_off() else result_key(root, "check")
+    key = result_key(root, "check")
     stored = recall(root, "check", key)
     if not _is_stored(stored):
         stored = _check_folder(root)

@@ -138,7 +138,10 @@ def _stamps(root: str) -> list[tuple[str, int, int, int, int]]:
 
 
 def result_key(root: Path, *parts: object) -> str | None:
-    """The key of an output computed from the folder and `parts`; None when not cacheable."""
+    """The key of an output computed from the folder and `parts`; None when not cacheable,
+    and with RESEAU_NO_CACHE=1 (then nothing is recalled or remembered)."""
+    if turned_off():
+        return None
     state = snapshot(root)
     if state is None:
         return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -29,6 +29,7 @@ from reseau.method import scoring
 INFLUENCE_FLOOR = 2
 
 Pair = frozenset[str]
+_NONE: frozenset[int] = frozenset()
 _Key = tuple[int, int, str, str]
 
 
@@ -124,11 +125,14 @@ class Acquaintances:
         first, second = pair
         return not self._set_of(first).isdisjoint(self._set_of(second))
 
-    def _set_of(self, slug: str) -> set[int]:
+    def _set_of(self, slug: str) -> Set[int]:
         """The person's gatherings as a set, made on the first question about them."""
         found = self._sets.get(slug)
         if found is None:
-            found = self._sets[slug] = set(self._of.get(slug, ()))
+            gatherings = self._of.get(slug)
+            if not gatherings:
+                return _NONE
+            found = self._sets[slug] = set(gatherings)
         return found
 
     def pairs(self) -> set[Pair]:
