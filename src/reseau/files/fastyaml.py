@@ -63,6 +63,9 @@ _BEFORE_BLOCK_SPACES = frozenset(b":?-")
 _BOOL_TEXT = {True: "true", False: "false"}
 _SURE_KEYS: set[str] = set()  # keys `_screen_key` let through
 _SURE_KEYS_KEPT = 4096  # a file of unheard-of keys does not make the set grow past this
+_SURE_TEXTS: dict[str, str] = {}  # short texts `_screened` let through, each interned
+_SURE_TEXT_LENGTH = 40
+_SURE_TEXTS_KEPT = 16384
 
 
 class _Unsure(Exception):
@@ -290,9 +293,7 @@ def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             _screen_key(key)
         kind = type(value)
         if kind is str:
-            if value in _UNSURE or value[:1] in _UNSURE_START:
-                raise _Unsure(value)
-            value = intern(value)
+            value = _SURE_TEXTS.get(value) or _screened(value)
         elif kind is list:
             value = _items(value)
         elif kind is bool:
@@ -311,6 +312,17 @@ def _screen_key(key: str) -> None:
         _SURE_KEYS.add(key)
 
 
+def _screened(text: str) -> str:
+    """The text interned, or given up; a short one remembered as sure (kinds, slugs, dates
+    and tags repeat across a network: one lookup each time after the first)."""
+    if text in _UNSURE or text[:1] in _UNSURE_START:
+        raise _Unsure(text)
+    text = intern(text)
+    if text and len(text) <= _SURE_TEXT_LENGTH and len(_SURE_TEXTS) < _SURE_TEXTS_KEPT:
+        _SURE_TEXTS[text] = text
+    return text
+
+
 def _items(values: list[Any]) -> list[Any]:
     """A JSON array's items, as `_mapping` does its values (mappings in it were done).
 
@@ -320,9 +332,7 @@ def _items(values: list[Any]) -> list[Any]:
     for item in values:
         kind = type(item)
         if kind is str:
-            if item in _UNSURE or item[:1] in _UNSURE_START:
-                raise _Unsure(item)
-            item = intern(item)
+            item = _SURE_TEXTS.get(item) or _screened(item)
         elif kind is list:
             item = _items(item)
         elif kind is bool:
