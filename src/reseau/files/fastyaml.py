@@ -324,10 +324,8 @@ def _screened(text: str) -> str:
 
 
 def _items(values: list[Any]) -> list[Any]:
-    """A JSON array's items, as `_mapping` does its values (mappings in it were done).
-
-    The screen is written out in both, not shared: it runs once per value of every file,
-    where a call per value would cost more than the lines it saves."""
+    """A JSON array's items, as `_mapping` does its values (mappings in it were done): a
+    text found sure before is looked up, only a new one is screened (`_screened`)."""
     items = []
     for item in values:
         kind = type(item)
