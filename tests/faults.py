@@ -58,9 +58,9 @@ def run_killed(
 ) -> subprocess.CompletedProcess[str]:
     """`cache`: with the caches on (RESEAU_NO_CACHE=1 otherwise: whether the file cache is
     written depends on how old the files are, and so would the number of steps)."""
-    env = {**os.environ, "RESEAU_TODAY": "2026-11-30", "NO_COLOR": "1"}
-    if not cache:
-        env["RESEAU_NO_CACHE"] = "1"
+    env = {**os.environ, "RESEAU_TODAY": "2026-11-30", "NO_COLOR": "1", "RESEAU_NO_CACHE": "1"}
+    if cache:
+        del env["RESEAU_NO_CACHE"]
     return subprocess.run(
         [sys.executable, "-c", KILLER, str(kill_at), "--dir", str(root), *args],
         env=env,

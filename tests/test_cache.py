@@ -10,6 +10,7 @@ import pytest
 
 from conftest import Runner
 from reseau.files.cache import CACHE_DIR, RACY_SECONDS, snapshot
+from reseau.files.filecache import SETTLED_NS
 
 
 def age(root: Path) -> None:
@@ -203,7 +204,11 @@ def test_a_killed_week_leaves_a_temporary_file_that_a_later_run_removes(
 ) -> None:
     from faults import run_killed
 
-    # the file cache is warm: the first write is the week's output, killed before its fsync
+    # The files' change times are those `age` gave them: once they are settled, a read fills
+    # the file cache, so the killed run writes nothing before the week's output.
+    time.sleep(SETTLED_NS / 1e9 + 0.2)
+    assert run("--dir", str(warm), "list").code == 0
+    assert (warm / CACHE_DIR / "files.marshal").exists()
     killed = run_killed(warm, 1, "--today", "2026-12-01", "week", cache=True)
     assert killed.returncode == 9, killed.stderr
     (leftover,) = _cache_leftovers(warm)

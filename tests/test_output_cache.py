@@ -12,6 +12,7 @@ import pytest
 
 from conftest import Runner
 from reseau.files.cache import CACHE_DIR, RACY_SECONDS
+from reseau.files.filecache import SETTLED_NS
 
 COMMANDS = [
     ("list",),
@@ -86,15 +87,18 @@ def test_a_second_run_prints_the_same_without_reading_the_folder(
 
 
 def count_every_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The reads of the network from now on, whole (`load_network`) or around one contact."""
+    """The reads of the network from now on, by name: whole (`load_network`) or around one
+    contact (`load_around`)."""
     import reseau.files.store
 
     reads: list[str] = []
     for name in ("load_network", "load_around"):
         real = getattr(reseau.files.store, name)
 
-        def counted(*args: object, _real: object = real, **options: object) -> object:
-            reads.append(str(args[0]))
+        def counted(
+            *args: object, _real: object = real, _name: str = name, **options: object
+        ) -> object:
+            reads.append(_name)
             return _real(*args, **options)  # type: ignore[operator]
 
         monkeypatch.setattr(reseau.files.store, name, counted)
@@ -105,16 +109,33 @@ def count_every_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_no_cache_computes_the_output_again_and_keeps_none(
     run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
 ) -> None:
-    """RESEAU_NO_CACHE=1: an output remembered before is not used, and none is stored."""
+    """RESEAU_NO_CACHE=1: an output remembered before is not used, none is stored, and the
+    whole folder is read (`show` does not trust the file cache's references either)."""
     age(sample)
     first = output(run, sample, *args)
     remembered = {path.name: path.stat().st_mtime_ns for path in (sample / CACHE_DIR).iterdir()}
     monkeypatch.setenv("RESEAU_NO_CACHE", "1")
     reads = count_every_read(monkeypatch)
     assert output(run, sample, *args) == first
-    assert reads, "the remembered output was used"
+    assert "load_network" in reads, reads or "the remembered output was used"
     now = {path.name: path.stat().st_mtime_ns for path in (sample / CACHE_DIR).iterdir()}
     assert now == remembered
+
+
+def test_no_cache_show_does_not_trust_the_file_cache_either(
+    run: Runner, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the file cache filled (files settled, then read), `show` would read only the
+    files its references name; RESEAU_NO_CACHE=1 reads the whole folder instead."""
+    age(sample)
+    time.sleep(SETTLED_NS / 1e9 + 0.2)
+    output(run, sample, "list")
+    assert (sample / CACHE_DIR / "references.marshal").exists()
+    first = output(run, sample, "show", "thomas-bernard")
+    monkeypatch.setenv("RESEAU_NO_CACHE", "1")
+    reads = count_every_read(monkeypatch)
+    assert output(run, sample, "show", "thomas-bernard") == first
+    assert "load_network" in reads, reads
 
 
 def change_a_contact(root: Path) -> None:

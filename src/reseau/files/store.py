@@ -228,9 +228,9 @@ def load_around(root: Path, slug: str) -> Network:
     Which files name whom comes from the file cache's references; a file the cache does not
     know as it is now (changed, new, or with a problem, which is never remembered) is read
     to find out, so its problems are counted as in a full load. When the cache knows too
-    little, the whole folder is loaded (which fills the cache).
+    little, or with RESEAU_NO_CACHE=1, the whole folder is loaded.
     """
-    known = read_references(root)
+    known = {} if turned_off() else read_references(root)  # no cache: the whole folder
     folder = root / CONTACTS_DIR
     stems, misnamed = _yaml_stems(folder)
     if len(known) < len(stems) // 2:
