@@ -182,7 +182,8 @@ def load_network(root: Path, *, cached: bool | None = None) -> Network:
             network.problems.append(missing)
             if missing.is_error:
                 network.skipped.append(CONTACTS_DIR)
-        # Paths as text: ten thousand Path objects cost more than reading the cache's entries.
+        # Paths as text: a Path and a relative_to per file are part of what loading ten
+        # thousand files from the file cache costs.
         stems, misnamed = _yaml_stems(root / CONTACTS_DIR)
         _misnamed(network, CONTACTS_DIR, misnamed)
         for stem in stems:
