@@ -54,21 +54,6 @@ def refuse_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reseau.files.store, "load_around", refuse)
 
 
-def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The folders the network is read from from now on, one entry a read."""
-    import reseau.files.store
-
-    reads: list[Path] = []
-    real = reseau.files.store.load_network
-
-    def counted(root: Path, **options: bool | None) -> object:
-        reads.append(root)
-        return real(root, **options)
-
-    monkeypatch.setattr(reseau.files.store, "load_network", counted)
-    return reads
-
-
 def fresh_copy(root: Path, tmp_path: Path) -> Path:
     fresh = tmp_path / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
@@ -297,7 +282,7 @@ def test_other_code_computes_again(
 
     age(sample)
     first = output(run, sample, "list")
-    reads = count_reads(monkeypatch)
+    reads = count_every_read(monkeypatch)
     assert output(run, sample, "list") == first
     assert reads == []
     monkeypatch.setattr(reseau.files.cache, "source_digest", lambda: "another")
@@ -357,7 +342,7 @@ def test_another_babel_computes_the_french_output_again(
 
     age(sample)
     first = output(run, sample, "--lang", "fr", "list")
-    reads = count_reads(monkeypatch)
+    reads = count_every_read(monkeypatch)
     upgraded = tmp_path / "site" / "babel"
     upgraded.mkdir(parents=True)
     (upgraded / "__init__.py").write_text("__version__ = '99.0'\n", encoding="utf-8")

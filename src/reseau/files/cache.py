@@ -41,7 +41,8 @@ _LEFTOVER = re.compile(r"^\..+\.marshal\.[a-z0-9_]{8}\.tmp$")
 
 
 def turned_off() -> bool:
-    """RESEAU_NO_CACHE=1: every file read the strict way, and nothing remembered for it."""
+    """RESEAU_NO_CACHE=1: nothing recalled from `.reseau-cache/` or written to it (outputs,
+    `check`'s problems, the file cache and its references); every file read again."""
     return os.environ.get("RESEAU_NO_CACHE", "") not in ("", "0")
 
 

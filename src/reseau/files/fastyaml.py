@@ -45,7 +45,7 @@ _REFUSED_CHARACTERS = ("\ufeff", "\u2028", "\u2029")  # a byte order mark past t
 _SIGNS = b"&*!"  # anchors, aliases, tags: when followed by text, or a tag after a space
 _NOT_AFTER_SIGN = frozenset(b" \n,[]{}")
 _SPACE = ord(" ")
-_NEWLINE = ord("\n")
+_BEFORE_SPACES = b":-?"  # a value may follow these after a space (`a: x`, `- x`, `? x`)
 _WHITESPACE = frozenset(b" \t\n\r\x0b\x0c")  # what `\s` matches in a bytes pattern
 _BEFORE_EXPLICIT_KEY = _WHITESPACE | frozenset(b"[{,")
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
@@ -59,7 +59,6 @@ _COLON_IN_FLOW = re.compile(rb":[\]},]")
 # after a block scalar's indicator, more than its indicators and a comment (`note: | -`),
 # which libyaml refuses and rapidyaml may read as an empty text
 _AFTER_BLOCK_INDICATOR = re.compile(rb"[-+0-9]* +[^\s#]")
-_BEFORE_BLOCK_SPACES = frozenset(b":?-")
 _BOOL_TEXT = {True: "true", False: "false"}
 _SURE_KEYS: set[str] = set()  # keys `_screen_key` let through
 _SURE_KEYS_KEPT = 4096  # a file of unheard-of keys does not make the set grow past this
@@ -152,19 +151,20 @@ def _may_hold_anchor_or_tag(raw: bytes) -> bool:
     return False
 
 
-def _starts_value(raw: bytes, at: int) -> bool:
+def _starts_value(raw: bytes, at: int, openers: bytes = b"\n[{,") -> bool:
     """Whether a value could start at `at`: after `:`, `-`, `?` and spaces (however many:
-    `company:  & Co` holds an anchor), after `,`, `[`, `{`, or at a line's start or
-    indentation; not after a word and a space ("Forge & Fonderie")."""
+    `company:  & Co` holds an anchor), after one of `openers` (a line break, `,`, `[`, `{`)
+    with or without spaces, or at the start; not after a word and a space ("Forge &
+    Fonderie")."""
     start = at
     while start and raw[start - 1] == _SPACE:
         start -= 1
     if not start:
         return True
-    previous = raw[start - 1 : start]
-    if previous in (b"\n", b"[", b"{", b","):
+    previous = raw[start - 1]
+    if previous in openers:
         return True
-    return start < at and previous in (b":", b"-", b"?")
+    return start < at and previous in _BEFORE_SPACES
 
 
 # The two scans below look at each `?`, `|` and `>` where a regular expression would try
@@ -192,19 +192,10 @@ def _long_block_header(raw: bytes) -> bool:
     for sign in b"|>":
         at = raw.find(sign)
         while at != -1:
-            if _AFTER_BLOCK_INDICATOR.match(raw, at + 1) and _block_indicator_place(raw, at):
+            if _AFTER_BLOCK_INDICATOR.match(raw, at + 1) and _starts_value(raw, at, b"\n"):
                 return True
             at = raw.find(sign, at + 1)
     return False
-
-
-def _block_indicator_place(raw: bytes, at: int) -> bool:
-    start = at
-    while start and raw[start - 1] == _SPACE:
-        start -= 1
-    if not start or raw[start - 1] == _NEWLINE:
-        return True
-    return start < at and raw[start - 1] in _BEFORE_BLOCK_SPACES
 
 
 def _indentation_indicator(raw: bytes) -> bool:

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reseau import __version__
+from reseau.files.cache import turned_off
 from reseau.files.codec import Unsupported, codec_for
 
 if TYPE_CHECKING:
@@ -248,8 +249,10 @@ def read_references(root: Path) -> dict[str, tuple[Stamp, str]]:
     each between two newlines: `names(entry, slug)` tells whether it names a slug.
 
     A small file beside the cache, so that a command about one contact can tell which
-    other files name it without loading them all.
+    other files name it without loading them all; none with RESEAU_NO_CACHE=1.
     """
+    if turned_off():
+        return {}
     try:
         with open(root / CACHE_DIR / REFERENCES_NAME, "rb") as handle:
             stored = marshal.loads(handle.read())  # load(handle) reads object by object: slow

@@ -231,7 +231,7 @@ def load_around(root: Path, slug: str) -> Network:
     to find out, so its problems are counted as in a full load. When the cache knows too
     little, or with RESEAU_NO_CACHE=1, the whole folder is loaded.
     """
-    known = {} if turned_off() else read_references(root)  # no cache: the whole folder
+    known = read_references(root)
     folder = root / CONTACTS_DIR
     stems, misnamed = _yaml_stems(folder)
     if len(known) < len(stems) // 2:
