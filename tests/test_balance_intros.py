@@ -55,7 +55,18 @@ def test_an_intro_elsewhere_counts_once_and_only_within_the_year() -> None:
 
 def test_intros_naming_lists_what_other_files_record(root: Path) -> None:
     contacts = load_network(root).contacts
-    assert intros_naming(contacts) == {"dan": {(date(2026, 11, 10), "eve")}}
+    assert intros_naming(contacts) == {"dan": [(date(2026, 11, 10), "eve")]}
+
+
+def test_an_intro_recorded_twice_elsewhere_counts_once(tmp_path: Path) -> None:
+    twice = "  - {date: 2026-11-10, kind: intro, with: [dan]}\n"
+    root = write_network(
+        tmp_path, {**FILES, "contacts/eve.yaml": "name: Eve\ninteractions:\n" + twice * 2}
+    )
+    contacts = load_network(root).contacts
+    mentions = intros_naming(contacts)["dan"]
+    assert len(mentions) == 2
+    assert given_count(contacts["dan"], TODAY, mentions) == 1
 
 
 def test_show_counts_an_intro_logged_on_the_other_file_only(run: Runner, sample: Path) -> None:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from conftest import Runner, write_network
 from reseau.actions.add import NewContact, contact_text
-from reseau.files.slugs import SLUG_RE
+from reseau.files.slugs import SLUG_RE, is_valid_slug
 from reseau.files.store import load_network
 
 SETTINGS = "objectives:\n  clients: {goal: referrals}\n  pairs: {goal: peers}\n"
@@ -47,7 +47,8 @@ link = st.from_regex(r"https://[a-z0-9-]{1,10}\.org/[a-zA-Z0-9_~%-]{0,10}", full
 day = st.dates(date(1900, 1, 1), date(2999, 12, 31))
 yearly = day.map(date.isoformat) | day.map(lambda d: d.strftime("--%m-%d"))
 label = st.from_regex(r"[a-z][a-z ]{0,12}[a-z]", fullmatch=True)
-slug = st.from_regex(SLUG_RE, fullmatch=True).filter(lambda s: len(s) <= 64 and s != "con")
+# a file name every system can hold: no reserved device name (con, com0...), as `add` asks
+slug = st.from_regex(SLUG_RE, fullmatch=True).filter(is_valid_slug)
 
 contact = st.builds(
     NewContact,

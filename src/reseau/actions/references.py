@@ -8,7 +8,7 @@ touches those scalars alone, through files.yamledit: every comment and line stay
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -139,7 +139,7 @@ def _plan_rewriter(
 
 
 def rename_in_list(
-    document: Document, path: list[str | int], names: list[str], slug: str, new: str | None
+    document: Document, path: list[str | int], names: Sequence[str], slug: str, new: str | None
 ) -> None:
     """The first `slug` becomes `new`; any other, or all when `new` is None or already
     listed, is removed. The other names keep their places."""

@@ -160,7 +160,7 @@ def _report(written: Written, today: date, network: Network) -> None:
     met = activity.last_met(
         contact, today, activity.seen_elsewhere(network.contacts).get(written.slug, ())
     )
-    elsewhere = activity.intros_naming(network.contacts).get(written.slug, set())
+    elsewhere = activity.intros_naming(network.contacts).get(written.slug, [])
     say(
         _(
             "{value}: last met in person {value2}, balance {value3:+d} over the last 365 days"

@@ -2,7 +2,8 @@
 
 A codec is built from a model's field annotations, so it follows the model when fields are
 added: text, numbers, booleans, None and lists or mappings of them are kept as they are, a
-date becomes its day number, a nested model a tuple of its fields. Anything else (a type
+date becomes its day number, a tuple of items a list, a nested model a tuple of its fields
+(so a tuple in the plain data is always a model). Anything else (a type
 the codec does not know, a value that is not what its annotation says) raises
 `Unsupported`, and the file is then simply not cached. Decoding builds the objects without
 validating them again: they were validated when the file was read, and are rebuilt with
@@ -101,6 +102,12 @@ class Codec:
         if origin is list and len(args) == 1:
             item = self._converter(args[0], encode=encode)
             return None if item is None else _each(item)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            # stored as a list: in the plain data, a tuple is a model's fields
+            item = self._converter(args[0], encode=encode)
+            if item is None:
+                return list if encode else tuple
+            return _each(item) if encode else _each_of_tuple(item)
         if origin is dict and len(args) == 2 and args[0] is str:
             value = self._converter(args[1], encode=encode)
             return None if value is None else _each_value(value)
@@ -237,6 +244,10 @@ def _optional(conv: Convert) -> Convert:
 
 def _each(conv: Convert) -> Convert:
     return lambda values: [conv(value) for value in values]
+
+
+def _each_of_tuple(conv: Convert) -> Convert:
+    return lambda values: tuple([conv(value) for value in values])
 
 
 def _each_value(conv: Convert) -> Convert:

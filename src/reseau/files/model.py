@@ -127,7 +127,8 @@ class Interaction:
     note: str | None = None
     gave: str | None = None
     received: str | None = None
-    with_: list[str] = Field(default_factory=list, alias="with")
+    # a tuple: most interactions name nobody, and every empty tuple is the same object
+    with_: tuple[str, ...] = Field(default=(), alias="with")
     uid: str | None = None  # the calendar event it came from (`reseau import ics`)
     by: str | None = None  # the member who had it, in a team network
 

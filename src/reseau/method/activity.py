@@ -193,15 +193,19 @@ def counts_as_given(interaction: Interaction) -> bool:
     return bool(interaction.gave) or interaction.kind == "intro"
 
 
-def intros_naming(contacts: Mapping[str, Contact]) -> dict[str, set[Mention]]:
-    """For each contact, the introductions other contacts' files record with them in `with`."""
-    found: dict[str, set[Mention]] = defaultdict(set)
+def intros_naming(contacts: Mapping[str, Contact]) -> dict[str, list[Mention]]:
+    """For each contact, the introductions other contacts' files record with them in `with`.
+
+    Lists, not sets: a set costs hundreds of bytes and a large network names tens of
+    thousands of people; a repeat counts once where they are counted (`given_count`).
+    """
+    found: dict[str, list[Mention]] = defaultdict(list)
     for author, contact in contacts.items():
         for interaction in contact.interactions:
             if interaction.kind == "intro":
                 for named in interaction.with_:
                     if named != author:
-                        found[named].add((interaction.date, author))
+                        found[named].append((interaction.date, author))
     return dict(found)
 
 

@@ -676,13 +676,15 @@ class _Context:
     def give_items(self) -> list[Item]:
         """Contacts in debt first, each offered the best introduction for them; then the
         week's introductions, among people no other give item names."""
+        # The balances first: what they read is freed before the finder's indexes are built.
+        in_debt = self._in_debt()
         finder = IntroFinder(self.contacts, self.settings, self.scores, self.today)
         used: set[frozenset[str]] = set()
         # Only so many give items can fit in the budget: look for offers for those alone.
         reach = self.settings.ritual.minutes // self.minutes["give"]
         owed = [
             self._owed(slug, finder if rank < reach else None, used)
-            for rank, slug in enumerate(self._in_debt())
+            for rank, slug in enumerate(in_debt)
         ]
         busy = {slug for item in owed[:reach] for slug in item.contacts}
         introduce = [self._intro(s) for s in pick_intros(finder.best(), INTROS_PER_WEEK, busy)]

@@ -268,6 +268,13 @@ class IntroFinder:
 def _candidates(
     contacts: dict[str, Contact], settings: Settings, scores: Mapping[str, int | None]
 ) -> Iterator[Candidate]:
+    # Thousands of candidates have the same circles, territories or tags: one set for all of
+    # them (a set costs hundreds of bytes).
+    shared: dict[frozenset[str], frozenset[str]] = {}
+
+    def one(values: frozenset[str]) -> frozenset[str]:
+        return shared.setdefault(values, values)
+
     for slug, contact in contacts.items():
         if not contact.is_active:
             continue
@@ -281,7 +288,7 @@ def _candidates(
             if level >= INFLUENCE_FLOOR and (not settings.territories or t in settings.territories)
         )
         tags = frozenset(tag.strip().casefold() for tag in contact.tags if tag.strip())
-        yield Candidate(slug, value, frozenset(contact.circles), territories, tags)
+        yield Candidate(slug, value, one(frozenset(contact.circles)), one(territories), one(tags))
 
 
 def _ordered(a: Candidate, b: Candidate) -> tuple[str, str]:
@@ -315,14 +322,22 @@ def _stream(a: list[Candidate], b: list[Candidate]) -> Iterator[_Key]:
 
 
 def _pairs_within(members: list[Candidate]) -> Iterator[tuple[Candidate, Candidate]]:
-    """Pairs of a list sorted best first, in descending combined score."""
-    heap = [(-(members[i].score + members[i + 1].score), i, i + 1) for i in range(len(members) - 1)]
-    heapq.heapify(heap)
+    """Pairs of a list sorted best first, in descending combined score.
+
+    Each pair (i, j) but the first has one parent, (i, j - 1), or (i - 1, j) when j is i + 1,
+    never worth less: the heap starts from the best pair alone and holds at most one pair per
+    row, so a stream costs what is taken from it (the agenda opens one per group, takes few).
+    """
+    if len(members) < 2:
+        return
+    heap = [(-(members[0].score + members[1].score), 0, 1)]
     while heap:
         _cost, i, j = heapq.heappop(heap)
         yield members[i], members[j]
-        if j + 1 < len(members):
-            heapq.heappush(heap, (-(members[i].score + members[j + 1].score), i, j + 1))
+        children = [(i, j + 1)] + ([(i + 1, j)] if j == i + 2 else [])
+        for ni, nj in children:
+            if nj < len(members):
+                heapq.heappush(heap, (-(members[ni].score + members[nj].score), ni, nj))
 
 
 def _pairs_between(a: list[Candidate], b: list[Candidate]) -> Iterator[tuple[Candidate, Candidate]]:

@@ -92,7 +92,7 @@ def figures(
     """
     contact = network.contacts[slug]
     if elsewhere is None:
-        elsewhere = intros_naming(network.contacts).get(slug, set())
+        elsewhere = intros_naming(network.contacts).get(slug, [])
     if seen is None:
         seen = seen_elsewhere(network.contacts).get(slug, [])
     owed = not_returned(contact, today)
