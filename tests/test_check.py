@@ -57,6 +57,14 @@ def write(root: Path, relpath: str, text: str) -> None:
             "contacts/a.yaml:2: mystery: unknown key 'mystery'; expected one of:",
         ),
         ("name: ''\n", "contacts/a.yaml:1: name: cannot be empty"),
+        (
+            "name: A\ntags: vip\n",
+            "contacts/a.yaml:2: tags: expected a list, like [a, b], got 'vip'",
+        ),
+        (
+            "name: A\ninteractions:\n  - date: 2026-02-03\n    with: paul\n",
+            "contacts/a.yaml:4: interactions[1].with: expected a list, like [a, b], got 'paul'",
+        ),
     ],
 )
 def test_contact_errors(run: Runner, empty_network: Path, text: str, expected: str) -> None:

@@ -381,8 +381,8 @@ def test_vcard_round_trip(
 
     assert (back.name, back.emails, back.phones, back.company, back.role) == (
         nfc(original.name),
-        original.emails,
-        original.phones,
+        list(original.emails),
+        list(original.phones),
         nfc(original.company),
         nfc(original.role),
     )

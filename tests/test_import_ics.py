@@ -105,7 +105,7 @@ def test_a_cancelled_event_is_skipped(run: Runner, empty_network: Path) -> None:
     root = _people(empty_network, jane="janedoe@example.com", sam="unclesam@example.com")
     out = _import(run, root, "radicale-event10.ics")
     assert out == "0 interactions logged on 0 contacts; 1 event skipped: 1 cancelled\n"
-    assert _contact(root, "jane").interactions == []
+    assert _contact(root, "jane").interactions == ()
 
 
 @pytest.mark.parametrize(

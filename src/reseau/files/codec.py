@@ -214,7 +214,7 @@ def share_fields_sets(model: BaseModel) -> None:
     for value in model.__dict__.values():
         if isinstance(value, BaseModel):
             share_fields_sets(value)
-        elif type(value) is list and value and isinstance(value[0], BaseModel):
+        elif type(value) in (list, tuple) and value and isinstance(value[0], BaseModel):
             for item in value:
                 share_fields_sets(item)
 

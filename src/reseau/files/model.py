@@ -160,14 +160,14 @@ class Promise(Strict):
 
 class Contact(Strict):
     name: str = Field(min_length=1)
-    emails: list[str] = Field(default_factory=list)
-    phones: list[str] = Field(default_factory=list)
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
     company: str | None = None
     role: str | None = None
     city: str | None = None
-    links: list[str] = Field(default_factory=list)
-    circles: list[str] = Field(default_factory=list)
-    tags: list[str] = Field(default_factory=list)
+    links: tuple[str, ...] = ()
+    circles: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
     status: Status = "active"
     held_by: str | None = None  # the member who holds the relationship, set by handover
     since: IsoDate | None = None
@@ -175,8 +175,8 @@ class Contact(Strict):
     dates: dict[str, YearlyText] = Field(default_factory=dict)
     cadence_days: Days | None = None
     qualification: Qualification | None = None
-    interactions: list[Interaction] = Field(default_factory=list)
-    promises: list[Promise] = Field(default_factory=list)
+    interactions: tuple[Interaction, ...] = ()
+    promises: tuple[Promise, ...] = ()
     notes: str | None = None
     extra: dict[str, Any] = Field(default_factory=dict)
 

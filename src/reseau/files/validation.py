@@ -160,7 +160,7 @@ def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:
         return _("expected a whole number, got {given}").format(given=_show(given))
     if kind in ("bool_parsing", "bool_type"):
         return _("expected true or false, got {given}").format(given=_show(given))
-    if kind == "list_type":
+    if kind in ("list_type", "tuple_type"):  # a tuple is how a frozen model keeps a list
         return _("expected a list, like [a, b], got {given}").format(given=_show(given))
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return _("expected a mapping (key: value lines), got {given}").format(given=_show(given))
@@ -264,6 +264,8 @@ def _step(annotation: Any, part: int | str) -> Any:
         origin = typing.get_origin(candidate)
         args = typing.get_args(candidate)
         if origin is list and isinstance(part, int) and args:
+            return args[0]
+        if origin is tuple and isinstance(part, int) and len(args) == 2 and args[1] is ...:
             return args[0]
         if origin is dict and isinstance(part, str) and len(args) == 2:
             return args[1]
