@@ -13,7 +13,7 @@ import pytest
 from conftest import Runner, write_network
 from reseau.files.model import Contact
 from reseau.files.store import load_network
-from reseau.method.activity import balance, given_count, intros_naming
+from reseau.method.activity import balance, given_count, intros_in, intros_naming, seen_elsewhere
 from reseau.method.agenda import week_agenda
 from reseau.method.stats import network_stats
 
@@ -101,3 +101,11 @@ def test_the_private_csv_balance_counts_it_too(run: Runner, root: Path) -> None:
     result = run("--dir", str(root), "export", "csv", "--private")
     rows = {row["slug"]: row["balance"] for row in csv.DictReader(io.StringIO(result.out))}
     assert rows == {"dan": "0", "eve": "1"}
+
+
+def test_the_intros_among_what_others_hold_are_the_intros_naming_each(sample: Path) -> None:
+    contacts = load_network(sample).contacts
+    seen, naming = seen_elsewhere(contacts), intros_naming(contacts)
+    assert any(naming.values())  # the sample holds introductions recorded on one side only
+    for slug in contacts:
+        assert sorted(intros_in(seen.get(slug, ()))) == sorted(naming.get(slug, []))

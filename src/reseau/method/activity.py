@@ -209,6 +209,16 @@ def intros_naming(contacts: Mapping[str, Contact]) -> dict[str, list[Mention]]:
     return dict(found)
 
 
+def intros_in(elsewhere: Elsewhere) -> list[Mention]:
+    """The introductions among what other files hold with a contact (`seen_elsewhere`): what
+    `intros_naming` finds for it, from an index the caller already has."""
+    return [
+        (interaction.date, author)
+        for author, interaction in elsewhere
+        if interaction.kind == "intro"
+    ]
+
+
 def _recent(contact: Contact, today: date) -> list[Interaction]:
     start = shift(today, -BALANCE_DAYS)
     return [i for i in contact.interactions if start < i.date <= today]

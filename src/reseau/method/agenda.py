@@ -678,7 +678,7 @@ class _Context:
         week's introductions, among people no other give item names."""
         # The balances first: what they read is freed before the finder's indexes are built.
         in_debt = self._in_debt()
-        finder = IntroFinder(self.contacts, self.settings, self.scores, self.today)
+        finder = IntroFinder(self.contacts, self.settings, self.scores, self.today, self.seen)
         used: set[frozenset[str]] = set()
         # Only so many give items can fit in the budget: look for offers for those alone.
         reach = self.settings.ritual.minutes // self.minutes["give"]
@@ -691,9 +691,9 @@ class _Context:
         return list(take_turns([owed, introduce]))
 
     def _in_debt(self) -> list[str]:
-        mentions = activity.intros_naming(self.contacts)
+        seen = self.seen
         balances = {
-            slug: activity.balance(contact, self.today, mentions.get(slug, ()))
+            slug: activity.balance(contact, self.today, activity.intros_in(seen.get(slug, ())))
             for slug, contact in self.contacts.items()
             if contact.is_active
         }

@@ -17,14 +17,14 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Set
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from reseau.files.i18n import _
 from reseau.files.model import Contact, Interaction, Settings
-from reseau.method import scoring
+from reseau.method import activity, scoring
 
 INFLUENCE_FLOOR = 2
 
@@ -90,34 +90,41 @@ def is_across(first: Collection[str], second: Collection[str]) -> bool:
 
 
 class Acquaintances:
-    """Who already knows whom: the people of each gathering (an intro, or a meeting, meal or
-    event with others present), and the gatherings each person was part of.
+    """Who already knows whom: two people are acquainted when they were part of the same
+    gathering (an intro, or a meeting, meal or event with others present), whichever file
+    holds it.
 
-    A pair is acquainted when the two share a gathering. Storing the gatherings, not their
-    pairs, keeps this linear: one meeting with 3,000 names would be 4.5 million pairs. Each
-    is a tuple and each person's gatherings a list (a set costs hundreds of bytes, and a
-    network of 50,000 people holds hundreds of thousands of gatherings); a question builds
-    the one set it needs.
+    The gatherings a person was part of are their own file's and those other files hold with
+    them in `with` (`activity.seen_elsewhere`, which the agenda has already): nothing is
+    indexed here, and a question builds the set of gatherings of the one person it is about.
+    Storing pairs would not stay linear: one meeting with 3,000 names is 4.5 million pairs.
     """
 
-    def __init__(self) -> None:
-        self._groups: list[tuple[str, ...]] = []
-        self._of: defaultdict[str, list[int]] = defaultdict(list)
-        self._sets: dict[str, set[int]] = {}
+    def __init__(
+        self,
+        contacts: Mapping[str, Contact],
+        seen: Mapping[str, Sequence[activity.Seen]],
+        today: date | None = None,
+    ) -> None:
+        self._contacts = contacts
+        self._seen = seen
+        self._today = today
+        self._sets: dict[str, Set[int]] = {}
 
-    def add(self, people: Iterable[str]) -> None:
-        group = tuple(dict.fromkeys(people))
-        if len(group) < 2:
-            return
-        number = len(self._groups)
-        self._groups.append(group)
-        for slug in group:
-            self._of[slug].append(number)
-            self._sets.pop(slug, None)
+    def _counts(self, interaction: Interaction) -> bool:
+        return (self._today is None or interaction.date <= self._today) and _brings_together(
+            interaction
+        )
+
+    def _gatherings(self) -> Iterator[tuple[str, Interaction]]:
+        for slug, contact in self._contacts.items():
+            for interaction in contact.interactions:
+                if self._counts(interaction) and set(interaction.with_) - {slug}:
+                    yield slug, interaction
 
     def __len__(self) -> int:
-        """How many gatherings: what this holds, whatever their sizes."""
-        return len(self._groups)
+        """How many gatherings: what this answers about, whatever their sizes."""
+        return sum(1 for _gathering in self._gatherings())
 
     def __contains__(self, pair: object) -> bool:
         if not isinstance(pair, frozenset) or len(pair) != 2:
@@ -126,34 +133,36 @@ class Acquaintances:
         return not self._set_of(first).isdisjoint(self._set_of(second))
 
     def _set_of(self, slug: str) -> Set[int]:
-        """The person's gatherings as a set, made on the first question about them."""
+        """The person's gatherings (each interaction's identity: the contacts hold them all
+        while this lives), made on the first question about them."""
         found = self._sets.get(slug)
         if found is None:
-            gatherings = self._of.get(slug)
-            if not gatherings:
-                return _NONE
-            found = self._sets[slug] = set(gatherings)
+            contact = self._contacts.get(slug)
+            own = contact.interactions if contact is not None else ()
+            found = {id(i) for i in own if self._counts(i)}
+            found.update(id(i) for _author, i in self._seen.get(slug, ()) if self._counts(i))
+            self._sets[slug] = found = found or _NONE
         return found
 
     def pairs(self) -> set[Pair]:
         """Every acquainted pair (quadratic in a gathering's size: for small networks)."""
         return {
             frozenset(pair)
-            for group in self._groups
-            for pair in itertools.combinations(sorted(group), 2)
+            for slug, interaction in self._gatherings()
+            for pair in itertools.combinations(sorted({slug, *interaction.with_}), 2)
         }
 
 
-def known_pairs(contacts: dict[str, Contact], today: date | None = None) -> Acquaintances:
-    """Pairs already acquainted: introduced, or logged together in person (up to `today`)."""
-    known = Acquaintances()
-    for slug, contact in contacts.items():
-        for interaction in contact.interactions:
-            if today is not None and interaction.date > today:
-                continue
-            if _brings_together(interaction):
-                known.add((slug, *interaction.with_))
-    return known
+def known_pairs(
+    contacts: Mapping[str, Contact],
+    today: date | None = None,
+    seen: Mapping[str, Sequence[activity.Seen]] | None = None,
+) -> Acquaintances:
+    """Pairs already acquainted: introduced, or logged together in person (up to `today`);
+    `seen`: `activity.seen_elsewhere` of the contacts, when the caller already has it."""
+    return Acquaintances(
+        contacts, activity.seen_elsewhere(contacts) if seen is None else seen, today
+    )
 
 
 def _brings_together(interaction: Interaction) -> bool:
@@ -169,14 +178,16 @@ class IntroFinder:
         settings: Settings,
         scores: Mapping[str, int | None] | None = None,
         today: date | None = None,
+        seen: Mapping[str, Sequence[activity.Seen]] | None = None,
     ) -> None:
-        """`scores`, when the caller has them already, saves computing them again; what is
-        dated after `today` has not happened, so it does not make a pair acquainted."""
+        """`scores` and `seen` (`activity.seen_elsewhere`), when the caller has them already,
+        save computing them again; what is dated after `today` has not happened, so it does
+        not make a pair acquainted."""
         known = scores if scores is not None else {}
         self.candidates = {
             c.slug: c for c in _candidates(contacts, settings, known) if c.territories or c.tags
         }
-        self.known = known_pairs(contacts, today)
+        self.known = known_pairs(contacts, today, seen)
         self._sharing: dict[str, list[Candidate]] | None = None
 
     def best(self) -> Iterator[Suggestion]:
