@@ -156,6 +156,14 @@ def test_json_gives_the_same_problems_as_objects(run: Runner, empty_network: Pat
     ]
 
 
+def test_a_value_that_should_be_a_list_has_the_list_code(run: Runner, empty_network: Path) -> None:
+    text = "name: A\ntags: vip\ninteractions:\n  - {date: 2026-02-03, with: paul}\n"
+    write(empty_network, "contacts/a.yaml", text)
+    result = run("--dir", str(empty_network), "check", "--json")
+    found = [(p["field"], p["code"]) for p in json.loads(result.out)]
+    assert found == [("tags", "list-type"), ("interactions[1].with", "list-type")]
+
+
 def test_read_commands_work_on_the_valid_files(run: Runner, sample: Path) -> None:
     write(sample, "contacts/zz-broken.yaml", "name: [unclosed\n")
     result = run("--dir", str(sample), "list")

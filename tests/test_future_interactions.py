@@ -114,3 +114,5 @@ def test_the_plan_draft_proposes_who_was_not_met_yet(network: Network) -> None:
 def test_a_meeting_ahead_does_not_make_a_pair_acquainted(network: Network) -> None:
     assert known_pairs(network.contacts, TODAY).pairs() == set()
     assert known_pairs(network.contacts, date(2026, 6, 1)).pairs() == {frozenset(("ann", "bob"))}
+    assert frozenset(("ann", "bob")) not in known_pairs(network.contacts, TODAY)
+    assert frozenset(("ann", "bob")) in known_pairs(network.contacts, date(2026, 6, 1))

@@ -115,6 +115,17 @@ def test_people_introduced_or_met_together_are_not_suggested(tmp_path: Path) -> 
     assert sorted(found) == ["ann+eve", "bob+cat", "bob+dan", "bob+eve", "cat+eve", "dan+eve"]
 
 
+def test_the_same_meeting_on_two_files_is_two_gatherings(tmp_path: Path) -> None:
+    same = "interactions:\n  - {date: 2026-01-05, kind: meeting, with: [cat]}\n"
+    loaded = network(
+        tmp_path, {"ann": contact(extra=same), "bob": contact(extra=same), "cat": contact()}
+    )
+    known = known_pairs(loaded.contacts)
+    assert frozenset(("ann", "cat")) in known and frozenset(("bob", "cat")) in known
+    assert frozenset(("ann", "bob")) not in known
+    assert known.pairs() == {frozenset(("ann", "cat")), frozenset(("bob", "cat"))}
+
+
 def test_known_pairs_reads_both_sides_and_third_parties(tmp_path: Path) -> None:
     loaded = network(
         tmp_path,
@@ -316,3 +327,31 @@ def test_best_for_is_the_best_partner_among_every_other(
         if suggestion is not None:
             partner = suggestion.second if suggestion.first == slug else suggestion.first
         assert partner == _brute_best_for(finder, contacts, slug, excluded)
+
+
+gathering = st.fixed_dictionaries(
+    {
+        "date": st.sampled_from(["2026-01-05", "2026-06-01", "2027-01-01"]),
+        "kind": st.sampled_from(["intro", "meeting", "call", "event"]),
+        "with": st.lists(st.sampled_from(["p0", "p1", "p2", "p3", "zz"]), max_size=3),
+    }
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.lists(gathering, max_size=3), min_size=1, max_size=4),
+    st.sampled_from([None, date(2026, 3, 1), date(2026, 12, 1)]),
+)
+def test_asking_about_a_pair_agrees_with_every_pair(
+    logs: list[list[dict[str, object]]], today: date | None
+) -> None:
+    """`in` reads each person's gatherings, `pairs()` walks every file: they agree."""
+    contacts = {
+        f"p{i}": Contact.model_validate({"name": f"P {i}", "interactions": log})
+        for i, log in enumerate(logs)
+    }
+    known = known_pairs(contacts, today)
+    every = known.pairs()
+    for pair in itertools.combinations([*contacts, "zz"], 2):
+        assert (frozenset(pair) in known) == (frozenset(pair) in every), pair

@@ -72,7 +72,9 @@ def _to_problem(model: type[BaseModel], error: ErrorDetails, path: str, root: An
     line, column = locate(root, loc, key=unknown)
     message = _null_word(root, loc) if error.get("input", "") is None else None
     message = message or _message(model, error, loc)
-    code = "unknown-key" if unknown else error["type"].replace("_", "-")
+    # a tuple is how a frozen model keeps a list: the file holds a list, the code says so
+    kind = "list_type" if error["type"] == "tuple_type" else error["type"]
+    code = "unknown-key" if unknown else kind.replace("_", "-")
     return Problem(path, line, field_name(loc), message, code, column=column)
 
 
@@ -160,7 +162,7 @@ def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:
         return _("expected a whole number, got {given}").format(given=_show(given))
     if kind in ("bool_parsing", "bool_type"):
         return _("expected true or false, got {given}").format(given=_show(given))
-    if kind in ("list_type", "tuple_type"):  # a tuple is how a frozen model keeps a list
+    if kind in ("list_type", "tuple_type"):
         return _("expected a list, like [a, b], got {given}").format(given=_show(given))
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return _("expected a mapping (key: value lines), got {given}").format(given=_show(given))

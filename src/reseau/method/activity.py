@@ -210,8 +210,9 @@ def intros_naming(contacts: Mapping[str, Contact]) -> dict[str, list[Mention]]:
 
 
 def intros_in(elsewhere: Elsewhere) -> list[Mention]:
-    """The introductions among what other files hold with a contact (`seen_elsewhere`): what
-    `intros_naming` finds for it, from an index the caller already has."""
+    """The introductions among what other files hold with a contact (`seen_elsewhere`), from
+    an index the caller already has: `intros_naming`'s for it, but a name listed twice in one
+    `with` once (a repeat counts once in `given_count` either way)."""
     return [
         (interaction.date, author)
         for author, interaction in elsewhere

@@ -133,8 +133,9 @@ class Acquaintances:
         return not self._set_of(first).isdisjoint(self._set_of(second))
 
     def _set_of(self, slug: str) -> Set[int]:
-        """The person's gatherings (each interaction's identity: the contacts hold them all
-        while this lives), made on the first question about them."""
+        """The person's gatherings, made on the first question about them. A gathering is
+        known by its interaction's identity: each is read into its own object, and the
+        contacts this was made from hold them all while it is asked."""
         found = self._sets.get(slug)
         if found is None:
             contact = self._contacts.get(slug)
