@@ -311,8 +311,8 @@ def export_csv(
     state = state_of(ctx)
     network = state.network()
     chosen = select(network.contacts, _selection(network, circle, tag, status))
-    mentions = intros_naming(network.contacts) if private else None
     seen = seen_elsewhere(network.contacts) if private else None
+    mentions = intros_naming(network.contacts, seen) if private else None
     text = contacts_to_csv(
         chosen, network.settings, state.today, private=private, mentions=mentions, seen=seen
     )

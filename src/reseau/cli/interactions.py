@@ -157,10 +157,9 @@ def _report(written: Written, today: date, network: Network) -> None:
     say(_("added to {value}:").format(value=clean(written.relpath)))
     lines = textwrap.dedent("\n".join(written.lines)).splitlines()
     say_lines(f"  {clean(line)}" for line in lines)
-    met = activity.last_met(
-        contact, today, activity.seen_elsewhere(network.contacts).get(written.slug, ())
-    )
-    elsewhere = activity.intros_naming(network.contacts).get(written.slug, [])
+    seen = activity.seen_elsewhere(network.contacts).get(written.slug, ())
+    met = activity.last_met(contact, today, seen)
+    elsewhere = activity.intros_in(seen)
     say(
         _(
             "{value}: last met in person {value2}, balance {value3:+d} over the last 365 days"

@@ -228,7 +228,7 @@ def _never_values(days: list[date | None]) -> list[str]:
 def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
     seen = activity.seen_elsewhere(network.contacts)
     row = row_for(network, slug, today, seen)
-    elsewhere = activity.intros_naming(network.contacts).get(slug, [])
+    elsewhere = activity.intros_in(seen.get(slug, ()))
     within = network.settings.met_within_days
     data = row.contact.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     return {

@@ -67,14 +67,14 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
 
 
 def _to_problem(model: type[BaseModel], error: ErrorDetails, path: str, root: Any) -> Problem:
+    if error["type"] == "tuple_type":  # how a frozen model keeps a list: the file holds a list
+        error = {**error, "type": "list_type"}
     loc = tuple(error["loc"])
     unknown = error["type"] in _UNKNOWN_KEY
     line, column = locate(root, loc, key=unknown)
     message = _null_word(root, loc) if error.get("input", "") is None else None
     message = message or _message(model, error, loc)
-    # a tuple is how a frozen model keeps a list: the file holds a list, the code says so
-    kind = "list_type" if error["type"] == "tuple_type" else error["type"]
-    code = "unknown-key" if unknown else kind.replace("_", "-")
+    code = "unknown-key" if unknown else error["type"].replace("_", "-")
     return Problem(path, line, field_name(loc), message, code, column=column)
 
 
@@ -162,7 +162,7 @@ def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:
         return _("expected a whole number, got {given}").format(given=_show(given))
     if kind in ("bool_parsing", "bool_type"):
         return _("expected true or false, got {given}").format(given=_show(given))
-    if kind in ("list_type", "tuple_type"):
+    if kind == "list_type":
         return _("expected a list, like [a, b], got {given}").format(given=_show(given))
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return _("expected a mapping (key: value lines), got {given}").format(given=_show(given))

@@ -193,26 +193,23 @@ def counts_as_given(interaction: Interaction) -> bool:
     return bool(interaction.gave) or interaction.kind == "intro"
 
 
-def intros_naming(contacts: Mapping[str, Contact]) -> dict[str, list[Mention]]:
-    """For each contact, the introductions other contacts' files record with them in `with`.
+def intros_naming(
+    contacts: Mapping[str, Contact], seen: Mapping[str, Elsewhere] | None = None
+) -> dict[str, list[Mention]]:
+    """For each contact, the introductions other contacts' files record with them in `with`;
+    `seen`: `seen_elsewhere` of the contacts, when the caller already has it.
 
     Lists, not sets: a set costs hundreds of bytes and a large network names tens of
     thousands of people; a repeat counts once where they are counted (`given_count`).
     """
-    found: dict[str, list[Mention]] = defaultdict(list)
-    for author, contact in contacts.items():
-        for interaction in contact.interactions:
-            if interaction.kind == "intro":
-                for named in interaction.with_:
-                    if named != author:
-                        found[named].append((interaction.date, author))
-    return dict(found)
+    if seen is None:
+        seen = seen_elsewhere(contacts)
+    found = {slug: intros_in(elsewhere) for slug, elsewhere in seen.items()}
+    return {slug: mentions for slug, mentions in found.items() if mentions}
 
 
 def intros_in(elsewhere: Elsewhere) -> list[Mention]:
-    """The introductions among what other files hold with a contact (`seen_elsewhere`), from
-    an index the caller already has: `intros_naming`'s for it, but a name listed twice in one
-    `with` once (a repeat counts once in `given_count` either way)."""
+    """The introductions among what other files hold with one contact (`seen_elsewhere`)."""
     return [
         (interaction.date, author)
         for author, interaction in elsewhere

@@ -17,7 +17,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Collection, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -103,7 +103,7 @@ class Acquaintances:
     def __init__(
         self,
         contacts: Mapping[str, Contact],
-        seen: Mapping[str, Sequence[activity.Seen]],
+        seen: Mapping[str, activity.Elsewhere],
         today: date | None = None,
     ) -> None:
         self._contacts = contacts
@@ -157,7 +157,7 @@ class Acquaintances:
 def known_pairs(
     contacts: Mapping[str, Contact],
     today: date | None = None,
-    seen: Mapping[str, Sequence[activity.Seen]] | None = None,
+    seen: Mapping[str, activity.Elsewhere] | None = None,
 ) -> Acquaintances:
     """Pairs already acquainted: introduced, or logged together in person (up to `today`);
     `seen`: `activity.seen_elsewhere` of the contacts, when the caller already has it."""
@@ -179,7 +179,7 @@ class IntroFinder:
         settings: Settings,
         scores: Mapping[str, int | None] | None = None,
         today: date | None = None,
-        seen: Mapping[str, Sequence[activity.Seen]] | None = None,
+        seen: Mapping[str, activity.Elsewhere] | None = None,
     ) -> None:
         """`scores` and `seen` (`activity.seen_elsewhere`), when the caller has them already,
         save computing them again; what is dated after `today` has not happened, so it does

@@ -310,7 +310,7 @@ def ritual(facts: _Facts) -> Line:
 
 
 def give_first(facts: _Facts) -> Line:
-    mentions = activity.intros_naming(facts.network.contacts)
+    mentions = activity.intros_naming(facts.network.contacts, facts.seen)
     gave = {
         s: activity.given_count(c, facts.today, mentions.get(s, ()))
         for s, c in facts.active.items()

@@ -23,7 +23,7 @@ from reseau.method.activity import (
     Mention,
     counts_as_given,
     given_count,
-    intros_naming,
+    intros_in,
     received_count,
     seen_elsewhere,
 )
@@ -91,10 +91,10 @@ def figures(
     timeline shows too, each marked with the file it was read from.
     """
     contact = network.contacts[slug]
-    if elsewhere is None:
-        elsewhere = intros_naming(network.contacts).get(slug, [])
     if seen is None:
         seen = seen_elsewhere(network.contacts).get(slug, [])
+    if elsewhere is None:
+        elsewhere = intros_in(seen)
     owed = not_returned(contact, today)
     tones: list[str | None] = [i.tone for i in _happened(contact, today)]
     return {
