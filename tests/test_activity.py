@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reseau.files.model import Contact, Settings
+from reseau.files.model import Contact, Settings, validated
 from reseau.method.activity import (
     balance,
     cadence,
@@ -42,7 +42,7 @@ def ago(days: int) -> str:
 
 
 def person(*interactions: dict[str, Any], **fields: Any) -> Contact:
-    return Contact.model_validate({"name": "Someone", **fields, "interactions": list(interactions)})
+    return validated(Contact, {"name": "Someone", **fields, "interactions": list(interactions)})
 
 
 def test_last_met_is_the_latest_in_person_interaction() -> None:

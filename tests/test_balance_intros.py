@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner, write_network
-from reseau.files.model import Contact
+from reseau.files.model import Contact, validated
 from reseau.files.store import load_network
 from reseau.method.activity import balance, given_count, intros_in, intros_naming, seen_elsewhere
 from reseau.method.agenda import week_agenda
@@ -37,7 +37,7 @@ def root(tmp_path: Path) -> Path:
 
 
 def contact(*interactions: dict[str, object]) -> Contact:
-    return Contact.model_validate({"name": "X", "interactions": list(interactions)})
+    return validated(Contact, {"name": "X", "interactions": list(interactions)})
 
 
 def test_an_intro_elsewhere_counts_once_and_only_within_the_year() -> None:

@@ -164,6 +164,19 @@ def test_a_value_that_should_be_a_list_has_the_list_code(run: Runner, empty_netw
     assert found == [("tags", "list-type"), ("interactions[1].with", "list-type")]
 
 
+def test_a_text_where_a_mapping_goes_is_said_in_words(run: Runner, empty_network: Path) -> None:
+    """A contact's qualification, an interaction and a promise are each a mapping."""
+    text = "name: A\nqualification: high\ninteractions:\n  - lunch\npromises: [call]\n"
+    write(empty_network, "contacts/a.yaml", text)
+    result = run("--dir", str(empty_network), "check")
+    assert result.code == 1
+    assert result.out.splitlines()[:3] == [
+        "contacts/a.yaml:2: qualification: expected a mapping (key: value lines), got 'high'",
+        "contacts/a.yaml:4: interactions[1]: expected a mapping (key: value lines), got 'lunch'",
+        "contacts/a.yaml:5: promises[1]: expected a mapping (key: value lines), got 'call'",
+    ]
+
+
 def test_read_commands_work_on_the_valid_files(run: Runner, sample: Path) -> None:
     write(sample, "contacts/zz-broken.yaml", "name: [unclosed\n")
     result = run("--dir", str(sample), "list")

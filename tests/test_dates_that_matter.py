@@ -11,7 +11,7 @@ import pytest
 
 from conftest import Runner, write_network
 from reseau.files.dates import DateError
-from reseau.files.model import Contact
+from reseau.files.model import Contact, validated
 from reseau.files.yearly import YearlyDate
 from reseau.formats.importers.google import read_google
 from reseau.formats.importers.records import yearly_text
@@ -45,7 +45,7 @@ def test_the_29th_of_february_falls_on_the_28th_in_a_common_year(year: int, expe
 
 
 def _contact(**fields: object) -> Contact:
-    return Contact.model_validate({"name": "X", **fields})
+    return validated(Contact, {"name": "X", **fields})
 
 
 def test_a_week_across_new_year_finds_dates_in_both_years() -> None:

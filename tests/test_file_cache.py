@@ -13,6 +13,7 @@ import reseau.files.filecache as filecache
 import reseau.files.store as store
 from conftest import Runner
 from reseau.files.filecache import CACHE_DIR, CACHE_NAME, FileCache
+from reseau.files.model import plain
 from reseau.files.store import load_network
 
 THOMAS = "contacts/thomas-bernard.yaml"
@@ -56,9 +57,11 @@ def same(a: store.Network, b: store.Network) -> None:
     assert a.problems == b.problems
     assert a.skipped == b.skipped
     for slug, contact in a.contacts.items():
-        other = b.contacts[slug]
-        assert contact.model_fields_set == other.model_fields_set
-        assert contact.model_dump() == other.model_dump()
+        assert plain(contact) == plain(b.contacts[slug])
+    for name, plan in a.plans.items():  # a model, unlike a contact: it knows its set fields
+        other = b.plans[name]
+        assert plan.model_fields_set == other.model_fields_set
+        assert plan.model_dump() == other.model_dump()
 
 
 def test_an_unchanged_folder_reads_no_contact_or_plan_file(warm: Path, reads: list[str]) -> None:
@@ -279,6 +282,9 @@ def test_a_cache_written_frame_by_frame_reads_back_whole(
         f"plans/{name}.yaml" for name in first.plans
     }
     assert len(kept) > 3 * filecache.CHUNK
+    references = filecache.read_references(sample)
+    assert set(references) == set(kept)
+    assert all(references[path][0] == entry[0] for path, entry in kept.items())
     reads.clear()
     again = load_network(sample)
     assert reads == ["reseau.yaml", "journal.yaml"]
@@ -301,6 +307,8 @@ def test_a_write_that_fails_halfway_leaves_the_old_cache(
     and the folder reads as it is."""
     cache = warm / CACHE_DIR / CACHE_NAME
     before = cache.read_bytes()
+    references = warm / CACHE_DIR / filecache.REFERENCES_NAME
+    references_before = references.read_bytes()
     monkeypatch.setattr(filecache, "CHUNK", 2)
     written: list[int] = []
     from reseau.files.atomic import AtomicFile
@@ -319,6 +327,7 @@ def test_a_write_that_fails_halfway_leaves_the_old_cache(
     same(load_network(warm), strict(warm))
     assert len(written) == 3
     assert cache.read_bytes() == before
+    assert references.read_bytes() == references_before
     assert [p.name for p in (warm / CACHE_DIR).iterdir() if p.suffix == ".tmp"] == []
 
 

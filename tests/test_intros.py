@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reseau.files.model import Contact, Qualification, Settings
+from reseau.files.model import Contact, Qualification, Settings, validated
 from reseau.files.store import Network, load_network
 from reseau.method.agenda import pick_intros
 from reseau.method.intros import IntroFinder, is_across, known_pairs
@@ -302,7 +302,8 @@ def test_best_for_is_the_best_partner_among_every_other(
         if a < len(found) and a != b
     ]
     contacts = {
-        f"p{i}": Contact.model_validate(
+        f"p{i}": validated(
+            Contact,
             {
                 "name": f"P {i}",
                 "circles": [str(p["circle"])] if p["circle"] else [],
@@ -315,7 +316,7 @@ def test_best_for_is_the_best_partner_among_every_other(
                     "influence": {"lyon": p["lyon"]},
                 },
                 "interactions": [t for t, (a, _b) in zip(together, met, strict=False) if a == i],
-            }
+            },
         )
         for i, p in enumerate(found)
     }
@@ -348,7 +349,7 @@ def test_asking_about_a_pair_agrees_with_every_pair(
 ) -> None:
     """`in` reads each person's gatherings, `pairs()` walks every file: they agree."""
     contacts = {
-        f"p{i}": Contact.model_validate({"name": f"P {i}", "interactions": log})
+        f"p{i}": validated(Contact, {"name": f"P {i}", "interactions": log})
         for i, log in enumerate(logs)
     }
     known = known_pairs(contacts, today)

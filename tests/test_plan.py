@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import stat
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner, assert_golden
-from reseau.files.model import Contact, Plan
+from reseau.files.model import Contact, Plan, validated
 from reseau.files.yamlio import parse_text
 from reseau.method.plans import item_states, plan_progress
 
@@ -25,7 +26,7 @@ def plan_of(text: str) -> Plan:
 def contact_of(text: str) -> Contact:
     data = parse_text(text, "contact").data
     assert data is not None
-    return Contact.model_validate(data)
+    return validated(Contact, data)
 
 
 # The sample network's plan shows every state.
@@ -271,9 +272,9 @@ def test_an_undated_item_is_late_once_the_quarter_is_over() -> None:
 def test_progress_counts_and_focus_members() -> None:
     plan = plan_of(QUARTER_PLAN + "focus: [team]\n")
     contacts = contacts_for_rules()
-    contacts["ana"] = contacts["ana"].model_copy(update={"circles": ["team"]})
-    contacts["bob"] = contacts["bob"].model_copy(update={"circles": ["team"]})
-    contacts["cy"] = contacts["cy"].model_copy(update={"circles": ["team"], "status": "dormant"})
+    contacts["ana"] = dataclasses.replace(contacts["ana"], circles=("team",))
+    contacts["bob"] = dataclasses.replace(contacts["bob"], circles=("team",))
+    contacts["cy"] = dataclasses.replace(contacts["cy"], circles=("team",), status="dormant")
     progress = plan_progress(plan, contacts, date(2026, 11, 30))
     assert {k: (v.done, v.total) for k, v in progress.sections.items()} == {
         "meet": (3, 6),

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import Runner
 from reseau.actions.plan_new import draft_plan, render_draft
-from reseau.files.model import Contact, Plan
+from reseau.files.model import Contact, Plan, validated
 from reseau.files.quarters import Quarter
 from reseau.files.store import Network, load_network
 from reseau.files.yamlio import parse_text
@@ -358,8 +358,8 @@ def test_carried_text_reads_back_exactly(why: str, what: str, channel: str, invi
         }
     )
     contacts = {
-        "ana": Contact.model_validate({"name": "Ana"}),
-        "bo": Contact.model_validate({"name": "Bo", "circles": [invite]}),
+        "ana": validated(Contact, {"name": "Ana"}),
+        "bo": validated(Contact, {"name": "Bo", "circles": [invite]}),
     }
     network = Network(Path("."), contacts=contacts, plans={"2026-Q4": old})
     draft = draft_plan(network, Quarter(2027, 1), date(2026, 12, 28))

@@ -12,7 +12,7 @@ import pytest
 from conftest import Runner, write_network
 from reseau.actions.promise import parse_due
 from reseau.files.dates import DateError
-from reseau.files.model import Contact
+from reseau.files.model import Contact, validated
 from reseau.method.promises import keeping, open_promises
 
 TODAY = date(2026, 11, 30)  # a Monday
@@ -80,7 +80,7 @@ def test_log_next_writes_the_interaction_and_the_promise_at_once(run: Runner, sm
         "--next", "send the broker's name", "--by", "2026-12-08",
     )  # fmt: skip
     assert result.code == 0, result.err
-    contact = Contact.model_validate_json(json.dumps(_show(run, small)["_raw"]))
+    contact = validated(Contact, _show(run, small)["_raw"])
     assert [i.note for i in contact.interactions] == ["Catch-up", "Lunch"]
     [promise] = contact.promises
     assert (promise.what, promise.by, promise.made) == (
@@ -146,7 +146,7 @@ def test_done_needs_a_number_among_several_and_numbers_by_date(run: Runner, smal
     assert run("--dir", str(small), "promise", "done", "ann", "3").code == 1
     result = run("--dir", str(small), "promise", "done", "ann", "2", "--date", "2026-11-29")
     assert result.code == 0, result.err
-    contact = Contact.model_validate_json(json.dumps(_show(run, small)["_raw"]))
+    contact = validated(Contact, _show(run, small)["_raw"])
     assert [(p.what, p.done) for p in contact.promises] == [
         ("later one", date(2026, 11, 29)),
         ("sooner one", None),
@@ -186,7 +186,7 @@ def test_a_dormant_contacts_promise_is_not_in_the_week(run: Runner, small: Path)
 
 
 def _contact(*promises: str) -> Contact:
-    return Contact.model_validate({"name": "X", "promises": [json.loads(p) for p in promises]})
+    return validated(Contact, {"name": "X", "promises": [json.loads(p) for p in promises]})
 
 
 def test_keeping_counts_on_time_late_and_open_late() -> None:

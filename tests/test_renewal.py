@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner
-from reseau.files.model import Contact
+from reseau.files.model import Contact, validated
 from reseau.files.store import load_network
 from reseau.method.activity import is_new, new_contacts
 from reseau.method.agenda import week_agenda
@@ -19,7 +19,7 @@ TODAY = date(2026, 11, 30)
 
 
 def contact(since: date | None, status: str = "active") -> Contact:
-    return Contact.model_validate({"name": "X", "since": since, "status": status})
+    return validated(Contact, {"name": "X", "since": since, "status": status})
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reseau.files.model import Contact, Settings
+from reseau.files.model import Contact, Settings, validated
 from reseau.method.scoring import (
     best_influence,
     criteria,
@@ -26,7 +26,7 @@ def settings(**scoring: Any) -> Settings:
 
 
 def contact(**qualification: Any) -> Contact:
-    return Contact.model_validate({"name": "Someone", "qualification": qualification})
+    return validated(Contact, {"name": "Someone", "qualification": qualification})
 
 
 def levels(s: int, sh: int, i: int, p: int, e: int) -> dict[str, int | None]:
@@ -98,7 +98,7 @@ def test_a_missing_criterion_leaves_the_contact_unqualified(missing: str) -> Non
 
 
 def test_no_qualification_misses_every_criterion() -> None:
-    bare = Contact.model_validate({"name": "Bare"})
+    bare = validated(Contact, {"name": "Bare"})
     assert score(bare, DEFAULT) is None
     assert missing_criteria(bare, DEFAULT) == [
         "strength",

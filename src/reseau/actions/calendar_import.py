@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from reseau.actions.importing import email_key, read_import_file
 from reseau.actions.log import Entry, check_entry, insert_position, interaction_item
 from reseau.files.i18n import N_, _
@@ -124,10 +122,10 @@ def _write(root: Path, network: Network, report: CalendarReport) -> None:
     update_many(root, changes)
 
 
-def _inserter(entries: list[Entry]) -> Callable[[Document, BaseModel], None]:
+def _inserter(entries: list[Entry]) -> Callable[[Document, object], None]:
     """Each entry in its place among the contact's interactions, oldest first."""
 
-    def edit(document: Document, contact: BaseModel) -> None:
+    def edit(document: Document, contact: object) -> None:
         assert isinstance(contact, Contact)
         dates = [i.date for i in contact.interactions]
         for entry in sorted(entries, key=lambda e: e.when):

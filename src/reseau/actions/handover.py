@@ -11,8 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from pydantic import BaseModel
-
 from reseau.files.folder import CONTACTS_DIR, PLANS_DIR
 from reseau.files.gitcommit import commit
 from reseau.files.gitrepo import open_repository
@@ -85,7 +83,7 @@ def _held_alone(network: Network, source: str, today: date) -> list[str]:
 
 
 def _contact_change(slug: str, target: str) -> Change:
-    def edit(document: Document, _model: BaseModel) -> None:
+    def edit(document: Document, _model: object) -> None:
         document.set(["held_by"], target, order=CONTACT_KEYS)
 
     return Change(f"{CONTACTS_DIR}/{slug}.yaml", Contact, edit)
@@ -93,8 +91,8 @@ def _contact_change(slug: str, target: str) -> Change:
 
 def _owner_edit(
     owned: list[tuple[str, int, str]], target: str
-) -> Callable[[Document, BaseModel], None]:
-    def edit(document: Document, _model: BaseModel) -> None:
+) -> Callable[[Document, object], None]:
+    def edit(document: Document, _model: object) -> None:
         for section, index, _what in owned:
             document.set([section, index, "owner"], target, order=ITEM_KEYS)
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from reseau.actions.references import (
     Reference,
     references_to,
@@ -46,7 +44,7 @@ def archive_contact(root: Path, who: str) -> Left:
     return Left(slug, contact.name, planned)
 
 
-def _archive(document: Document, contact: BaseModel) -> None:
+def _archive(document: Document, contact: object) -> None:
     document.set(["status"], "archived", order=CONTACT_KEYS)
 
 

@@ -15,8 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from reseau.files.i18n import _
 from reseau.files.model import (
     CONTACT_KEYS,
@@ -225,10 +223,10 @@ def interaction_change(
 
 def _inserter(
     entry: Entry, relpath: str, added: dict[str, list[str]], also: Also | None
-) -> Callable[[Document, BaseModel], None]:
+) -> Callable[[Document, object], None]:
     item = interaction_item(entry)
 
-    def edit(document: Document, contact: BaseModel) -> None:
+    def edit(document: Document, contact: object) -> None:
         assert isinstance(contact, Contact)
         before = document.text
         position = insert_position([i.date for i in contact.interactions], entry.when)

@@ -15,8 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from reseau.actions.references import (
     Reference,
     references_to,
@@ -152,8 +150,8 @@ def brought_in(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, int]:
 
 def _uniter(
     merged: Merged, other_bytes: bytes, other_name: str, today: date
-) -> Callable[[Document, BaseModel], None]:
-    def edit(document: Document, contact: BaseModel) -> None:
+) -> Callable[[Document, object], None]:
+    def edit(document: Document, contact: object) -> None:
         base = referee(document.expected, _parsed(other_bytes), merged.prefer_other)
         result = merge_onto(base, document.text.encode("utf-8"), other_bytes, "contacts/x.yaml")
         if result.text is None or result.conflicts:

@@ -83,7 +83,7 @@ def mark_done(
         path: list[str | int] = [fresh.section, fresh.index, "done"]
         document.set(path, Typed(today.isoformat()), order=ITEM_KEYS[fresh.section])
 
-    plan_change = writer.Change(relpath, Plan, edit)  # type: ignore[arg-type]
+    plan_change = writer.Change(relpath, Plan, edit)
     if not isinstance(target.item, MeetItem) or not _has_file(network, target.item.contact):
         writer.update_many(network.root, [plan_change])
         return Marked(relpath, target, changed=True)

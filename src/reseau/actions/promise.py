@@ -11,8 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from reseau.actions.log import Entry, Written, added_lines, check_text, insert_position
 from reseau.actions.log import interaction_item as _interaction_item
 from reseau.files import writer
@@ -54,7 +52,7 @@ def add_promise(root: Path, network: Network, slug: str, new: NewPromise) -> Wri
     relpath = network.contact_path(slug)
     added: list[str] = []
 
-    def edit(document: Document, contact: BaseModel) -> None:
+    def edit(document: Document, contact: object) -> None:
         before = document.text
         insert_promise(document, new)
         added.extend(added_lines(before, document.text))
@@ -86,7 +84,7 @@ def close_promise(
     target = pick_promise(network.contacts[slug], slug, number)
     added: list[str] = []
 
-    def edit(document: Document, contact: BaseModel) -> None:
+    def edit(document: Document, contact: object) -> None:
         assert isinstance(contact, Contact)
         fresh = pick_promise(contact, slug, number)
         if fresh.promise != target.promise:

@@ -6,6 +6,7 @@ the contract; every other byte of the file stays as the user wrote it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,13 +14,20 @@ from pathlib import Path
 from typing import Any
 
 from reseau.files.i18n import _
-from reseau.files.model import CONTACT_KEYS, NATURES, Contact, Qualification, Settings
+from reseau.files.model import (
+    CONTACT_KEYS,
+    NATURES,
+    Contact,
+    Qualification,
+    Settings,
+    field_names,
+)
 from reseau.files.problems import ReseauError
 from reseau.files.store import Network
 from reseau.files.validation import suggest
 from reseau.files.yamledit import Document, Typed
 
-QUALIFICATION_KEYS = tuple(Qualification.model_fields)
+QUALIFICATION_KEYS = field_names(Qualification)
 LEVELS = (0, 1, 2, 3)
 
 
@@ -83,7 +91,7 @@ def merged(current: Qualification | None, answers: Answers, today: date) -> Qual
         value = getattr(answers, key)
         if value is not None:
             changes[key] = value
-    return base.model_copy(update=changes)
+    return dataclasses.replace(base, **changes)
 
 
 def as_text(qualification: Qualification) -> dict[str, Any]:

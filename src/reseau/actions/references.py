@@ -12,8 +12,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
-
 from reseau.files.i18n import _
 from reseau.files.model import Contact, Plan
 from reseau.files.problems import ReseauError
@@ -102,13 +100,11 @@ def rewrite_changes(
     return changes
 
 
-def contact_rewriter(
-    author: str, slug: str, new: str | None
-) -> Callable[[Document, BaseModel], None]:
+def contact_rewriter(author: str, slug: str, new: str | None) -> Callable[[Document, object], None]:
     """The edit that renames `slug` in every `with:` of `author`'s file."""
     target = None if new == author else new  # nobody is with themselves
 
-    def edit(document: Document, contact: BaseModel) -> None:
+    def edit(document: Document, contact: object) -> None:
         assert isinstance(contact, Contact)
         for index, interaction in enumerate(contact.interactions):
             rename_in_list(
@@ -120,8 +116,8 @@ def contact_rewriter(
 
 def _plan_rewriter(
     slug: str, new: str | None, circles: frozenset[str]
-) -> Callable[[Document, BaseModel], None]:
-    def edit(document: Document, plan: BaseModel) -> None:
+) -> Callable[[Document, object], None]:
+    def edit(document: Document, plan: object) -> None:
         assert isinstance(plan, Plan)
         for index in reversed(range(len(plan.meet))):
             if plan.meet[index].contact != slug:

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from reseau.actions.add import choose_slug_for
 from reseau.actions.log import has_control_characters
 from reseau.actions.references import (
@@ -78,8 +76,8 @@ def check_name(name: str) -> str:
     return name.strip()
 
 
-def _name_setter(name: str) -> Callable[[Document, BaseModel], None]:
-    def edit(document: Document, contact: BaseModel) -> None:
+def _name_setter(name: str) -> Callable[[Document, object], None]:
+    def edit(document: Document, contact: object) -> None:
         assert isinstance(contact, Contact)
         if contact.name != name:
             document.set(["name"], name, order=CONTACT_KEYS)

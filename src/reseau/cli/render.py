@@ -68,6 +68,8 @@ def to_json(value: Any) -> str:
 def _json_default(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
-    if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    if hasattr(value, "__pydantic_fields__"):
+        from reseau.files.model import plain
+
+        return plain(value, mode="json", by_alias=True, exclude_defaults=True)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")

@@ -13,7 +13,7 @@ from reseau.cli.palette import Screen, Style
 from reseau.files import labels
 from reseau.files.i18n import N_, _, ngettext, pgettext
 from reseau.files.localized import number
-from reseau.files.model import CRITERIA, Contact, Qualification, Settings
+from reseau.files.model import CRITERIA, Contact, Qualification, Settings, plain
 from reseau.files.slugs import same_name_key
 from reseau.files.store import Network
 from reseau.files.text import clean
@@ -230,7 +230,7 @@ def contact_detail(network: Network, slug: str, today: date) -> dict[str, Any]:
     row = row_for(network, slug, today, seen)
     elsewhere = activity.intros_in(seen.get(slug, ()))
     within = network.settings.met_within_days
-    data = row.contact.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data = plain(row.contact, mode="json", by_alias=True, exclude_defaults=True)
     return {
         "slug": slug,
         "file": network.contact_path(slug),
@@ -468,7 +468,7 @@ def outcome_json(outcome: Outcome, settings: Settings) -> dict[str, Any]:
         "file": outcome.relpath,
         "before": figures(outcome.before),
         "after": {**figures(outcome.after), "missing": to_do(outcome.after, settings)},
-        "qualification": qualification.model_dump(mode="json", exclude_none=True),
+        "qualification": plain(qualification, mode="json", exclude_none=True),
     }
 
 

@@ -200,25 +200,6 @@ def _decode_body(cls: type, names: list[str], values: list[str], namespace: dict
     return "\n".join(lines) + "\n"
 
 
-_SHARED_SETS: dict[frozenset[str], set[str]] = {}
-
-
-def share_fields_sets(model: BaseModel) -> None:
-    """One set of set field names for all models alike (a set costs hundreds of bytes, and a
-    network holds thousands of contacts set alike). The models are frozen, so nothing adds
-    to it; `model_copy` copies it before it changes it."""
-    fields = model.__pydantic_fields_set__
-    shared = _SHARED_SETS.setdefault(frozenset(fields), fields)
-    if shared is not fields:
-        _set(model, "__pydantic_fields_set__", shared)
-    for value in model.__dict__.values():
-        if isinstance(value, BaseModel):
-            share_fields_sets(value)
-        elif type(value) in (list, tuple) and value and isinstance(value[0], BaseModel):
-            for item in value:
-                share_fields_sets(item)
-
-
 def _check_model(cls: type[BaseModel]) -> None:
     """Only models whose whole state is their fields can be rebuilt from their fields."""
     if cls.model_config.get("extra") == "allow" or cls.__private_attributes__:

@@ -18,9 +18,10 @@ What makes it safe to trust:
   comes from other code or holds an entry that does not decode is ignored, entry by entry.
 
 The file is a series of frames, each its length then one `marshal` blob: the code's version,
-then the entries, a few thousand a frame. A read that fills the cache writes each frame as
+then the entries, a few hundred a frame. A read that fills the cache writes each frame as
 soon as it is full, into the temporary file that replaces the cache at the end: the entries
 of a whole network (hundreds of MiB at 50,000 contacts) are never all in memory at once.
+The references beside it (see read_references) are written the same way, frame by frame.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ CACHE_DIR = ".reseau-cache"
 CACHE_NAME = "files.marshal"
 REFERENCES_NAME = "references.marshal"
 FORMAT = 3
-CHUNK = 2000  # entries a frame
+CHUNK = 500  # entries a frame: a frame is held whole while it is written
 _LENGTH = 8  # bytes of a frame's length, little-endian
 SETTLED_NS = 2_000_000_000
 LEFTOVER_SECONDS = 60.0  # a temporary file this old is no write under way: a crash left it
@@ -99,8 +100,8 @@ class FileCache:
         self.now_ns = time.time_ns()
         self.seen: set[str] = set()
         self.pending: list[tuple[str, Any]] = []  # kept, not yet written
-        self.index: dict[str, tuple[Stamp, str]] = {}  # every entry kept: see read_references
         self.out: AtomicFile | None = None
+        self.references_out: AtomicFile | None = None
         self.failed = False  # the new file could not be written: the old one stays
 
     @classmethod
@@ -156,30 +157,34 @@ class FileCache:
             self.forget(relpath)
 
     def _keep(self, relpath: str, entry: Any) -> None:
-        self.index[relpath] = (entry[0], _joined(entry[3]))
         self.pending.append((relpath, entry))
         if self.changed and len(self.pending) >= CHUNK:
             self._write_pending()
 
     def _write_pending(self) -> None:
-        """The entries kept so far, as one frame of the new file (started on the first)."""
+        """The entries kept so far, as one frame of the new file and one of the new
+        references (both started on the first)."""
         if self.failed:
             self.pending = []
             return
         try:
-            if self.out is None:
-                self.out = _open_new(self.root / CACHE_DIR)
+            if self.out is None or self.references_out is None:
+                self.out, self.references_out = _open_new(self.root / CACHE_DIR)
                 self.out.write(_frame(self.version))
+                self.references_out.write(_frame(self.version))
             self.out.write(_frame(dict(self.pending)))
+            index = {relpath: (entry[0], _joined(entry[3])) for relpath, entry in self.pending}
+            self.references_out.write(_frame(index))
         except (OSError, ValueError):
             self._abandon()
         self.pending = []
 
     def _abandon(self) -> None:
         self.failed = True
-        if self.out is not None:
-            self.out.abort()
-            self.out = None
+        for out in (self.out, self.references_out):
+            if out is not None:
+                out.abort()
+        self.out = self.references_out = None
 
     def save(self) -> None:
         """Put the new file in place when anything changed; silently skipped when it cannot
@@ -187,31 +192,34 @@ class FileCache:
         if not self.changed:
             return
         self._write_pending()
-        if self.out is None:
+        if self.out is None or self.references_out is None:
             return
-        from reseau.files.writer import write_atomic
-
-        folder = self.root / CACHE_DIR
         try:
             self.out.commit()
             self.out = None
-            write_atomic(folder / REFERENCES_NAME, marshal.dumps((self.version, self.index)))
+            self.references_out.commit()
+            self.references_out = None
         except (OSError, ValueError):
             self._abandon()
             return
         self.changed = False
-        remove_leftovers(folder)
+        remove_leftovers(self.root / CACHE_DIR)
 
 
-def _open_new(folder: Path) -> AtomicFile:
-    """The new cache file, in a folder that git ignores."""
+def _open_new(folder: Path) -> tuple[AtomicFile, AtomicFile]:
+    """The new cache file and the new references, in a folder that git ignores."""
     from reseau.files.writer import open_atomic, write_atomic
 
     folder.mkdir(exist_ok=True)
     ignore = folder / ".gitignore"
     if not ignore.exists():
         write_atomic(ignore, b"*\n")
-    return open_atomic(folder / CACHE_NAME)
+    cache = open_atomic(folder / CACHE_NAME)
+    try:
+        return cache, open_atomic(folder / REFERENCES_NAME)
+    except BaseException:
+        cache.abort()
+        raise
 
 
 def _frame(value: Any) -> bytes:
@@ -255,16 +263,10 @@ def read_references(root: Path) -> dict[str, tuple[Stamp, str]]:
         return {}
     try:
         with open(root / CACHE_DIR / REFERENCES_NAME, "rb") as handle:
-            stored = marshal.loads(handle.read())  # load(handle) reads object by object: slow
+            data = handle.read()  # one read; marshal.load(handle) reads bit by bit: slow
+        return _entries(data, code_version())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    usable = (
-        isinstance(stored, tuple)
-        and len(stored) == 2
-        and stored[0] == code_version()
-        and isinstance(stored[1], dict)
-    )
-    return stored[1] if usable else {}
 
 
 def names(joined: str, slug: str) -> bool:

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import datetime
 from datetime import date
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+)
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 from pydantic_core import PydanticCustomError
 
@@ -19,6 +26,7 @@ from reseau.files.i18n import _
 from reseau.files.quarters import Quarter
 from reseau.files.yearly import YearlyDate
 
+T = TypeVar("T")
 _DAYS: dict[str, date] = {}  # a network holds each day many times: one date object each
 _MAX_DAYS_KEPT = 100_000
 
@@ -96,11 +104,34 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
+# A contact and what its file holds are dataclasses with slots, not models: a network holds
+# tens of thousands of contacts, and a model's dict of fields costs twice what slots do.
+RECORD = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+
+
+def validated(model: type[T], data: Any) -> T:
+    """`data` (a file's mapping, plain values) checked into `model`, a model or a record:
+    raises pydantic's ValidationError. The class's own validator, built on first use."""
+    value: T = model.__pydantic_validator__.validate_python(data)  # type: ignore[attr-defined]
+    return value
+
+
+def plain(value: Any, **options: Any) -> Any:
+    """A model's or a record's fields as plain values (`mode="json"`, `by_alias=True`...)."""
+    return type(value).__pydantic_serializer__.to_python(value, **options)
+
+
+def field_names(model: type) -> tuple[str, ...]:
+    """A model's or a record's fields, in their order."""
+    return tuple(model.__pydantic_fields__)  # type: ignore[attr-defined]
+
+
 def _text_list(value: Any) -> Any:
     return [] if value is None else value
 
 
-class Qualification(Strict):
+@pydantic_dataclass(frozen=True, slots=True, config=RECORD)
+class Qualification:
     nature: Nature | None = None
     strength: Level | None = None
     sharing: Level | None = None
@@ -112,14 +143,8 @@ class Qualification(Strict):
     _lists = field_validator("influence", mode="before")(lambda v: {} if v is None else v)
 
 
-@pydantic_dataclass(
-    frozen=True,
-    slots=True,
-    config=ConfigDict(extra="forbid", populate_by_name=True, defer_build=True),
-)
+@pydantic_dataclass(frozen=True, slots=True, config=RECORD)
 class Interaction:
-    """A model with slots: a large network holds tens of thousands of interactions."""
-
     date: IsoDate
     kind: Kind = "meeting"
     in_person: bool | None = None
@@ -141,10 +166,11 @@ class Interaction:
         return self.kind in IN_PERSON_KINDS
 
 
-class Promise(Strict):
+@pydantic_dataclass(frozen=True, slots=True, config=RECORD)
+class Promise:
     """A next step promised to a contact: what, by when, when it was made, when it was kept."""
 
-    what: str = Field(min_length=1)
+    what: Annotated[str, Field(min_length=1)]
     by: IsoDate
     made: IsoDate | None = None
     done: IsoDate | None = None
@@ -158,8 +184,9 @@ class Promise(Strict):
         return self.done is not None and self.done <= self.by
 
 
-class Contact(Strict):
-    name: str = Field(min_length=1)
+@pydantic_dataclass(frozen=True, slots=True, config=RECORD)
+class Contact:
+    name: Annotated[str, Field(min_length=1)]
     emails: tuple[str, ...] = ()
     phones: tuple[str, ...] = ()
     company: str | None = None
@@ -197,11 +224,11 @@ class Contact(Strict):
         return self.status == "active"
 
 
-CONTACT_KEYS = tuple(Contact.model_fields)
+CONTACT_KEYS = field_names(Contact)
 INTERACTION_KEYS = (
     "date", "kind", "in_person", "tone", "note", "gave", "received", "with", "uid", "by"
 )  # fmt: skip
-PROMISE_KEYS = tuple(Promise.model_fields)
+PROMISE_KEYS = field_names(Promise)
 
 
 class Ritual(Strict):

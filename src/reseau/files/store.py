@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
 from reseau.files.cache import turned_off
 from reseau.files.codec import Unsupported, codec_for
 from reseau.files.filecache import FileCache, names, read_references, references, stamp_of
@@ -30,7 +28,7 @@ from reseau.files.text import is_decodable, shown_name
 from reseau.files.validation import validate
 from reseau.files.yamlio import read_file
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 
 @dataclass(slots=True)

@@ -10,17 +10,17 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from reseau.files.codec import share_fields_sets
 from reseau.files.i18n import _
+from reseau.files.model import validated
 from reseau.files.problems import Problem
 from reseau.files.vocabulary import meant_value
 from reseau.files.yamlio import Loaded, compose, is_null, parse_text
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 _UNKNOWN_KEY = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
 Loc = Sequence[int | str]
 _SCAN_KEYS = 16
@@ -33,7 +33,7 @@ def validate(model: type[M], loaded: Loaded) -> tuple[M | None, list[Problem]]:
     if loaded.data is None:
         return None, loaded.problems
     try:
-        value = model.model_validate(loaded.data)
+        value = validated(model, loaded.data)
     except ValidationError as exc:
         try:
             root = compose(loaded.text)
@@ -46,7 +46,6 @@ def validate(model: type[M], loaded: Loaded) -> tuple[M | None, list[Problem]]:
         return None, [*loaded.problems, *found]
     if loaded.problems:
         return None, loaded.problems
-    share_fields_sets(value)
     return value, []
 
 
@@ -66,7 +65,7 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def _to_problem(model: type[BaseModel], error: ErrorDetails, path: str, root: Any) -> Problem:
+def _to_problem(model: type, error: ErrorDetails, path: str, root: Any) -> Problem:
     if error["type"] == "tuple_type":  # how a frozen model keeps a list: the file holds a list
         error = {**error, "type": "list_type"}
     loc = tuple(error["loc"])
@@ -138,7 +137,7 @@ def _pair(node: yaml.MappingNode, part: int | str) -> tuple[yaml.Node, yaml.Node
     return index.get(part)
 
 
-def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:
+def _message(model: type, error: ErrorDetails, loc: Loc) -> str:
     kind = error["type"]
     given = error.get("input")
     ctx = error.get("ctx") or {}
@@ -164,7 +163,7 @@ def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:
         return _("expected true or false, got {given}").format(given=_show(given))
     if kind == "list_type":
         return _("expected a list, like [a, b], got {given}").format(given=_show(given))
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
+    if kind in ("dict_type", "model_type", "model_attributes_type", "dataclass_type"):
         return _("expected a mapping (key: value lines), got {given}").format(given=_show(given))
     if kind == "string_type":
         return _("expected text, got {given}").format(given=_show(given))
@@ -179,7 +178,7 @@ def _message(model: type[BaseModel], error: ErrorDetails, loc: Loc) -> str:
     return str(error["msg"])
 
 
-def _unknown_key(model: type[BaseModel], loc: Loc) -> str:
+def _unknown_key(model: type, loc: Loc) -> str:
     key = str(loc[-1])
     known = _known_keys(model, loc[:-1])
     message = _("unknown key '{key}'").format(key=key)
@@ -194,7 +193,7 @@ def _unknown_key(model: type[BaseModel], loc: Loc) -> str:
     return message
 
 
-def _not_one_of(model: type[BaseModel], loc: Loc, given: Any) -> str:
+def _not_one_of(model: type, loc: Loc, given: Any) -> str:
     choices = _literal_choices(_annotation_at(model, loc))
     message = _("{given} is not one of: {choices}").format(
         given=_show(given), choices=", ".join(choices)
@@ -205,7 +204,7 @@ def _not_one_of(model: type[BaseModel], loc: Loc, given: Any) -> str:
     return message
 
 
-def _out_of_range(model: type[BaseModel], loc: Loc, given: Any) -> str:
+def _out_of_range(model: type, loc: Loc, given: Any) -> str:
     low, high = _bounds(_annotation_at(model, loc))
     if low is not None and high is not None:
         return _("must be from {low} to {high}, got {given}").format(
@@ -226,7 +225,7 @@ def _show(value: Any) -> str:
     return f"'{value}'"
 
 
-def _known_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+def _known_keys(model: type, loc: Loc) -> list[str]:
     target = _model_in(_annotation_at(model, loc)) if loc else model
     if target is None:
         return []
@@ -243,7 +242,7 @@ def _is_model(candidate: Any) -> bool:
     return isinstance(candidate, type) and hasattr(candidate, "__pydantic_fields__")
 
 
-def _annotation_at(model: type[BaseModel], loc: Loc) -> Any:
+def _annotation_at(model: type, loc: Loc) -> Any:
     """The type annotation that describes the value at `loc` inside `model`."""
     current: Any = model
     for part in loc:

@@ -21,9 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
-
-from pydantic import BaseModel
+from typing import Any, TypeVar
 
 from reseau.files import atomic, transaction
 from reseau.files.folder import OPERATION_JOURNAL
@@ -39,7 +37,7 @@ LOCK_TIMEOUT_SECONDS = 10.0
 _LEFTOVER = re.compile(r"^\.(.+\.yaml|\.reseau-journal)\.[a-z0-9_]{8}\.tmp$")
 _BOM = "\ufeff"
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 # The files written under the lock this process holds: committed when it is released.
 _written: list[Path] | None = None
@@ -179,8 +177,8 @@ class Change:
     `move_to`, the path it then takes (a rename)."""
 
     relpath: str
-    model: type[BaseModel]
-    edit: Callable[[Document, BaseModel], None]
+    model: type[Any]
+    edit: Callable[[Document, Any], None]
     move_to: str | None = None
 
 
@@ -190,16 +188,16 @@ class NewFile:
 
     relpath: str
     text: str
-    model: type[BaseModel]
+    model: type[Any]
 
 
 def update(root: Path, relpath: str, model: type[M], edit: Callable[[Document, M], None]) -> M:
     """Edit one existing file through the write path; returns the new model."""
-    result = update_many(root, [Change(relpath, model, edit)])  # type: ignore[arg-type]
-    return result[0]  # type: ignore[return-value]
+    value: M = update_many(root, [Change(relpath, model, edit)])[0]
+    return value
 
 
-def update_many(root: Path, changes: list[Change]) -> list[BaseModel]:
+def update_many(root: Path, changes: list[Change]) -> list[Any]:
     """Edit several files, all or none, crash included."""
     with folder_lock(root):
         return apply_changes(root, changes)
@@ -211,7 +209,7 @@ def apply_changes(
     *,
     created: Sequence[NewFile] = (),
     removed: Sequence[str] = (),
-) -> list[BaseModel]:
+) -> list[Any]:
     """Edit, move, create and remove files, all or none, for a caller holding the lock.
 
     Every file is read, edited and validated before anything is written. One file edited
@@ -219,7 +217,7 @@ def apply_changes(
     Returns the edited files' new models, in the order of `changes`.
     """
     operations: list[Operation] = []
-    values: list[BaseModel] = []
+    values: list[Any] = []
     for change in changes:
         operation, value = _prepare(root, change)
         operations.append(operation)
@@ -300,7 +298,7 @@ def _write_error(exc: OSError, relpath: str) -> WriteError:
     )
 
 
-def _prepare(root: Path, change: Change) -> tuple[Operation, BaseModel]:
+def _prepare(root: Path, change: Change) -> tuple[Operation, Any]:
     path = root / change.relpath
     _refuse_unwritable(path, change.relpath)
     try:
