@@ -13,9 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reseau.files.filecache as filecache
-from reseau.files.model import plain
+from reseau.files.codec import codec_for, texts_in_lists_of
+from reseau.files.model import Contact, plain
 from reseau.files.store import Network, load_network
 
+CODEC = codec_for(Contact)
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
 WORDS = st.one_of(
     TEXT,
@@ -117,3 +119,5 @@ def test_the_cached_read_is_the_strict_read(contacts: list[dict[str, Any]], flow
         same(strict, cached)
         stored = filecache.FileCache.open(root).entries
         assert set(stored) == {f"contacts/{slug}.yaml" for slug in strict.contacts}
+        for _stamp, _name, encoded, refs in stored.values():  # what names whom: every list
+            assert set(refs) == texts_in_lists_of(encoded) == CODEC.texts_in_lists(encoded)

@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 Convert = Callable[[Any], Any]
+Find = Callable[[Any, set[str]], None]
 _PLAIN = (str, int, bool, float, type(None))
 _set = object.__setattr__
 
@@ -42,8 +43,81 @@ class Codec:
         self._decoders: dict[type, Convert] = {}
         self.encode = self._encoder(model)
         self.decode = self._decoder(model)
+        self._find = self._finder(model)
+
+    def texts_in_lists(self, encoded: Any) -> set[str]:
+        """Every text in a list, anywhere in an encoded value (what could name a contact,
+        see filecache.references): the same as `texts_in_lists_of` finds walking it all,
+        looking only at the fields whose annotation lets them hold a list."""
+        found: set[str] = set()
+        if self._find is not None:
+            self._find(encoded, found)
+        return found
 
     # building --------------------------------------------------------------------------------
+
+    def _finder(self, cls: type) -> Find | None:
+        """A model's generated search of its encoded fields; None when none can hold a list.
+
+        Nested models are searched inline, not by a call per item: a contact's interactions
+        are most of its items, and a call each cost as much as walking them all."""
+        namespace: dict[str, Any] = {"walk": _walk}
+        body = self._find_lines(cls, "t", 1, namespace, (cls,))
+        if not body:
+            return None
+        exec("\n".join(["def find(t, found):", *body]) + "\n", namespace)
+        generated: Find = namespace["find"]
+        return generated
+
+    def _find_lines(
+        self, cls: type, var: str, depth: int, namespace: dict[str, Any], within: tuple[type, ...]
+    ) -> list[str]:
+        """The lines that search `var`, an encoded `cls`, indented `depth` levels."""
+        pad = "    " * depth
+        lines: list[str] = []
+        for index, annotation in enumerate(_fields(cls).values()):
+            value = f"v{depth}"
+            step = self._find_step(annotation, value, depth + 1, namespace, within)
+            if step:
+                lines += [f"{pad}{value} = {var}[{index + 1}]", f"{pad}if {value}:", *step]
+        return lines
+
+    def _find_step(
+        self,
+        annotation: Any,
+        var: str,
+        depth: int,
+        namespace: dict[str, Any],
+        within: tuple[type, ...],
+    ) -> list[str]:
+        """The lines that search a field's encoded value `var` (known not empty)."""
+        pad = "    " * depth
+        origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+        if origin is typing.Annotated:
+            return self._find_step(args[0], var, depth, namespace, within)
+        if origin is typing.Literal or annotation in _PLAIN or annotation is date:
+            return []
+        if origin in (typing.Union, types.UnionType):
+            inner = [arg for arg in args if arg is not type(None)]
+            if len(inner) == 1:
+                return self._find_step(inner[0], var, depth, namespace, within)
+            if all(_is_plain(arg) for arg in inner):
+                return []
+        elif _is_model(annotation) and annotation not in within:
+            return self._find_lines(annotation, var, depth, namespace, (*within, annotation))
+        elif origin in (list, tuple) and _is_sequence(args):
+            item = args[0]
+            if _unwrapped(item) is str:
+                return [f"{pad}found.update({var})"]
+            if _is_plain(item):
+                return [f"{pad}found.update([x for x in {var} if type(x) is str])"]
+            if _is_model(item) and item not in within:
+                each = f"i{depth}"
+                inner_lines = self._find_lines(item, each, depth + 1, namespace, (*within, item))
+                return [f"{pad}for {each} in {var}:", *inner_lines] if inner_lines else []
+        elif origin is dict and len(args) == 2 and args[0] is str and _is_plain(args[1]):
+            return []
+        return [f"{pad}walk(({var},), found, False)"]
 
     def _encoder(self, cls: type) -> Convert:
         if cls not in self._encoders:
@@ -112,6 +186,38 @@ class Codec:
             value = self._converter(args[1], encode=encode)
             return None if value is None else _each_value(value)
         return _checked
+
+
+def texts_in_lists_of(encoded: Any) -> set[str]:
+    """Every text in a list, anywhere in an encoded value, found by walking all of it:
+    encoded models are tuples, lists stay lists."""
+    found: set[str] = set()
+    _walk((encoded,), found, False)
+    return found
+
+
+def _walk(fields: Any, found: set[str], in_list: bool) -> None:
+    for item in fields:
+        kind = type(item)
+        if kind is str:
+            if in_list:
+                found.add(item)
+        elif kind is list or kind is tuple:
+            if item:  # most lists are empty (an interaction's `with`): no call for them
+                _walk(item, found, kind is list)
+        elif kind is dict:
+            _walk(item.values(), found, False)
+
+
+def _unwrapped(annotation: Any) -> Any:
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _unwrapped(typing.get_args(annotation)[0])
+    return annotation
+
+
+def _is_sequence(args: tuple[Any, ...]) -> bool:
+    """`list[X]` or `tuple[X, ...]`: the annotations the codec stores as a list."""
+    return len(args) == 1 or (len(args) == 2 and args[1] is Ellipsis)
 
 
 def codec_for(model: type) -> Codec:

@@ -138,12 +138,13 @@ class FileCache:
         if self.now_ns - newest < SETTLED_NS:
             self.forget(relpath)
             return
+        codec = codec_for(type(value))
         try:
-            encoded = codec_for(type(value)).encode(value)
+            encoded = codec.encode(value)
         except Unsupported:
             self.forget(relpath)
             return
-        refs = tuple(sorted(references(encoded)))
+        refs = tuple(sorted(codec.texts_in_lists(encoded)))  # see names
         self.changed = True
         self._keep(relpath, (stamp, type(value).__qualname__, encoded, refs))
 
@@ -271,39 +272,18 @@ def read_references(root: Path) -> dict[str, tuple[Stamp, str]]:
 
 def names(joined: str, slug: str) -> bool:
     """Whether the references of `read_references` hold `slug` (a text holding a newline
-    may look like more than one: a file read for nothing, never one missed)."""
+    may look like more than one: a file read for nothing, never one missed).
+
+    A file's references are the texts in its lists, anywhere (`Codec.texts_in_lists`):
+    contacts name each other by slug in lists (an interaction's `with`, and any list a new
+    field brings); a text that is not a slug (a tag, an e-mail) only costs a file read when
+    it happens to equal one."""
     return f"\n{slug}\n" in joined
 
 
 def _joined(refs: tuple[str, ...]) -> str:
     """One text per file loads far faster than a tuple of them, for thousands of files."""
     return "\n" + "\n".join(refs) + "\n" if refs else ""
-
-
-def references(value: Any) -> set[str]:
-    """Every text in a list, anywhere in an encoded value: what could name another contact.
-
-    Contacts name each other by slug in lists (an interaction's `with`, and any list a new
-    field brings), found here without this module knowing the field; a text that is not a
-    slug (a tag, an e-mail) only costs a file read when it happens to equal one.
-    """
-    found: set[str] = set()
-    _collect((value,), found, False)
-    return found
-
-
-def _collect(fields: Any, found: set[str], in_list: bool) -> None:
-    """Texts in lists, at any depth: encoded models are tuples, lists stay lists."""
-    for item in fields:
-        kind = type(item)
-        if kind is str:
-            if in_list:
-                found.add(item)
-        elif kind is list or kind is tuple:
-            if item:  # most lists are empty (an interaction's `with`): no call for them
-                _collect(item, found, kind is list)
-        elif kind is dict:
-            _collect(item.values(), found, False)
 
 
 def remove_leftovers(folder: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from reseau.files.cache import turned_off
 from reseau.files.codec import Unsupported, codec_for
-from reseau.files.filecache import FileCache, names, read_references, references, stamp_of
+from reseau.files.filecache import FileCache, names, read_references, stamp_of
 from reseau.files.filecache import Stamp as FileStamp
 from reseau.files.folder import (
     CONTACTS_DIR,
@@ -270,7 +270,8 @@ def load_around(root: Path, slug: str) -> Network:
 def _references(contact: Contact) -> set[str] | None:
     """The texts a contact's lists hold; None when they cannot be told (it may name anyone)."""
     try:
-        return references(codec_for(Contact).encode(contact))
+        codec = codec_for(Contact)
+        return codec.texts_in_lists(codec.encode(contact))
     except Unsupported:
         return None
 
