@@ -175,6 +175,13 @@ def test_a_text_where_a_mapping_goes_is_said_in_words(run: Runner, empty_network
         "contacts/a.yaml:4: interactions[1]: expected a mapping (key: value lines), got 'lunch'",
         "contacts/a.yaml:5: promises[1]: expected a mapping (key: value lines), got 'call'",
     ]
+    result = run("--dir", str(empty_network), "check", "--json")
+    found = [(p["field"], p["code"]) for p in json.loads(result.out)]
+    assert found[:3] == [
+        ("qualification", "model-type"),
+        ("interactions[1]", "model-type"),
+        ("promises[1]", "model-type"),
+    ]
 
 
 def test_read_commands_work_on_the_valid_files(run: Runner, sample: Path) -> None:

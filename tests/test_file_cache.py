@@ -291,6 +291,22 @@ def test_a_cache_written_frame_by_frame_reads_back_whole(
     same(again, strict(sample))
 
 
+def test_entries_kept_before_the_first_change_are_written_a_frame_at_a_time(
+    warm: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm read writes nothing until a file changed: then what it kept so far is many
+    entries, and still goes out a frame of CHUNK at a time, in both files."""
+    monkeypatch.setattr(filecache, "CHUNK", 3)
+    last = sorted((warm / "contacts").iterdir())[-1]
+    last.write_text(last.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    load_network(warm)
+    for name in (CACHE_NAME, filecache.REFERENCES_NAME):
+        version, *frames = filecache._frames((warm / CACHE_DIR / name).read_bytes())
+        assert version == filecache.code_version()
+        assert len(frames) > 2 and all(len(frame) <= 3 for frame in frames)
+    assert set(filecache.read_references(warm)) == set(FileCache.open(warm).entries)
+
+
 def test_a_cache_cut_short_is_not_used(warm: Path, reads: list[str]) -> None:
     cache = warm / CACHE_DIR / CACHE_NAME
     cache.write_bytes(cache.read_bytes()[:-10])

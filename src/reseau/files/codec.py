@@ -47,7 +47,7 @@ class Codec:
 
     def texts_in_lists(self, encoded: Any) -> set[str]:
         """Every text in a list, anywhere in an encoded value (what could name a contact,
-        see filecache.references): the same as `texts_in_lists_of` finds walking it all,
+        see filecache.names): the same as `texts_in_lists_of` finds walking it all,
         looking only at the fields whose annotation lets them hold a list."""
         found: set[str] = set()
         if self._find is not None:

@@ -14,8 +14,10 @@ What makes it safe to trust:
   so a change during the read leaves a stamp that will not match again;
 - permissions, a replacement by another file (another inode), a rename, a deletion each
   change the stamp or the name; a file that disappears loses its entry;
-- the cache is one file in `.reseau-cache/`, replaced atomically; one that cannot be read,
-  comes from other code or holds an entry that does not decode is ignored, entry by entry.
+- the cache is one file in `.reseau-cache/`, replaced atomically, then its references
+  beside it (a crash between the two leaves the old references, whose stamps no longer
+  match the files that changed: those are read); one that cannot be read, comes from other
+  code or holds an entry that does not decode is ignored, entry by entry.
 
 The file is a series of frames, each its length then one `marshal` blob: the code's version,
 then the entries, a few hundred a frame. A read that fills the cache writes each frame as
@@ -163,22 +165,23 @@ class FileCache:
             self._write_pending()
 
     def _write_pending(self) -> None:
-        """The entries kept so far, as one frame of the new file and one of the new
-        references (both started on the first)."""
+        """The entries kept so far, CHUNK a frame, in the new file and in the new references
+        (both started on the first): entries kept before the first change are many."""
+        pending, self.pending = self.pending, []
         if self.failed:
-            self.pending = []
             return
         try:
             if self.out is None or self.references_out is None:
                 self.out, self.references_out = _open_new(self.root / CACHE_DIR)
                 self.out.write(_frame(self.version))
                 self.references_out.write(_frame(self.version))
-            self.out.write(_frame(dict(self.pending)))
-            index = {relpath: (entry[0], _joined(entry[3])) for relpath, entry in self.pending}
-            self.references_out.write(_frame(index))
+            for start in range(0, len(pending), CHUNK):
+                chunk = pending[start : start + CHUNK]
+                self.out.write(_frame(dict(chunk)))
+                index = {relpath: (entry[0], _joined(entry[3])) for relpath, entry in chunk}
+                self.references_out.write(_frame(index))
         except (OSError, ValueError):
             self._abandon()
-        self.pending = []
 
     def _abandon(self) -> None:
         self.failed = True
@@ -254,8 +257,8 @@ def _entries(data: bytes, version: str) -> dict[str, Any]:
 
 
 def read_references(root: Path) -> dict[str, tuple[Stamp, str]]:
-    """For each file remembered: its stamp, and the texts of its lists (see references),
-    each between two newlines: `names(entry, slug)` tells whether it names a slug.
+    """For each file remembered: its stamp, and the texts of its lists (see names), each
+    between two newlines: `names(entry, slug)` tells whether it names a slug.
 
     A small file beside the cache, so that a command about one contact can tell which
     other files name it without loading them all; none with RESEAU_NO_CACHE=1.

@@ -22,6 +22,7 @@ from reseau.files.yamlio import Loaded, compose, is_null, parse_text
 
 M = TypeVar("M")
 _UNKNOWN_KEY = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
+_AS_IN_FILES = {"tuple_type": "list_type", "dataclass_type": "model_type"}
 Loc = Sequence[int | str]
 _SCAN_KEYS = 16
 _KEY_INDEX: weakref.WeakKeyDictionary[yaml.MappingNode, dict[Any, tuple[yaml.Node, yaml.Node]]]
@@ -66,8 +67,9 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
 
 
 def _to_problem(model: type, error: ErrorDetails, path: str, root: Any) -> Problem:
-    if error["type"] == "tuple_type":  # how a frozen model keeps a list: the file holds a list
-        error = {**error, "type": "list_type"}
+    # Pydantic names an error after how a model is built; a file holds lists and mappings
+    if error["type"] in _AS_IN_FILES:
+        error = {**error, "type": _AS_IN_FILES[error["type"]]}
     loc = tuple(error["loc"])
     unknown = error["type"] in _UNKNOWN_KEY
     line, column = locate(root, loc, key=unknown)
@@ -163,7 +165,7 @@ def _message(model: type, error: ErrorDetails, loc: Loc) -> str:
         return _("expected true or false, got {given}").format(given=_show(given))
     if kind == "list_type":
         return _("expected a list, like [a, b], got {given}").format(given=_show(given))
-    if kind in ("dict_type", "model_type", "model_attributes_type", "dataclass_type"):
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
         return _("expected a mapping (key: value lines), got {given}").format(given=_show(given))
     if kind == "string_type":
         return _("expected text, got {given}").format(given=_show(given))
