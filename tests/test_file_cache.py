@@ -157,6 +157,78 @@ def test_every_way_a_file_changes_is_seen(
         assert reread == [THOMAS]
 
 
+def stored_frames(root: Path) -> list[bytes]:
+    """The cache file's frames of entries, as bytes (not its version, not its directory)."""
+    data = (root / CACHE_DIR / CACHE_NAME).read_bytes()
+    return [data[start:end] for start, end in filecache._spans(data)][1:-1]
+
+
+def holds_thomas(frame: bytes) -> bool:
+    return THOMAS in filecache.marshal.loads(frame[8:])
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_cache_written_again_after_a_change_reads_as_the_folder(
+    sample: Path,
+    later: None,
+    reads: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[Path], None],
+) -> None:
+    """After a change, frames of entries that were only recalled are copied as they were
+    stored and the others written anew: the next read finds every file it should, as it is."""
+    monkeypatch.setattr(filecache, "CHUNK", 2)
+    load_network(sample)
+    before = stored_frames(sample)
+    change(sample)
+    load_network(sample)
+    after = stored_frames(sample)
+    reads.clear()
+    again = load_network(sample)
+    reread = [path for path in reads if path.startswith(("contacts/", "plans/"))]
+    assert reread == ([THOMAS] if change is replaced_by_a_symlink_to_itself else [])
+    same(again, strict(sample))
+    if change in (same_size_rewrite_with_the_old_mtime, touched, permission):
+        assert [frame for frame in before if not holds_thomas(frame)] == [
+            frame for frame in after if not holds_thomas(frame)
+        ]
+        assert [holds_thomas(frame) for frame in after].count(True) == 1
+
+
+def test_a_warm_read_decodes_one_frame_at_a_time(
+    warm: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries are asked for in the order they were written: each frame is let go once its
+    entries are taken, before the next is decoded."""
+    monkeypatch.setattr(filecache, "CHUNK", 2)
+    first = sorted((warm / "contacts").iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    load_network(warm)  # written again, two entries a frame
+    held: list[int] = []
+    real = filecache.Stored._decode
+
+    def counting(self: filecache.Stored, index: int) -> dict[str, object]:
+        held.append(len(self.decoded))
+        return real(self, index)
+
+    monkeypatch.setattr(filecache.Stored, "_decode", counting)
+    same(load_network(warm), strict(warm))
+    assert len(held) > 3 and max(held) == 0
+
+
+def test_a_linked_file_is_read_every_time(warm: Path, reads: list[str]) -> None:
+    """Its target can change while the link stays as it was: it is never remembered."""
+    replaced_by_a_symlink_to_itself(warm)
+    load_network(warm)
+    target = warm / "elsewhere.yaml"
+    target.write_text(target.read_text().replace("Thomas Bernard", "Thomas Autre"))
+    reads.clear()
+    network = load_network(warm)
+    assert network.contacts["thomas-bernard"].name == "Thomas Autre"
+    assert [path for path in reads if path.startswith("contacts/")] == [THOMAS]
+    assert THOMAS not in FileCache.open(warm).entries
+
+
 def test_a_deleted_file_loses_its_entry(warm: Path) -> None:
     deleted(warm)
     load_network(warm)
@@ -206,11 +278,13 @@ def test_a_corrupt_or_truncated_cache_is_ignored(warm: Path, damage: bytes) -> N
 
 
 def test_an_entry_that_does_not_decode_is_read_again(warm: Path, reads: list[str]) -> None:
-    cache = FileCache.open(warm)
-    stamp, name, _, refs = cache.entries[THOMAS]
-    cache.entries[THOMAS] = (stamp, name, b"\x00garbage", refs)
-    cache.changed = True
-    cache.save()
+    entries = FileCache.open(warm).entries
+    stamp, name, _, refs = entries[THOMAS]
+    entries[THOMAS] = (stamp, name, b"\x00garbage", refs)
+    frames = (filecache.code_version(), entries, (tuple(entries),))  # one frame, its directory
+    cache = warm / CACHE_DIR / CACHE_NAME
+    cache.write_bytes(b"".join(filecache._frame(frame) for frame in frames))
+    assert FileCache.open(warm).entries == entries
     same(load_network(warm), strict(warm))
     assert THOMAS in reads
 
@@ -300,10 +374,14 @@ def test_entries_kept_before_the_first_change_are_written_a_frame_at_a_time(
     last = sorted((warm / "contacts").iterdir())[-1]
     last.write_text(last.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
     load_network(warm)
-    for name in (CACHE_NAME, filecache.REFERENCES_NAME):
-        version, *frames = filecache._frames((warm / CACHE_DIR / name).read_bytes())
-        assert version == filecache.code_version()
-        assert len(frames) > 2 and all(len(frame) <= 3 for frame in frames)
+    version, *frames, directory = filecache._frames((warm / CACHE_DIR / CACHE_NAME).read_bytes())
+    assert directory == tuple(tuple(frame) for frame in frames)
+    references = list(
+        filecache._frames((warm / CACHE_DIR / filecache.REFERENCES_NAME).read_bytes())
+    )
+    assert version == references[0] == filecache.code_version()
+    for written in (frames, references[1:]):
+        assert len(written) > 2 and all(len(frame) <= 3 for frame in written)
     assert set(filecache.read_references(warm)) == set(FileCache.open(warm).entries)
 
 

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 CACHE_DIR = ".reseau-cache"
 CACHE_NAME = "files.marshal"
 REFERENCES_NAME = "references.marshal"
-FORMAT = 3
+FORMAT = 4
 CHUNK = 500  # entries a frame: a frame is held whole while it is written
 _LENGTH = 8  # bytes of a frame's length, little-endian
 SETTLED_NS = 2_000_000_000
@@ -86,24 +86,27 @@ def code_version() -> str:
 
 
 class FileCache:
-    """One folder's cache: the entries read from its file, and the new file, written as the
-    folder is read (frames of the entries kept, recalled or new), replacing the old one at
-    `save` when anything changed.
+    """One folder's cache: the entries of its file, decoded a frame at a time as the folder
+    is read, and the new file, written as the folder is read (frames of the entries kept,
+    recalled or new), replacing the old one at `save` when anything changed.
 
     A file's entry is kept (`recall` found it, or `remember` made it) or forgotten once per
-    read of the folder, never both.
+    read of the folder, never both. A recalled entry is not held: if the cache is written
+    again, a frame whose entries were all recalled is copied as it was stored, and any other
+    frame decoded again for the entries it gives.
     """
 
-    def __init__(self, root: Path, version: str, entries: dict[str, Any]) -> None:
+    def __init__(self, root: Path, version: str, stored: Stored | None = None) -> None:
         self.root = root
         self.version = version
-        self.entries = entries
+        self.stored = stored if stored is not None else Stored.empty()
         self.changed = False
         self.now_ns = time.time_ns()
         self.seen: set[str] = set()
-        self.pending: list[tuple[str, Any]] = []  # kept, not yet written
+        self.pending: list[tuple[str, Any]] = []  # kept, not yet written: None when recalled
         self.out: AtomicFile | None = None
         self.references_out: AtomicFile | None = None
+        self.written: list[tuple[str, ...]] = []  # each new frame's paths: the directory
         self.failed = False  # the new file could not be written: the old one stays
 
     @classmethod
@@ -112,26 +115,31 @@ class FileCache:
         try:
             with open(root / CACHE_DIR / CACHE_NAME, "rb") as handle:
                 data = handle.read()  # one read; marshal.load(handle) reads bit by bit: slow
-            entries = _entries(data, version)
+            stored = Stored.of(data, version)
         except (OSError, EOFError, ValueError, TypeError):
-            return cls(root, version, {})
-        return cls(root, version, entries)
+            return cls(root, version)
+        return cls(root, version, stored)
+
+    @property
+    def entries(self) -> dict[str, Any]:
+        """Every entry of the file as it was read, decoded at once (to look at it whole)."""
+        return self.stored.peek(tuple(self.stored.where))
 
     def recall(self, relpath: str, stamp: Stamp, model: type[T]) -> T | None:
         """The value remembered for the file, when its stamp has not changed since."""
         self.seen.add(relpath)
-        entry = self.entries.get(relpath)
+        entry = self.stored.take(relpath)
         if entry is None:
             return None
         try:
-            old_stamp, name, payload, _ = entry
+            old_stamp, name, payload, refs = entry
             if old_stamp != stamp or name != model.__qualname__:
                 return None
             value: T = codec_for(model).decode(payload)
         except (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError):
             self.forget(relpath)
             return None
-        self._keep(relpath, entry)
+        self._keep(relpath, (old_stamp, name, None, refs))
         return value
 
     def remember(self, relpath: str, stamp: Stamp, value: Any) -> None:
@@ -151,12 +159,12 @@ class FileCache:
         self._keep(relpath, (stamp, type(value).__qualname__, encoded, refs))
 
     def forget(self, relpath: str) -> None:
-        if self.entries.pop(relpath, None) is not None:
+        if self.stored.drop(relpath):
             self.changed = True
 
     def forget_unseen(self) -> None:
         """After reading the whole folder: drop the entries of files that are gone."""
-        for relpath in [path for path in self.entries if path not in self.seen]:
+        for relpath in [path for path in self.stored.where if path not in self.seen]:
             self.forget(relpath)
 
     def _keep(self, relpath: str, entry: Any) -> None:
@@ -177,11 +185,29 @@ class FileCache:
                 self.references_out.write(_frame(self.version))
             for start in range(0, len(pending), CHUNK):
                 chunk = pending[start : start + CHUNK]
-                self.out.write(_frame(dict(chunk)))
+                self.out.write(self._frame_of(chunk))
+                self.written.append(tuple(relpath for relpath, _ in chunk))
                 index = {relpath: (entry[0], _joined(entry[3])) for relpath, entry in chunk}
                 self.references_out.write(_frame(index))
         except (OSError, ValueError):
             self._abandon()
+
+    def _frame_of(self, chunk: list[tuple[str, Any]]) -> bytes:
+        """A frame of these entries: the stored one when it holds just them, all recalled."""
+        keys = tuple(relpath for relpath, _ in chunk)
+        if all(entry[2] is None for _, entry in chunk):
+            same = self.stored.frame_holding(keys)
+            if same is not None:
+                return same
+        recalled = self.stored.peek(tuple(path for path, entry in chunk if entry[2] is None))
+        entries = {}
+        for relpath, entry in chunk:
+            if entry[2] is None:  # recalled: its payload is in the stored file
+                entry = recalled.get(relpath)
+                if entry is None:
+                    raise ValueError(f"{relpath} is gone from the stored cache")
+            entries[relpath] = entry
+        return _frame(entries)
 
     def _abandon(self) -> None:
         self.failed = True
@@ -199,6 +225,7 @@ class FileCache:
         if self.out is None or self.references_out is None:
             return
         try:
+            self.out.write(_frame(tuple(self.written)))  # the directory: see Stored
             self.out.commit()
             self.out = None
             self.references_out.commit()
@@ -208,6 +235,99 @@ class FileCache:
             return
         self.changed = False
         remove_leftovers(self.root / CACHE_DIR)
+
+
+class Stored:
+    """A cache file as read: the code's version, frames of entries, then the directory, the
+    paths of each frame's entries in order. A frame is decoded when one of its entries is
+    first asked for, and let go when all have been taken: a network's entries (hundreds of
+    MiB at 50,000 contacts) are never all decoded at once."""
+
+    def __init__(self, data: bytes, spans: list[tuple[int, int]], keys: list[tuple[str, ...]]):
+        self.view = memoryview(data)
+        self.spans = spans  # each frame of entries: where it starts and ends in data
+        self.keys = keys  # each frame's paths, in order
+        self.where = {relpath: index for index, names in enumerate(keys) for relpath in names}
+        self.decoded: dict[int, dict[str, Any]] = {}  # frames being taken from
+
+    @classmethod
+    def empty(cls) -> Stored:
+        return cls(b"", [], [])
+
+    @classmethod
+    def of(cls, data: bytes, version: str) -> Stored:
+        """The frames of a cache file written by this very code; ValueError for any other."""
+        view = memoryview(data)
+        spans = list(_spans(data))
+        if not spans or marshal.loads(view[spans[0][0] + _LENGTH : spans[0][1]]) != version:
+            raise ValueError("another version")
+        *frames, last = spans[1:] or [(0, 0)]
+        keys = marshal.loads(view[last[0] + _LENGTH : last[1]])
+        well_formed = (
+            type(keys) is tuple
+            and len(keys) == len(frames)
+            and all(type(names) is tuple and all(type(n) is str for n in names) for names in keys)
+        )
+        if not well_formed:
+            raise ValueError("no directory of the frames")
+        return cls(data, frames, list(keys))
+
+    def take(self, relpath: str) -> Any | None:
+        """The entry of `relpath`, once: its frame lets it go."""
+        index = self.where.get(relpath)
+        if index is None:
+            return None
+        frame = self.decoded.get(index)
+        if frame is None:
+            frame = self.decoded[index] = self._decode(index)
+        entry = frame.pop(relpath, None)
+        if not frame:
+            del self.decoded[index]
+        return entry
+
+    def peek(self, relpaths: tuple[str, ...]) -> dict[str, Any]:
+        """The entries of `relpaths` as stored, their frames decoded again, once each."""
+        frames: dict[int, dict[str, Any]] = {}
+        found = {}
+        for relpath in relpaths:
+            index = self.where.get(relpath)
+            if index is None:
+                continue
+            if index not in frames:
+                frames[index] = self._decode(index)
+            if relpath in frames[index]:
+                found[relpath] = frames[index][relpath]
+        return found
+
+    def drop(self, relpath: str) -> bool:
+        """Whether there was an entry for `relpath`, which is then gone."""
+        index = self.where.pop(relpath, None)
+        if index is None:
+            return False
+        frame = self.decoded.get(index)
+        if frame is not None:
+            frame.pop(relpath, None)
+        return True
+
+    def frame_holding(self, keys: tuple[str, ...]) -> bytes | None:
+        """The stored frame, as its bytes, whose entries are exactly `keys` in this order."""
+        index = self.where.get(keys[0]) if keys else None
+        if index is None or self.keys[index] != keys:
+            return None
+        if any(self.where.get(relpath) != index for relpath in keys):
+            return None
+        start, end = self.spans[index]
+        return bytes(self.view[start:end])
+
+    def _decode(self, index: int) -> dict[str, Any]:
+        start, end = self.spans[index]
+        try:
+            frame = marshal.loads(self.view[start + _LENGTH : end])
+        except (EOFError, ValueError, TypeError):
+            frame = None
+        if not isinstance(frame, dict):
+            return {}
+        return frame
 
 
 def _open_new(folder: Path) -> tuple[AtomicFile, AtomicFile]:
@@ -233,18 +353,23 @@ def _frame(value: Any) -> bytes:
 
 def _frames(data: bytes) -> Iterator[Any]:
     view = memoryview(data)
+    for start, end in _spans(data):
+        yield marshal.loads(view[start + _LENGTH : end])
+
+
+def _spans(data: bytes) -> Iterator[tuple[int, int]]:
+    """Where each frame starts (its length) and ends, without decoding any."""
     at = 0
-    while at < len(view):
-        size = int.from_bytes(view[at : at + _LENGTH], "little")
-        at += _LENGTH
-        if size > len(view) - at:
+    while at < len(data):
+        size = int.from_bytes(data[at : at + _LENGTH], "little")
+        if size > len(data) - at - _LENGTH:
             raise ValueError("a frame cut short")
-        yield marshal.loads(view[at : at + size])
-        at += size
+        yield at, at + _LENGTH + size
+        at += _LENGTH + size
 
 
 def _entries(data: bytes, version: str) -> dict[str, Any]:
-    """The entries of a cache file written by this very code; ValueError for any other."""
+    """The entries of references written by this very code; ValueError for any other."""
     frames = _frames(data)
     if next(frames, None) != version:
         raise ValueError("another version")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISLNK
 from typing import Any, TypeVar
 
 from reseau.files.cache import turned_off
@@ -344,10 +345,13 @@ def _load_one(
 
 
 def _stamp(path: Path | str) -> FileStamp | None:
+    """The file's stamp for the file cache; None for a link, which is never remembered: its
+    own times stay the same when its target changes."""
     try:
-        return stamp_of(os.lstat(path))  # a symlink has a stamp of its own: never a hit
+        status = os.lstat(path)
     except OSError:
         return None
+    return None if S_ISLNK(status.st_mode) else stamp_of(status)
 
 
 @contextmanager
