@@ -56,7 +56,7 @@ LEFTOVER_SECONDS = 60.0  # a temporary file this old is no write under way: a cr
 _SOURCES = Path(__file__).parent
 
 T = TypeVar("T")
-Stamp = tuple[int, int, int, int, int]
+Stamp = tuple[int, ...]  # see stamp_of; a link's is followed by its target's
 
 
 def stamp_of(status: os.stat_result) -> Stamp:
@@ -116,7 +116,7 @@ class FileCache:
             with open(root / CACHE_DIR / CACHE_NAME, "rb") as handle:
                 data = handle.read()  # one read; marshal.load(handle) reads bit by bit: slow
             stored = Stored.of(data, version)
-        except (OSError, EOFError, ValueError, TypeError):
+        except (OSError, EOFError, ValueError, TypeError, MemoryError):
             return cls(root, version)
         return cls(root, version, stored)
 
@@ -135,6 +135,8 @@ class FileCache:
             old_stamp, name, payload, refs = entry
             if old_stamp != stamp or name != model.__qualname__:
                 return None
+            if type(refs) is not tuple or not all(type(ref) is str for ref in refs):
+                raise TypeError("references that are not texts")
             value: T = codec_for(model).decode(payload)
         except (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError):
             self.forget(relpath)
@@ -144,7 +146,7 @@ class FileCache:
 
     def remember(self, relpath: str, stamp: Stamp, value: Any) -> None:
         """Keep a value that validated, unless its file changed too recently to be sure."""
-        newest = max(stamp[1], stamp[2])
+        newest = max(*stamp[1::5], *stamp[2::5])  # modified, changed: a link's target's too
         if self.now_ns - newest < SETTLED_NS:
             self.forget(relpath)
             return
@@ -168,14 +170,20 @@ class FileCache:
             self.forget(relpath)
 
     def _keep(self, relpath: str, entry: Any) -> None:
+        """Kept, and written once a change was seen: a frame at the end of a stored one (so
+        that the next can be copied as it was), else at CHUNK entries."""
         self.pending.append((relpath, entry))
-        if self.changed and len(self.pending) >= CHUNK:
+        if not self.changed:
+            return
+        if self.stored.ends_frame(relpath) or (
+            len(self.pending) >= CHUNK and relpath not in self.stored.where
+        ):
             self._write_pending()
 
     def _write_pending(self) -> None:
         """The entries kept so far, CHUNK a frame, in the new file and in the new references
         (both started on the first): entries kept before the first change are many."""
-        pending, self.pending = self.pending, []
+        chunks, self.pending = self._chunks(self.pending), []
         if self.failed:
             return
         try:
@@ -183,14 +191,25 @@ class FileCache:
                 self.out, self.references_out = _open_new(self.root / CACHE_DIR)
                 self.out.write(_frame(self.version))
                 self.references_out.write(_frame(self.version))
-            for start in range(0, len(pending), CHUNK):
-                chunk = pending[start : start + CHUNK]
+            for chunk in chunks:
                 self.out.write(self._frame_of(chunk))
                 self.written.append(tuple(relpath for relpath, _ in chunk))
                 index = {relpath: (entry[0], _joined(entry[3])) for relpath, entry in chunk}
                 self.references_out.write(_frame(index))
         except (OSError, ValueError):
             self._abandon()
+
+    def _chunks(self, pending: list[tuple[str, Any]]) -> list[list[tuple[str, Any]]]:
+        """The entries kept, cut where a stored frame ends and at CHUNK entries: after a
+        change, a frame added or removed, the frames of unchanged files still line up."""
+        chunks: list[list[tuple[str, Any]]] = [[]]
+        for relpath, entry in pending:
+            if len(chunks[-1]) >= CHUNK:
+                chunks.append([])
+            chunks[-1].append((relpath, entry))
+            if self.stored.ends_frame(relpath):
+                chunks.append([])
+        return [chunk for chunk in chunks if chunk]
 
     def _frame_of(self, chunk: list[tuple[str, Any]]) -> bytes:
         """A frame of these entries: the stored one when it holds just them, all recalled."""
@@ -249,6 +268,7 @@ class Stored:
         self.keys = keys  # each frame's paths, in order
         self.where = {relpath: index for index, names in enumerate(keys) for relpath in names}
         self.decoded: dict[int, dict[str, Any]] = {}  # frames being taken from
+        self.unreadable: set[int] = set()  # frames that did not decode: never tried again
 
     @classmethod
     def empty(cls) -> Stored:
@@ -273,17 +293,25 @@ class Stored:
         return cls(data, frames, list(keys))
 
     def take(self, relpath: str) -> Any | None:
-        """The entry of `relpath`, once: its frame lets it go."""
+        """The entry of `relpath`; its frame is let go once all its entries are taken (a
+        read of the folder takes each once, in the order they were written)."""
         index = self.where.get(relpath)
-        if index is None:
+        if index is None or index in self.unreadable:
             return None
         frame = self.decoded.get(index)
         if frame is None:
             frame = self.decoded[index] = self._decode(index)
+            if not frame:
+                self.unreadable.add(index)
         entry = frame.pop(relpath, None)
         if not frame:
             del self.decoded[index]
         return entry
+
+    def ends_frame(self, relpath: str) -> bool:
+        """Whether `relpath` is the last entry of a stored frame."""
+        index = self.where.get(relpath)
+        return index is not None and self.keys[index][-1] == relpath
 
     def peek(self, relpaths: tuple[str, ...]) -> dict[str, Any]:
         """The entries of `relpaths` as stored, their frames decoded again, once each."""
@@ -323,7 +351,7 @@ class Stored:
         start, end = self.spans[index]
         try:
             frame = marshal.loads(self.view[start + _LENGTH : end])
-        except (EOFError, ValueError, TypeError):
+        except (EOFError, ValueError, TypeError, MemoryError):  # a corrupt length: MemoryError
             frame = None
         if not isinstance(frame, dict):
             return {}

@@ -345,13 +345,16 @@ def _load_one(
 
 
 def _stamp(path: Path | str) -> FileStamp | None:
-    """The file's stamp for the file cache; None for a link, which is never remembered: its
-    own times stay the same when its target changes."""
+    """The file's stamp for the file cache; a link's is followed by its target's, since its
+    own stays the same when its target changes."""
     try:
         status = os.lstat(path)
+        if not S_ISLNK(status.st_mode):
+            return stamp_of(status)
+        target = os.stat(path)
     except OSError:
         return None
-    return None if S_ISLNK(status.st_mode) else stamp_of(status)
+    return stamp_of(status) + stamp_of(target)
 
 
 @contextmanager
