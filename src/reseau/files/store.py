@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISLNK
 from typing import Any, TypeVar
 
+from reseau.files.bulk import collector_paused
 from reseau.files.cache import turned_off
 from reseau.files.codec import Unsupported, codec_for
 from reseau.files.filecache import FileCache, names, read_references, stamp_of
@@ -173,7 +172,7 @@ def load_network(root: Path, *, cached: bool | None = None) -> Network:
         cached = not turned_off()
     network = Network(root)
     _note_unfinished(network)
-    with _collector_paused():  # the cache too: a collection per thousand tuples it loads
+    with collector_paused():  # the cache too: a collection per thousand tuples it loads
         cache = FileCache.open(root) if cached else None
         network.settings = _load_one(network, SETTINGS_FILE, Settings) or Settings()
         missing = contacts_folder_problem(root)
@@ -236,7 +235,7 @@ def load_around(root: Path, slug: str) -> Network:
     if len(known) < len(stems) // 2:
         return load_network(root)
     network = Network(root)
-    with _collector_paused():
+    with collector_paused():
         network.settings = _load_one(network, SETTINGS_FILE, Settings) or Settings()
         _misnamed(network, CONTACTS_DIR, misnamed)
         found: dict[str, Contact] = {}
@@ -355,19 +354,3 @@ def _stamp(path: Path | str) -> FileStamp | None:
     except OSError:
         return None
     return stamp_of(status) + stamp_of(target)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading allocates many small objects and frees none: the collector would only cost.
-
-    The loaded objects are then frozen, so that later collections do not scan them again.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()

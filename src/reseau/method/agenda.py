@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from reseau.files.bulk import collector_paused
 from reseau.files.i18n import N_, _, ngettext
 from reseau.files.localized import day_month_year, weekday_day_month, weekday_name
 from reseau.files.model import (
@@ -201,6 +202,11 @@ def week_agenda(network: Network, today: date, member: str | None = None) -> Age
     """The agenda of the ISO week holding `today`; in a team network, `member`'s (their
     items and the contacts they or nobody hold first, nobody another member met this week),
     or the whole team's when `member` is None, each item with its member."""
+    with collector_paused():
+        return _agenda(network, today, member)
+
+
+def _agenda(network: Network, today: date, member: str | None) -> Agenda:
     context = _Context(network, today)
     promised = context.promise_items()
     commitments = context.plan_items() + context.event_items()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from reseau.files.bulk import collector_paused
 from reseau.files.i18n import N_, _, ngettext
 from reseau.files.localized import duration, month_year, number, percent
 from reseau.files.model import Contact, Interaction
@@ -120,6 +121,11 @@ class Stats:
 
 
 def network_stats(network: Network, today: date) -> Stats:
+    with collector_paused():
+        return _stats(network, today)
+
+
+def _stats(network: Network, today: date) -> Stats:
     facts = _Facts(network, today)
     rules: list[Callable[[_Facts], Line]] = [
         objectives,
@@ -183,9 +189,11 @@ def distinct_interactions(
     on several, has the same date, kind and people, and counts once."""
     seen: dict[tuple[date, str, frozenset[str]], Interaction] = {}
     for slug, contact in contacts.items():
+        alone = frozenset((slug,))  # most interactions name nobody else: one set for them all
         for interaction in contact.interactions:
             if interaction.date <= today:
-                people = frozenset((slug, *interaction.with_))
+                named = interaction.with_
+                people = frozenset((slug, *named)) if named else alone
                 seen.setdefault((interaction.date, interaction.kind, people), interaction)
     return [(people, interaction) for (_day, _kind, people), interaction in seen.items()]
 
