@@ -1,10 +1,11 @@
 """Validated files remembered one by one: a changed file costs one file, not the folder.
 
 Each entry holds one file's stamp (size, modification and change times in ns, inode,
-mode), the model it validated as, and its value as plain data (see codec). An entry is used
-only when the file's stamp is the same as when it was read, and the whole cache only by the
-same code: reseau's version, Python's, PyYAML's and Pydantic's, and a digest of the source
-of the read path and the models, so a new field or rule reads everything again.
+mode; a link's followed by its target's), the model it validated as, and its value as
+plain data (see codec). An entry is used only when the file's stamp is the same as when it
+was read, and the whole cache only by the same code: reseau's version, Python's, PyYAML's
+and Pydantic's, and a digest of the source of the read path and the models, so a new field
+or rule reads everything again.
 
 What makes it safe to trust:
 - only files that validated with no problem are remembered, so a file with a problem is
@@ -20,10 +21,12 @@ What makes it safe to trust:
   code or holds an entry that does not decode is ignored, entry by entry.
 
 The file is a series of frames, each its length then one `marshal` blob: the code's version,
-then the entries, a few hundred a frame. A read that fills the cache writes each frame as
-soon as it is full, into the temporary file that replaces the cache at the end: the entries
-of a whole network (hundreds of MiB at 50,000 contacts) are never all in memory at once.
-The references beside it (see read_references) are written the same way, frame by frame.
+then the entries, a few hundred a frame, then the directory of the frames (see Stored). A
+read that fills the cache writes each frame as soon as it is full, into the temporary file
+that replaces the cache at the end, and a read from it decodes one frame at a time: the
+entries of a whole network (hundreds of MiB at 50,000 contacts) are never all in memory at
+once. The references beside it (see read_references) are written the same way, frame by
+frame.
 """
 
 from __future__ import annotations
