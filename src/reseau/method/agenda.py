@@ -198,15 +198,11 @@ def unknown_durations(settings: Settings) -> list[str]:
     return sorted(k for k in settings.durations if k not in DEFAULT_MINUTES)
 
 
+@collector_paused()
 def week_agenda(network: Network, today: date, member: str | None = None) -> Agenda:
     """The agenda of the ISO week holding `today`; in a team network, `member`'s (their
     items and the contacts they or nobody hold first, nobody another member met this week),
     or the whole team's when `member` is None, each item with its member."""
-    with collector_paused():
-        return _agenda(network, today, member)
-
-
-def _agenda(network: Network, today: date, member: str | None) -> Agenda:
     context = _Context(network, today)
     promised = context.promise_items()
     commitments = context.plan_items() + context.event_items()
@@ -697,9 +693,8 @@ class _Context:
         return list(take_turns([owed, introduce]))
 
     def _in_debt(self) -> list[str]:
-        seen = self.seen
         balances = {
-            slug: activity.balance(contact, self.today, activity.intros_in(seen.get(slug, ())))
+            slug: activity.balance(contact, self.today, activity.intros_in(self.seen.get(slug, ())))
             for slug, contact in self.contacts.items()
             if contact.is_active
         }

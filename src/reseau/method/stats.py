@@ -120,12 +120,8 @@ class Stats:
         }
 
 
+@collector_paused()
 def network_stats(network: Network, today: date) -> Stats:
-    with collector_paused():
-        return _stats(network, today)
-
-
-def _stats(network: Network, today: date) -> Stats:
     facts = _Facts(network, today)
     rules: list[Callable[[_Facts], Line]] = [
         objectives,
