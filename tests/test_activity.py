@@ -16,12 +16,14 @@ from reseau.method.activity import (
     cadence_days,
     cadence_since,
     days_since_met,
+    intros_in,
     is_stale,
     last_contact,
     last_met,
     latest_dates,
     seen_elsewhere,
     stale_since,
+    survey,
 )
 
 TODAY = date(2026, 11, 30)
@@ -210,3 +212,34 @@ def test_latest_dates_are_the_dates_of_each_contact_computed_alone(
             assert cadence_since(contact, SETTINGS, "B", today, latest[slug].contact) == cadence(
                 contact, SETTINGS, "B", today, elsewhere
             )
+
+
+# few dates, the year's edges among them: the same introduction often lands on both files
+GIFT_DAYS = [TODAY - timedelta(days=n) for n in (466, 465, 464, 400, 365, 364, 100, 10, 0, -1)]
+gifts = st.fixed_dictionaries(
+    {
+        "date": st.sampled_from(GIFT_DAYS),
+        "kind": st.sampled_from(["meeting", "call", "intro", "service"]),
+        "with": st.lists(st.sampled_from((*SLUGS, "stranger")), max_size=3),
+    },
+    optional={"gave": st.just("a lead"), "received": st.just("advice")},
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(SLUGS), st.lists(gifts, max_size=5), min_size=1),
+    st.sampled_from([TODAY, TODAY - timedelta(days=100)]),
+)
+def test_the_survey_finds_what_the_functions_of_one_contact_find(
+    files: dict[str, list[dict[str, Any]]], today: date
+) -> None:
+    """The agenda's one pass gives what `seen_elsewhere`, `latest_dates` and `balance` give,
+    introductions recorded on both files or on one counted as `balance` counts them."""
+    contacts = {slug: person(*found) for slug, found in files.items()}
+    found = survey(contacts, today)
+    seen = seen_elsewhere(contacts)
+    assert found.seen == seen
+    for slug, contact in contacts.items():
+        elsewhere = intros_in(seen.get(slug, ()))
+        assert found.balance(slug) == balance(contact, today, elsewhere)

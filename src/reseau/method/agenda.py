@@ -351,8 +351,8 @@ class _Context:
         self.settings = network.settings
         self.today = today
         self.minutes = durations(network.settings)
-        self.seen = activity.seen_elsewhere(network.contacts)
-        self.latest = activity.latest_dates(network.contacts, today)
+        self.survey = activity.survey(network.contacts, today)
+        self.seen, self.latest = self.survey.seen, self.survey.latest
         self.scores = {
             slug: scoring.score(contact, self.settings) for slug, contact in self.contacts.items()
         }
@@ -694,7 +694,7 @@ class _Context:
 
     def _in_debt(self) -> list[str]:
         balances = {
-            slug: activity.balance(contact, self.today, activity.intros_in(self.seen.get(slug, ())))
+            slug: self.survey.balance(slug)
             for slug, contact in self.contacts.items()
             if contact.is_active
         }
