@@ -1,13 +1,16 @@
 """Following contacts over time (recommendations 2, 6 and 7): met, touched, due, balance.
 
-Every function that takes `today` ignores interactions dated after it: with `--today` set in
-the past, or a meeting logged ahead of time, what has not happened yet does not count.
+Every figure computed as of `today` ignores interactions dated after it: with `--today` set
+in the past, or a meeting logged ahead of time, what has not happened yet does not count
+(what other files hold with a contact, `seen_elsewhere` and a survey's `seen`, keeps them all:
+each use filters them).
 
 An interaction counts for everyone its `with:` names, not only for the contact whose file
 holds it: a lunch with Marie logged on Paul's file is Marie's last contact and last meeting
 in person too, and resets her cadence. `seen_elsewhere` finds them all in one pass over the
-network; the functions below take each contact's share as `elsewhere`. What was given and
-received stays on the file that holds it (introductions aside: see `intros_naming`).
+network (`survey`, the agenda's, finds them with the dates and balances); the functions
+below take each contact's share as `elsewhere`. What was given and received stays on the
+file that holds it (introductions aside: see `intros_naming`).
 """
 
 from __future__ import annotations
