@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reseau.files.dates import shift
-from reseau.files.model import IN_PERSON_KINDS, Contact, Interaction, Settings
+from reseau.files.model import Contact, Interaction, Settings
 
 BALANCE_DAYS = 365
 RENEWAL_DAYS = 90
@@ -106,12 +106,9 @@ class Survey:
 
     def balance(self, slug: str) -> int:
         """`balance` of the contact `slug`, the introductions of other files included."""
-        total = self.own_balance.get(slug, 0)
         mentions = intros_in(self.seen.get(slug, ()))
-        if mentions:
-            start, own = shift(self.today, -BALANCE_DAYS), self.own_intros.get(slug, set())
-            total += len({m for m in mentions if start < m[0] <= self.today and m not in own})
-        return total
+        own = self.own_intros.get(slug, set())
+        return self.own_balance.get(slug, 0) + _intros_elsewhere(mentions, own, self.today)
 
 
 def survey(contacts: Mapping[str, Contact], today: date) -> Survey:
@@ -141,9 +138,7 @@ def survey(contacts: Mapping[str, Contact], today: date) -> Survey:
             day = interaction.date
             if day > today:
                 continue  # it has not happened yet
-            in_person = interaction.in_person
-            if in_person is None:
-                in_person = interaction.kind in IN_PERSON_KINDS
+            in_person = interaction.is_in_person
             if own is None or own < day:
                 own = day
             if in_person and (own_met is None or own_met < day):
@@ -154,9 +149,8 @@ def survey(contacts: Mapping[str, Contact], today: date) -> Survey:
                 if in_person and (slug not in met or met[slug] < day):
                     met[slug] = day
             if day > start:
-                is_intro = interaction.kind == "intro"
-                owed += (bool(interaction.gave) or is_intro) - bool(interaction.received)
-                if is_intro and people:
+                owed += counts_as_given(interaction) - bool(interaction.received)
+                if interaction.kind == "intro" and people:
                     if intros is None:
                         intros = set()
                     intros.update((day, other) for other in people)
@@ -289,11 +283,16 @@ def given_count(contact: Contact, today: date, elsewhere: Collection[Mention] = 
 
 def _given(recent: list[Interaction], today: date, elsewhere: Collection[Mention]) -> int:
     own = {(i.date, other) for i in recent if i.kind == "intro" for other in i.with_}
-    extra = 0
-    if elsewhere:
-        start = shift(today, -BALANCE_DAYS)
-        extra = len({m for m in elsewhere if start < m[0] <= today and m not in own})
-    return sum(counts_as_given(i) for i in recent) + extra
+    return sum(counts_as_given(i) for i in recent) + _intros_elsewhere(elsewhere, own, today)
+
+
+def _intros_elsewhere(elsewhere: Collection[Mention], own: set[Mention], today: date) -> int:
+    """The introductions of the last year that only other files record (`own`: those the
+    contact's file records, by date and other person): each counts once."""
+    if not elsewhere:
+        return 0
+    start = shift(today, -BALANCE_DAYS)
+    return len({m for m in elsewhere if start < m[0] <= today and m not in own})
 
 
 def received_count(contact: Contact, today: date) -> int:

@@ -291,13 +291,9 @@ def in_section_order(items: list[Item]) -> list[Item]:
     return sorted(items, key=lambda item: SECTIONS.index(item.section))
 
 
-def health(
-    network: Network, today: date, latest: Mapping[str, activity.Latest] | None = None
-) -> Health:
-    """`latest`: `activity.latest_dates` of the network, when the caller already has it."""
+def health(network: Network, today: date, latest: Mapping[str, activity.Latest]) -> Health:
+    """`latest`: `activity.latest_dates` of the network (the agenda's survey has them)."""
     settings = network.settings
-    if latest is None:
-        latest = activity.latest_dates(network.contacts, today)
     active = {s: c for s, c in network.contacts.items() if c.is_active}
     within = settings.met_within_days
     met = sum(
